@@ -1,0 +1,15 @@
+# Turns docs/codes/*.md into a C++ table so `concord explain CODE` needs no
+# files at run time (as Wren embeds its core library).
+file(GLOB docs "${DIR}/*.md")
+list(SORT docs)
+set(body "// Generated from docs/codes/*.md by cmake/embed_explanations.cmake.\n")
+string(APPEND body "#include \"compiler/diag/explanations.h\"\n\nnamespace concord::diag {\n\n")
+string(APPEND body "const std::vector<Explanation>& AllExplanations() {\n  static const std::vector<Explanation> kAll = {\n")
+foreach(doc ${docs})
+  get_filename_component(code ${doc} NAME_WE)
+  file(READ ${doc} text)
+  string(APPEND body "    {\"${code}\", R\"concord_doc(${text})concord_doc\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kAll;\n}\n\n}  // namespace concord::diag\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

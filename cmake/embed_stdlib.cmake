@@ -1,0 +1,15 @@
+# Embeds stdlib/*.concord into the binary, so `import std.minimal` works
+# wherever `concord` is installed, with no search path to get wrong.
+file(GLOB sources "${DIR}/*.concord")
+list(SORT sources)
+set(body "// Generated from stdlib/*.concord by cmake/embed_stdlib.cmake.\n")
+string(APPEND body "#include \"compiler/driver/stdlib.h\"\n\nnamespace concord::driver {\n\n")
+string(APPEND body "const std::vector<StdlibModule>& StdlibModules() {\n  static const std::vector<StdlibModule> kAll = {\n")
+foreach(source ${sources})
+  get_filename_component(name ${source} NAME_WE)
+  file(READ ${source} text)
+  string(APPEND body "    {\"${name}\", R\"concord_std(${text})concord_std\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kAll;\n}\n\n}  // namespace concord::driver\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

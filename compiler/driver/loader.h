@@ -1,0 +1,36 @@
+// Reads the files of a program and everything they import: size and encoding
+// checks, parsing, import resolution and cycle detection. The command line
+// and the language server both start here.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/engine.h"
+#include "compiler/sema/program.h"
+
+namespace concord::driver {
+
+struct LoadOptions {
+  // Files larger than this are refused (E0005) before they are parsed.
+  size_t max_file_bytes = 8u << 20;
+  // Text for paths that are open in an editor, used instead of the disk.
+  std::vector<std::pair<std::string, std::string>> overlays;
+};
+
+struct LoadResult {
+  std::unique_ptr<sema::Program> program;
+  // A file could not be read at all (missing, a directory): exit code 2.
+  bool io_error = false;
+};
+
+// `paths` as given on the command line; `-` reads standard input.
+LoadResult LoadProgram(const std::vector<std::string>& paths, const LoadOptions& options,
+                       diag::DiagnosticEngine& diags);
+
+// Validates UTF-8; on failure returns the byte offset of the first bad byte
+// and sets `why`.
+std::optional<size_t> FindInvalidUtf8(std::string_view text, std::string* why);
+
+}  // namespace concord::driver

@@ -1,0 +1,30 @@
+// Where diagnostics go: the format a user chose (human, json, sarif), colour
+// only on a terminal, and the closing summary.
+#pragma once
+
+#include <string>
+
+#include "compiler/diag/engine.h"
+#include "compiler/diag/source_manager.h"
+
+namespace concord::driver {
+
+enum class Format { kHuman, kJson, kSarif };
+enum class ColourMode { kAuto, kAlways, kNever };
+
+struct OutputOptions {
+  Format format = Format::kHuman;
+  ColourMode colour = ColourMode::kAuto;
+};
+
+// True when human output to stderr should be coloured.
+bool UseColour(ColourMode mode);
+
+// Writes every diagnostic in `diags` (in source order) to where the format
+// sends it: human text to stderr, JSON Lines and SARIF to stdout. `subject`
+// names what was checked, for the human summary line.
+void EmitDiagnostics(const diag::DiagnosticEngine& diags, const diag::SourceManager& sources,
+                     const OutputOptions& options, const std::string& subject,
+                     const std::string& verb);
+
+}  // namespace concord::driver

@@ -1,0 +1,24 @@
+// A program: every file given on the command line plus everything they
+// import, parsed. Built by the loader (compiler/driver/loader.h), which has
+// already reported unreadable files, bad encodings, syntax errors, missing
+// imports (E0206) and import cycles (E0207).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "compiler/diag/source_manager.h"
+#include "compiler/syntax/ast.h"
+
+namespace concord::sema {
+
+struct Program {
+  diag::SourceManager sources;
+  // In load order: a file comes after the files it imports. Standard library
+  // files (stdlib/*.concord) are included when imported, and `std.minimal` is
+  // always loaded because a charter without a `concord` clause claims it.
+  std::vector<std::unique_ptr<ast::File>> files;
+  std::vector<bool> is_stdlib;  // parallel to `files`
+};
+
+}  // namespace concord::sema

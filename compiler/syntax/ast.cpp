@@ -1,0 +1,39 @@
+// Spellings of operators and event words, shared by diagnostics and the
+// formatter.
+#include "compiler/syntax/ast.h"
+
+namespace concord::ast {
+
+const char* Spelling(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kAdd: return "+";
+    case BinaryOp::kSub: return "-";
+    case BinaryOp::kMul: return "*";
+    case BinaryOp::kDiv: return "/";
+    case BinaryOp::kOf: return "of";
+    case BinaryOp::kEq: return "==";
+    case BinaryOp::kNe: return "!=";
+    case BinaryOp::kLt: return "<";
+    case BinaryOp::kLe: return "<=";
+    case BinaryOp::kGt: return ">";
+    case BinaryOp::kGe: return ">=";
+    case BinaryOp::kAnd: return "and";
+    case BinaryOp::kOr: return "or";
+  }
+  return "?";
+}
+
+const char* Spelling(UnaryOp op) { return op == UnaryOp::kNeg ? "-" : "not"; }
+
+const char* EventWord(EventKind kind) {
+  switch (kind) {
+#define CONCORD_EVENT_WORD(kind, word) \
+  case EventKind::k##kind:             \
+    return word;
+    CONCORD_EVENT_KINDS(CONCORD_EVENT_WORD)
+#undef CONCORD_EVENT_WORD
+  }
+  return "?";
+}
+
+}  // namespace concord::ast

@@ -1,0 +1,407 @@
+// Declaration nodes: the parsed form of a .concord file. Sections that may
+// appear once are optional fields (the parser reports a second occurrence as
+// E0110); repeatable ones are vectors in source order. Every node keeps the
+// range of the clause it came from, so later phases can point at it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/syntax/expr.h"
+
+namespace concord::ast {
+
+template <typename T>
+struct Located {
+  T value{};
+  SourceRange range;
+};
+
+// `every 3 months`, `per month`, `every lunar month`.
+struct Period {
+  int64_t count = 1;
+  values::DurationUnit unit = values::DurationUnit::kMonth;
+  SourceRange range;
+  values::Duration AsDuration() const { return values::Duration::Of(count, unit); }
+};
+
+// `rotates every 3 months among members`.
+struct Rotation {
+  std::optional<Period> every;
+  Identifier among;
+  SourceRange range;
+};
+
+struct Import {
+  bool is_module = false;  // `import std.minimal` vs `import "file.concord"`
+  std::string target;      // "std.minimal" or the path as written
+  SourceRange range;
+};
+
+struct TypeRef {
+  Identifier name;
+  std::unique_ptr<TypeRef> argument;  // set<member>
+  SourceRange range;
+};
+
+struct Param {
+  Identifier name;
+  TypeRef type;
+};
+
+struct FnDecl {
+  Identifier name;
+  std::vector<Param> params;
+  TypeRef result;
+  ExprPtr body;
+  SourceRange range;
+};
+
+struct Requirement {
+  ExprPtr condition;
+  Located<std::string> code;  // "C001"
+  Located<std::string> reason;
+  SourceRange range;
+};
+
+struct ConcordDecl {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::optional<Identifier> extends;
+  std::vector<Requirement> requirements;
+  SourceRange range;
+};
+
+// --- charters -------------------------------------------------------------
+
+enum class EntryMode : uint8_t { kOpen, kSponsored, kVote, kCompulsory };
+
+struct Entry {
+  EntryMode mode = EntryMode::kOpen;
+  int64_t sponsors = 0;        // sponsored by N
+  values::Decimal vote_share;  // vote 66% (as a fraction)
+  SourceRange range;
+};
+
+struct ExitRule {
+  bool anytime = false;
+  ExprPtr notice;
+  std::optional<Located<std::string>> penalty;
+  SourceRange range;
+};
+
+struct Membership {
+  std::optional<Entry> entry;
+  std::optional<ExitRule> exit;
+  SourceRange range;
+};
+
+struct Revision {
+  std::optional<Period> every;
+  ExprPtr quota;
+  ExprPtr quorum;
+  SourceRange quota_range;
+  SourceRange quorum_range;
+  SourceRange range;
+};
+
+struct Team {
+  Identifier name;
+  std::optional<Located<std::string>> method;
+  SourceRange range;
+};
+
+struct Function {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  bool essential = false;
+  std::vector<Team> teams;
+  SourceRange range;
+};
+
+enum class DrawMode : uint8_t { kLottery, kRotation, kAppointed };
+
+struct JuryDraw {
+  DrawMode mode = DrawMode::kLottery;
+  std::optional<Identifier> from;
+  std::optional<Identifier> excluding;
+  SourceRange range;
+};
+
+struct JuryExternal {
+  int64_t count = 0;
+  Identifier from;
+  std::optional<Identifier> when;
+  SourceRange range;
+};
+
+struct RulingExpiry {
+  bool permanent = false;
+  ExprPtr after;  // null when permanent
+  bool unless_reaffirmed = false;
+  SourceRange range;
+};
+
+struct Jury {
+  std::optional<Located<int64_t>> size;
+  std::optional<JuryDraw> draw;
+  std::optional<JuryExternal> external;
+  std::optional<RulingExpiry> ruling;
+  SourceRange range;
+};
+
+struct Ledger {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::optional<Located<bool>> is_public;
+  std::optional<Period> report_every;
+  std::optional<Rotation> steward;
+  std::optional<Identifier> fixed_steward;
+  ExprPtr cap;
+  SourceRange cap_range;
+  SourceRange range;
+};
+
+struct StressGame {
+  Period every;
+  std::optional<Rotation> designer;
+  SourceRange range;
+};
+
+struct Reflection {
+  Period every;
+  SourceRange range;
+};
+
+enum class RenewalMode : uint8_t { kExplicit, kAutomatic };
+
+struct ContributionLimit {
+  ExprPtr amount;
+  Period per;
+  SourceRange range;
+};
+
+struct TreatyLimits {
+  ExprPtr term_at_most;
+  SourceRange term_range;
+  ExprPtr notice_at_most;
+  SourceRange notice_range;
+  std::optional<Located<RenewalMode>> renewal;
+  std::optional<ContributionLimit> contribution;
+  std::optional<ContributionLimit> total_contribution;
+  SourceRange range;
+};
+
+struct RuleTrigger {
+  Identifier event;
+  Identifier variable;
+  ExprPtr where;  // may be null
+  SourceRange range;
+};
+
+struct RuleRequire {
+  ExprPtr condition;
+  std::optional<Located<std::string>> message;
+  SourceRange range;
+};
+
+enum class EffectKind : uint8_t { kFlag, kReject };
+
+struct RuleWhen {
+  ExprPtr condition;
+  EffectKind effect = EffectKind::kFlag;
+  Located<std::string> message;
+  SourceRange range;
+};
+
+struct Rule {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::optional<Located<std::string>> text;
+  std::optional<RuleTrigger> trigger;
+  std::vector<RuleRequire> requires_;
+  std::vector<RuleWhen> whens;
+  std::optional<Identifier> replaces;
+  SourceRange range;
+};
+
+struct Metric {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  ExprPtr value;
+  SourceRange range;
+};
+
+struct CharterDecl {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::optional<Located<values::Date>> adopted;
+  std::optional<Identifier> concord;
+  SourceRange concord_range;
+  std::optional<Membership> membership;
+  std::optional<Revision> revision;
+  std::vector<Function> functions;
+  std::optional<Jury> jury;
+  std::vector<Ledger> ledgers;
+  std::optional<StressGame> stress_game;
+  std::optional<Reflection> reflection;
+  std::optional<TreatyLimits> treaty_limits;
+  std::vector<Rule> rules;
+  std::vector<Metric> metrics;
+  SourceRange range;
+};
+
+// --- treaties -------------------------------------------------------------
+
+struct Term {
+  ExprPtr length;
+  std::optional<Located<RenewalMode>> renewal;
+  SourceRange range;
+};
+
+struct TreatyExit {
+  ExprPtr notice;
+  std::optional<Located<std::string>> penalty;
+  SourceRange range;
+};
+
+struct DistressSignal {
+  Located<std::string> signal;
+  ExprPtr respond_within;
+  SourceRange range;
+};
+
+struct FundContribution {
+  ExprPtr amount;
+  ExprPtr cap;    // may be null
+  ExprPtr floor;  // may be null
+  Period per;
+  SourceRange range;
+};
+
+struct Fund {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::optional<FundContribution> contribution;
+  std::optional<Rotation> steward;
+  std::optional<Identifier> fixed_steward;
+  SourceRange range;
+};
+
+struct TreatyDecl {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::vector<Identifier> parties;
+  SourceRange parties_range;
+  std::optional<Located<values::Date>> effective;
+  std::optional<Term> term;
+  std::optional<TreatyExit> exit;
+  std::optional<DistressSignal> distress;
+  std::vector<Fund> funds;
+  std::optional<Period> cross_training;
+  std::vector<Rule> rules;
+  SourceRange range;
+};
+
+// --- scenarios ------------------------------------------------------------
+
+struct Attribute {
+  Identifier name;
+  ExprPtr value;
+};
+
+struct MembersDecl {
+  Identifier polity;
+  std::vector<Identifier> members;
+  std::vector<Attribute> attributes;
+  SourceRange range;
+};
+
+enum class ChangeKind : uint8_t { kAmend, kRemove, kAdd, kReplace };
+
+struct Change {
+  ChangeKind kind = ChangeKind::kAmend;
+  std::optional<Identifier> target;  // amend, remove, replace
+  std::unique_ptr<Rule> rule;        // add, replace
+  SourceRange range;
+};
+
+#define CONCORD_EVENT_KINDS(X)                                                             \
+  X(Join, "join") X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit")     \
+  X(Assembly, "assembly") X(Dispute, "dispute") X(Ruling, "ruling")                        \
+  X(Contribute, "contribute") X(Report, "report") X(StressGame, "stress_game")             \
+  X(Reflection, "reflection") X(Distress, "distress") X(Respond, "respond") X(Record, "record")
+
+enum class EventKind : uint8_t {
+#define CONCORD_EVENT_ENUM(kind, word) k##kind,
+  CONCORD_EVENT_KINDS(CONCORD_EVENT_ENUM)
+#undef CONCORD_EVENT_ENUM
+};
+
+const char* EventWord(EventKind kind);
+
+// One dated event. The meaning of the name slots depends on the kind:
+//   join/leave    subject = member,  target = polity
+//   sign/renew    subject = treaty,  names = parties
+//   exit          subject = party,   target = treaty
+//   assembly      subject = polity,  names = members present, changes
+//   dispute       subject = id,      target = polity, names = the two sides
+//   ruling        subject = dispute id, flag = reaffirmed
+//   contribute    subject = member,  target = fund, amount
+//   report        subject = ledger
+//   stress_game   subject = polity,  names = designer (optional)
+//   reflection    subject = polity
+//   distress      subject = treaty,  names = party raising it
+//   respond       subject = treaty,  names = responding party
+//   record        kind_word = decision|conflict|resource, subject = id,
+//                 target = polity, attributes
+struct Event {
+  EventKind kind = EventKind::kJoin;
+  Located<values::Date> date;
+  Identifier subject;
+  std::optional<Identifier> target;
+  std::vector<Identifier> names;
+  std::optional<Identifier> kind_word;
+  std::vector<Attribute> attributes;
+  ExprPtr amount;
+  bool flag = false;  // dispute: serious; ruling: reaffirmed
+  std::vector<Change> changes;
+  SourceRange range;
+};
+
+enum class ExpectKind : uint8_t { kOnDate, kViolation, kNoViolations, kAlways };
+
+struct Expectation {
+  ExpectKind kind = ExpectKind::kAlways;
+  std::optional<Located<values::Date>> date;
+  ExprPtr condition;                          // kOnDate, kAlways
+  std::optional<Located<std::string>> code;   // kViolation
+  SourceRange range;
+};
+
+struct ScenarioDecl {
+  Identifier name;
+  std::optional<Located<std::string>> title;
+  std::optional<Located<std::string>> seed;
+  std::optional<Located<values::Date>> start;
+  std::vector<MembersDecl> members;
+  std::vector<Event> events;
+  std::optional<Located<values::Date>> run_until;
+  std::vector<Expectation> expectations;
+  SourceRange range;
+};
+
+// --- files ----------------------------------------------------------------
+
+struct File {
+  diag::FileId id = diag::kNoFile;
+  std::vector<Import> imports;
+  std::vector<FnDecl> fns;
+  std::vector<ConcordDecl> concords;
+  std::vector<CharterDecl> charters;
+  std::vector<TreatyDecl> treaties;
+  std::vector<ScenarioDecl> scenarios;
+};
+
+}  // namespace concord::ast

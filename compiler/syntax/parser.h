@@ -1,0 +1,22 @@
+// Parses one file into our AST. The only entry point to the generated ANTLR
+// parser: no ANTLR type appears in this header or leaves compiler/syntax/.
+#pragma once
+
+#include "compiler/diag/engine.h"
+#include "compiler/diag/source_manager.h"
+#include "compiler/syntax/ast.h"
+
+namespace concord::syntax {
+
+struct ParseOptions {
+  // Expressions and blocks nested deeper than this are reported as E0109
+  // instead of recursing further.
+  int max_nesting = 256;
+};
+
+// Always returns a File: what could be parsed, with every independent syntax
+// error reported to `diags` (E01xx). Never throws.
+ast::File ParseFile(const diag::SourceManager& sources, diag::FileId file,
+                    diag::DiagnosticEngine& diags, const ParseOptions& options = {});
+
+}  // namespace concord::syntax

@@ -1,0 +1,479 @@
+// Concord: the language of charters and treaties.
+//
+// One combined grammar for the whole surface of LANGUAGE.md. The parser is
+// driven from compiler/syntax/parser.cpp, which is the only code that sees the
+// generated classes; everything downstream works on our own AST.
+//
+// Layout rules: newlines are not significant and every clause starts with a
+// keyword, so `,` and `;` between clauses are optional separators (`sep?`).
+// Many keywords are "soft": they are also accepted where an identifier is
+// expected (see `ident`), so `members(p)`, `c.member.income` and a rule called
+// `report` all parse.
+
+grammar Concord;
+
+// ---------------------------------------------------------------------------
+// Files and declarations
+
+file : (importDecl | decl | sep)* EOF ;
+
+importDecl
+  : IMPORT STRING                         # importPath
+  | IMPORT ident (DOT ident)*             # importModule
+  ;
+
+decl
+  : fnDecl
+  | concordDecl
+  | charterDecl
+  | treatyDecl
+  | scenarioDecl
+  ;
+
+title : STRING ;
+
+// Clause separators are optional and carry no meaning.
+sep : SEP | COMMA ;
+
+fnDecl : FN ident LPAREN (param (COMMA param)*)? RPAREN ARROW typeRef ASSIGN expr ;
+param  : ident COLON typeRef ;
+typeRef : ident (LT typeRef GT)? ;
+
+// ---------------------------------------------------------------------------
+// Concords: requirements over the compiled model of charters and treaties
+
+concordDecl : CONCORD ident title? (EXTENDS ident)? LBRACE (requirement | sep)* RBRACE ;
+requirement : REQUIRE expr AS UPPER STRING ;
+
+// ---------------------------------------------------------------------------
+// Charters
+
+charterDecl : CHARTER ident title? LBRACE (charterItem | sep)* RBRACE ;
+
+charterItem
+  : ADOPTED DATE                                              # adoptedClause
+  | CONCORD ident                                             # claimsConcord
+  | MEMBERSHIP LBRACE (membershipItem | sep)* RBRACE          # membershipSection
+  | REVISION LBRACE (revisionItem | sep)* RBRACE              # revisionSection
+  | FUNCTION ident title? ESSENTIAL? LBRACE (teamDecl | sep)* RBRACE # functionSection
+  | JURY LBRACE (juryItem | sep)* RBRACE                      # jurySection
+  | LEDGER ident title? LBRACE (ledgerItem | sep)* RBRACE     # ledgerSection
+  | STRESS_GAME EVERY period (DESIGNER rotation)?             # stressGameClause
+  | REFLECTION EVERY period                                   # reflectionClause
+  | TREATIES LBRACE (acceptItem | sep)* RBRACE                # treatiesSection
+  | ruleDecl                                                  # ruleItem
+  | metricDecl                                                # metricItem
+  ;
+
+membershipItem
+  : ENTRY entryMode                                           # entryClause
+  | EXIT ANYTIME? NOTICE expr (PENALTY STRING)?               # exitClause
+  ;
+
+entryMode
+  : OPEN                                                      # entryOpen
+  | SPONSORED BY INT                                          # entrySponsored
+  | VOTE PERCENT                                              # entryVote
+  | COMPULSORY                                                # entryCompulsory
+  ;
+
+revisionItem
+  : EVERY period                                              # revisionEvery
+  | QUOTA expr                                                # revisionQuota
+  | QUORUM expr                                               # revisionQuorum
+  ;
+
+teamDecl : TEAM ident (METHOD STRING)? ;
+
+juryItem
+  : SIZE INT                                                  # jurySize
+  | DRAW LOTTERY FROM ident (EXCLUDING ident)?                # juryDraw
+  | DRAW ROTATION FROM ident (EXCLUDING ident)?               # juryRotationDraw
+  | DRAW APPOINTED                                            # juryAppointed
+  | EXTERNAL INT FROM ident (WHEN ident)?                     # juryExternal
+  | RULING EXPIRES AFTER expr (UNLESS REAFFIRMED)?            # juryRulingExpires
+  | RULING PERMANENT                                          # juryRulingPermanent
+  ;
+
+ledgerItem
+  : PUBLIC                                                    # ledgerPublic
+  | PRIVATE                                                   # ledgerPrivate
+  | REPORT EVERY period                                       # ledgerReport
+  | STEWARD rotation                                          # ledgerSteward
+  | STEWARD FIXED ident                                       # ledgerStewardFixed
+  | CAP expr                                                  # ledgerCap
+  ;
+
+// `rotates every 3 months among members`
+rotation : ROTATES (EVERY period)? AMONG ident ;
+
+acceptItem
+  : ACCEPT TERM AT MOST expr                                  # acceptTerm
+  | ACCEPT NOTICE AT MOST expr                                # acceptNotice
+  | ACCEPT RENEWAL renewalMode                                # acceptRenewal
+  | ACCEPT CONTRIBUTION AT MOST expr PER period               # acceptContribution
+  | ACCEPT TOTAL CONTRIBUTION AT MOST expr PER period         # acceptTotalContribution
+  ;
+
+// A calendar period: `month`, `3 months`, `lunar month`, `2 weeks`.
+period : INT? durationUnit ;
+
+durationUnit : DAY | WEEK | MONTH | YEAR | LUNAR MONTH ;
+
+// ---------------------------------------------------------------------------
+// Rules and metrics
+
+ruleDecl : RULE ident title? LBRACE (ruleItem_ | sep)* RBRACE ;
+
+ruleItem_
+  : TEXT STRING                                               # ruleText
+  | ON ident ident (WHERE expr)?                              # ruleOn
+  | REQUIRE expr (ELSE STRING)?                               # ruleRequire
+  | WHEN expr THEN effect                                     # ruleWhen
+  | REPLACES ident                                            # ruleReplaces
+  ;
+
+effect
+  : FLAG STRING                                               # effectFlag
+  | REJECT STRING                                             # effectReject
+  ;
+
+metricDecl : METRIC ident title? ASSIGN expr ;
+
+// ---------------------------------------------------------------------------
+// Treaties
+
+treatyDecl : TREATY ident title? LBRACE (treatyItem | sep)* RBRACE ;
+
+treatyItem
+  : PARTIES ident (COMMA ident)*                              # partiesClause
+  | EFFECTIVE DATE                                            # effectiveClause
+  | TERM expr (RENEW renewalMode)?                            # termClause
+  | EXIT ANY PARTY NOTICE expr (PENALTY STRING)?              # treatyExitClause
+  | DISTRESS_SIGNAL STRING RESPOND WITHIN expr                # distressClause
+  | FUND ident title? LBRACE (fundItem | sep)* RBRACE         # fundSection
+  | CROSS_TRAINING EVERY period                               # crossTrainingClause
+  | ruleDecl                                                  # treatyRuleItem
+  ;
+
+renewalMode
+  : EXPLICITLY BY ALL                                         # renewExplicit
+  | EXPLICIT                                                  # renewExplicitShort
+  | AUTOMATICALLY                                             # renewAutomatic
+  ;
+
+fundItem
+  : CONTRIBUTION expr (CAP expr)? (FLOOR expr)? PER period    # fundContribution
+  | STEWARD rotation                                          # fundSteward
+  | STEWARD FIXED ident                                       # fundStewardFixed
+  ;
+
+// ---------------------------------------------------------------------------
+// Scenarios: a dated history played forward by the runtime
+
+scenarioDecl : SCENARIO ident title? LBRACE (scenarioItem | sep)* RBRACE ;
+
+scenarioItem
+  : SEED STRING                                               # seedClause
+  | START DATE                                                # startClause
+  | MEMBERS ident COLON ident (COMMA ident)* attrs?           # membersClause
+  | ON DATE event                                             # eventClause
+  | RUN UNTIL DATE                                            # runUntilClause
+  | EXPECT ON DATE expr                                       # expectOn
+  | EXPECT VIOLATION UPPER (ON DATE)?                         # expectViolation
+  | EXPECT NO VIOLATIONS                                      # expectNoViolations
+  | EXPECT expr                                               # expectAlways
+  ;
+
+attrs : LBRACE (attr (COMMA? attr)*)? RBRACE ;
+attr  : ident expr ;
+
+event
+  : JOIN ident TO ident attrs?                                # joinEvent
+  | LEAVE ident FROM ident                                    # leaveEvent
+  | SIGN ident BY identList                                   # signEvent
+  | RENEW ident BY identList                                  # renewEvent
+  | EXIT ident FROM ident                                     # exitEvent
+  | ASSEMBLY ident PRESENT identList (LBRACE (change | sep)* RBRACE)? # assemblyEvent
+  | DISPUTE ident IN ident ident VS ident SERIOUS?            # disputeEvent
+  | RULING ident (REAFFIRMED | ISSUED)                        # rulingEvent
+  | CONTRIBUTE ident expr TO ident                            # contributeEvent
+  | REPORT ident                                              # reportEvent
+  | STRESS_GAME ident (DESIGNER ident)?                       # stressGameEvent
+  | REFLECTION ident                                          # reflectionEvent
+  | DISTRESS ident BY ident                                   # distressEvent
+  | RESPOND ident BY ident                                    # respondEvent
+  | RECORD ident ident IN ident attrs?                        # recordEvent
+  ;
+
+identList : ident (COMMA ident)* ;
+
+change
+  : AMEND ident                                               # amendChange
+  | REMOVE ident                                              # removeChange
+  | ADD ruleDecl                                              # addChange
+  | REPLACE ident WITH ruleDecl                               # replaceChange
+  ;
+
+// ---------------------------------------------------------------------------
+// Expressions, loosest binding first
+
+expr : orExpr ;
+
+orExpr  : andExpr (OR andExpr)* ;
+andExpr : notExpr (AND notExpr)* ;
+notExpr : NOT notExpr | cmpExpr ;
+cmpExpr : addExpr (cmpOp addExpr)? ;
+cmpOp   : EQ | NE | LT | LE | GT | GE ;
+addExpr : mulExpr (addOp mulExpr)* ;
+addOp   : PLUS | MINUS ;
+mulExpr : unaryExpr (mulOp unaryExpr)* ;
+mulOp   : STAR | SLASH | OF ;
+unaryExpr : MINUS unaryExpr | postfixExpr ;
+
+postfixExpr : primary (DOT ident)* ;
+
+primary
+  : literal                                                   # literalPrimary
+  | ident LPAREN (callArg (COMMA callArg)*)? RPAREN           # callPrimary
+  | ident                                                     # namePrimary
+  | LPAREN expr RPAREN                                        # parenPrimary
+  | LBRACE (expr (COMMA expr)*)? RBRACE                       # setPrimary
+  | IF expr THEN expr ELSE expr                               # ifPrimary
+  ;
+
+// `count(m in members(p) where m.income > 100 EUR)`,
+// `sum(c.amount for c in contributions(f) where ...)`, or a plain argument.
+callArg
+  : ident IN expr (WHERE expr)?                               # filterArg
+  | expr FOR ident IN expr (WHERE expr)?                      # mapArg
+  | expr                                                      # plainArg
+  ;
+
+literal
+  : (INT | DECIMAL) UPPER                                     # moneyLiteral
+  | INT durationUnit                                          # durationLiteral
+  | INT                                                       # intLiteral
+  | DECIMAL                                                   # decimalLiteral
+  | PERCENT                                                   # percentLiteral
+  | DATE                                                      # dateLiteral
+  | STRING                                                    # stringLiteral
+  | TRUE                                                      # trueLiteral
+  | FALSE                                                     # falseLiteral
+  | NONE                                                      # noneLiteral
+  ;
+
+// Keywords that can also serve as names. Duration units, operators, the words
+// that start or end an expression, and `rule`/`metric` (which start
+// declarations, so error recovery can resynchronise on them) are not here.
+ident
+  : IDENT
+  | ADOPTED | MEMBERSHIP | REVISION | FUNCTION | ESSENTIAL | JURY | LEDGER
+  | STRESS_GAME | REFLECTION | TREATIES | ENTRY | EXIT | ANYTIME | NOTICE
+  | PENALTY | OPEN | SPONSORED | VOTE | COMPULSORY | QUOTA | QUORUM | TEAM
+  | METHOD | SIZE | DRAW | LOTTERY | ROTATION | APPOINTED | EXCLUDING
+  | EXTERNAL | RULING | EXPIRES | AFTER | UNLESS | REAFFIRMED | PERMANENT
+  | PUBLIC | PRIVATE | REPORT | STEWARD | FIXED | ROTATES | AMONG | ACCEPT
+  | TERM | RENEWAL | CONTRIBUTION | TOTAL | AT | MOST | PER | TEXT | ON
+  | REPLACES | FLAG | REJECT | PARTIES | EFFECTIVE | RENEW | ANY | PARTY
+  | DISTRESS_SIGNAL | RESPOND | WITHIN | FUND | CROSS_TRAINING | EXPLICITLY
+  | BY | ALL | EXPLICIT | AUTOMATICALLY | CAP | FLOOR | SEED | START
+  | MEMBERS | RUN | UNTIL | EXPECT | VIOLATION | NO | VIOLATIONS | JOIN
+  | TO | LEAVE | FROM | SIGN | ASSEMBLY | PRESENT | DISPUTE | VS | SERIOUS
+  | ISSUED | CONTRIBUTE | DISTRESS | RECORD | AMEND | REMOVE | ADD | REPLACE
+  | WITH | DESIGNER | CONCORD | EXTENDS | AS | CHARTER | TREATY
+  | SCENARIO | EVERY
+  ;
+
+// ---------------------------------------------------------------------------
+// Lexer
+
+IMPORT : 'import' ;
+FN : 'fn' ;
+CONCORD : 'concord' ;
+EXTENDS : 'extends' ;
+REQUIRE : 'require' ;
+AS : 'as' ;
+CHARTER : 'charter' ;
+TREATY : 'treaty' ;
+SCENARIO : 'scenario' ;
+RULE : 'rule' ;
+METRIC : 'metric' ;
+
+ADOPTED : 'adopted' ;
+MEMBERSHIP : 'membership' ;
+REVISION : 'revision' ;
+FUNCTION : 'function' ;
+ESSENTIAL : 'essential' ;
+JURY : 'jury' ;
+LEDGER : 'ledger' ;
+STRESS_GAME : 'stress_game' ;
+REFLECTION : 'reflection' ;
+TREATIES : 'treaties' ;
+ENTRY : 'entry' ;
+EXIT : 'exit' ;
+ANYTIME : 'anytime' ;
+NOTICE : 'notice' ;
+PENALTY : 'penalty' ;
+OPEN : 'open' ;
+SPONSORED : 'sponsored' ;
+VOTE : 'vote' ;
+COMPULSORY : 'compulsory' ;
+EVERY : 'every' ;
+QUOTA : 'quota' ;
+QUORUM : 'quorum' ;
+TEAM : 'team' ;
+METHOD : 'method' ;
+SIZE : 'size' ;
+DRAW : 'draw' ;
+LOTTERY : 'lottery' ;
+ROTATION : 'rotation' ;
+APPOINTED : 'appointed' ;
+EXCLUDING : 'excluding' ;
+EXTERNAL : 'external' ;
+RULING : 'ruling' ;
+EXPIRES : 'expires' ;
+AFTER : 'after' ;
+UNLESS : 'unless' ;
+REAFFIRMED : 'reaffirmed' ;
+PERMANENT : 'permanent' ;
+PUBLIC : 'public' ;
+PRIVATE : 'private' ;
+REPORT : 'report' ;
+STEWARD : 'steward' ;
+FIXED : 'fixed' ;
+ROTATES : 'rotates' ;
+AMONG : 'among' ;
+DESIGNER : 'designer' ;
+ACCEPT : 'accept' ;
+TERM : 'term' ;
+RENEWAL : 'renewal' ;
+CONTRIBUTION : 'contribution' ;
+TOTAL : 'total' ;
+AT : 'at' ;
+MOST : 'most' ;
+PER : 'per' ;
+TEXT : 'text' ;
+ON : 'on' ;
+WHERE : 'where' ;
+ELSE : 'else' ;
+WHEN : 'when' ;
+THEN : 'then' ;
+REPLACES : 'replaces' ;
+FLAG : 'flag' ;
+REJECT : 'reject' ;
+PARTIES : 'parties' ;
+EFFECTIVE : 'effective' ;
+RENEW : 'renew' ;
+ANY : 'any' ;
+PARTY : 'party' ;
+DISTRESS_SIGNAL : 'distress_signal' ;
+RESPOND : 'respond' ;
+WITHIN : 'within' ;
+FUND : 'fund' ;
+CROSS_TRAINING : 'cross_training' ;
+EXPLICITLY : 'explicitly' ;
+EXPLICIT : 'explicit' ;
+AUTOMATICALLY : 'automatically' ;
+BY : 'by' ;
+ALL : 'all' ;
+CAP : 'cap' ;
+FLOOR : 'floor' ;
+SEED : 'seed' ;
+START : 'start' ;
+MEMBERS : 'members' ;
+RUN : 'run' ;
+UNTIL : 'until' ;
+EXPECT : 'expect' ;
+VIOLATION : 'violation' ;
+NO : 'no' ;
+VIOLATIONS : 'violations' ;
+JOIN : 'join' ;
+TO : 'to' ;
+LEAVE : 'leave' ;
+FROM : 'from' ;
+SIGN : 'sign' ;
+ASSEMBLY : 'assembly' ;
+PRESENT : 'present' ;
+DISPUTE : 'dispute' ;
+IN : 'in' ;
+VS : 'vs' ;
+SERIOUS : 'serious' ;
+ISSUED : 'issued' ;
+CONTRIBUTE : 'contribute' ;
+DISTRESS : 'distress' ;
+RECORD : 'record' ;
+AMEND : 'amend' ;
+REMOVE : 'remove' ;
+ADD : 'add' ;
+REPLACE : 'replace' ;
+WITH : 'with' ;
+FOR : 'for' ;
+
+IF : 'if' ;
+AND : 'and' ;
+OR : 'or' ;
+NOT : 'not' ;
+OF : 'of' ;
+TRUE : 'true' ;
+FALSE : 'false' ;
+NONE : 'none' ;
+
+// Duration units (singular and plural spell the same unit).
+DAY : 'day' | 'days' ;
+WEEK : 'week' | 'weeks' ;
+MONTH : 'month' | 'months' ;
+YEAR : 'year' | 'years' ;
+LUNAR : 'lunar' ;
+
+ARROW : '->' ;
+EQ : '==' ;
+NE : '!=' ;
+LE : '<=' ;
+GE : '>=' ;
+LT : '<' ;
+GT : '>' ;
+ASSIGN : '=' ;
+PLUS : '+' ;
+MINUS : '-' ;
+STAR : '*' ;
+SLASH : '/' ;
+DOT : '.' ;
+COMMA : ',' ;
+COLON : ':' ;
+SEP : ';' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
+
+// Literals. DATE is tried before INT by longest match, so `2026-11-01` is one
+// token while `2026 - 11` is three. Range checks (valid day of month, integer
+// range, at most six fractional digits) happen when the AST is built, so they
+// get precise diagnostics instead of lexer errors.
+DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
+PERCENT : DIGIT+ ('.' DIGIT+)? '%' ;
+DECIMAL : DIGIT+ '.' DIGIT+ ;
+INT : DIGIT+ ;
+// Diagnostic codes (C002) and currency codes (EUR).
+UPPER : [A-Z] [A-Z0-9_]* ;
+IDENT : [a-z_] [a-z0-9_]* ;
+
+STRING : '"' ( ESC | ~["\\\r\n] )* '"' ;
+// A string that reaches the end of its line without closing. It is passed to
+// the parser as a STRING so the clause still parses; the AST builder reports
+// E0103 when it sees no closing quote.
+UNTERMINATED_STRING : '"' ( ESC | ~["\\\r\n] )* -> type(STRING) ;
+fragment ESC : '\\' . ;
+fragment DIGIT : [0-9] ;
+
+LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
+// A block comment that never closes (it cannot contain `*/`, so it only wins
+// when there is none before the end of the file); reported as E0104.
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF -> channel(HIDDEN) ;
+WS : [ \t\r\n\u000C]+ -> skip ;
+
+// Anything else is one bad character, reported as E0105 from the token stream
+// and hidden from the parser so it does not cascade into syntax errors.
+BAD_CHAR : . -> channel(HIDDEN) ;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what Concord needs to build and test on Debian 12, only when missing.
+# Idempotent and quiet when nothing is needed; see docs/dependencies.md for why
+# each package is here.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build ccache g++ pkg-config git
+  # parser: the ANTLR 4.7.2 tool generates code that the 4.9 runtime compiles
+  antlr4 libantlr4-runtime-dev
+  # JIT (linked as the shared libLLVM)
+  llvm-19-dev
+  # libraries named in ARCHITECTURE.md
+  libfmt-dev catch2 libz3-dev nlohmann-json3-dev libssl-dev libcli11-dev
+  libtomlplusplus-dev libbenchmark-dev
+  # tests: an independent ephemeris for new moons; node + npm for the SARIF validator
+  python3-ephem nodejs
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm is part of nodesource's nodejs; Debian's own nodejs needs the npm package.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing npm"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi

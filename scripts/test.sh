@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds and runs every test through ctest: first the dev build (all tests),
+# then the sanitizer build (asan+ubsan) on the tests that feed the compiler
+# hostile and malformed input. Installs what is missing first.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+scripts/setup.sh
+if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules ]; then
+  echo "setup: npm ci (test tools)"
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
+  touch tests/tools/node_modules
+fi
+
+scripts/build.sh dev
+ctest --preset dev
+
+scripts/build.sh asan
+ctest --preset asan -R "bad input|golden|unit"

@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Bad input of every kind, fed to `concord check` (LANGUAGE.md section 11).
+
+Each case generates its input at run time (nothing large is committed), runs
+the real binary once, and checks the documented contract: the exit code, the
+diagnostic code with a location, no crash (signal, uncaught exception,
+sanitizer report), and a time limit. The expectations live in one table,
+CASES, so a code or an exit status can be changed in one place.
+
+    run_badinput.py --concord build/dev/concord             # every case
+    run_badinput.py --concord build/dev/concord -k utf      # cases whose name matches
+    run_badinput.py --concord build/dev/concord --keep /tmp/bad   # keep the inputs
+
+Python 3 standard library only. Exit status: 0 when every case passes, 1 when
+any fails, 2 on a usage error.
+"""
+
+import argparse
+import dataclasses
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+# --- what a run is given -----------------------------------------------------
+
+STDIN_NAME = r"(?:-|<stdin>)"  # how a diagnostic may name standard input
+
+
+@dataclasses.dataclass
+class Invocation:
+    """What `concord check` is run on: file arguments, relative to the work
+    directory, and the bytes for standard input when one of them is `-`."""
+
+    args: list
+    stdin: Optional[bytes] = None
+    # A regex for how diagnostics name the input (defaults to the first argument).
+    shown_as: Optional[str] = None
+
+    def name_pattern(self) -> str:
+        return self.shown_as if self.shown_as is not None else re.escape(self.args[0])
+
+
+def write(directory: Path, name: str, data: bytes) -> Invocation:
+    (directory / name).write_bytes(data)
+    return Invocation([name])
+
+
+# --- input generators, one per kind of bad input ---------------------------
+
+FIFTY_MB = 50 * 1000 * 1000
+VALID = b"fn f() -> int = 1\n"
+
+
+def empty_file(d: Path) -> Invocation:
+    return write(d, "empty.concord", b"")
+
+
+def invalid_utf8_in_comment(d: Path) -> Invocation:
+    # The bad bytes follow 14 ASCII bytes on line 3: column 15 whether columns
+    # count bytes or characters.
+    text = b"// a charter with a bad byte\n" + VALID + b"// bad bytes: \xff\xfe here\n"
+    return write(d, "invalid_utf8.concord", text)
+
+
+def truncated_utf8_at_eof(d: Path) -> Invocation:
+    # `\xe2\x82` starts a three-byte character (the euro sign) but the file
+    # ends first; it sits on line 2 after 11 ASCII bytes.
+    return write(d, "truncated_utf8.concord", VALID + b"// costs 5 \xe2\x82")
+
+
+def random_binary(d: Path) -> Invocation:
+    data = bytearray(random.Random(20261101).randbytes(4096))
+    data[100] = 0  # a NUL for certain, whatever the seed produces
+    return write(d, "random.concord", bytes(data))
+
+
+def executable_binary(d: Path) -> Invocation:
+    ls = Path("/bin/ls")
+    if ls.is_file():
+        data = ls.read_bytes()[:4096]
+    else:  # an ELF header, which has a NUL at offset 7
+        data = b"\x7fELF\x02\x01\x01\x00" + bytes(4088)
+    return write(d, "ls.concord", data)
+
+
+def fifty_mb_file(d: Path) -> Invocation:
+    line = b"// a comment line, repeated until the file is far too large to check\n"
+    with open(d / "huge.concord", "wb") as f:
+        chunk = line * (1 << 14)
+        written = 0
+        while written < FIFTY_MB:
+            f.write(chunk)
+            written += len(chunk)
+    return Invocation(["huge.concord"])
+
+
+def fifty_mb_stdin(d: Path) -> Invocation:
+    line = b"// a comment line, repeated on standard input\n"
+    return Invocation(["-"], stdin=line * (FIFTY_MB // len(line) + 1), shown_as=STDIN_NAME)
+
+
+def nested_parens(d: Path) -> Invocation:
+    depth = 10_000
+    text = b"fn f() -> int = " + b"(" * depth + b"1" + b")" * depth + b"\n"
+    return write(d, "parens.concord", text)
+
+
+def unclosed_parens(d: Path) -> Invocation:
+    return write(d, "unclosed_parens.concord", b"fn f() -> int = " + b"(" * 10_000 + b"\n")
+
+
+def nested_braces(d: Path) -> Invocation:
+    depth = 10_000
+    return write(d, "braces.concord", b"{" * depth + b"}" * depth + b"\n")
+
+
+def nested_not(d: Path) -> Invocation:
+    # Prefix operators nest without brackets: `not not not ... true`.
+    return write(d, "nots.concord", b"fn f() -> bool = " + b"not " * 10_000 + b"true\n")
+
+
+def missing_file(d: Path) -> Invocation:
+    return Invocation(["no_such_file.concord"])
+
+
+def directory(d: Path) -> Invocation:
+    (d / "a_directory.concord").mkdir(exist_ok=True)
+    return Invocation(["a_directory.concord"])
+
+
+def stdin_valid(d: Path) -> Invocation:
+    return Invocation(["-"], stdin=VALID, shown_as=STDIN_NAME)
+
+
+def stdin_invalid(d: Path) -> Invocation:
+    return Invocation(["-"], stdin=b"fn f( -> int = 1\n", shown_as=STDIN_NAME)
+
+
+def long_line_of_tokens(d: Path) -> Invocation:
+    # One megabyte on one line: identifiers, each a valid token, in no valid order.
+    return write(d, "long_line.concord", b"fn f() -> int = 1 " + b"a " * 500_000 + b"\n")
+
+
+def long_line_sum(d: Path) -> Invocation:
+    # One megabyte on one line that parses: a left-deep chain of 250,000 `+`,
+    # which a recursive tree walk would follow 250,000 frames deep.
+    return write(d, "long_sum.concord", b"fn f() -> int = 1" + b" + 1" * 250_000 + b"\n")
+
+
+def many_declarations_on_one_line(d: Path) -> Invocation:
+    text = b" ".join(b"fn f%d() -> int = %d" % (i, i) for i in range(40_000)) + b"\n"
+    return write(d, "many_fns.concord", text)
+
+
+MANY_ERRORS = 100_000
+
+
+def many_syntax_errors(d: Path) -> Invocation:
+    return write(d, "many_errors.concord", b"@\n" * MANY_ERRORS)
+
+
+def unterminated_string(d: Path) -> Invocation:
+    # The string opens on line 2, column 18, and the file ends inside it.
+    return write(d, "string.concord", VALID + b'fn g() -> text = "never closed')
+
+
+def unterminated_comment(d: Path) -> Invocation:
+    return write(d, "comment.concord", VALID + b"/* never closed\nfn g() -> int = 2\n")
+
+
+# --- the contract ----------------------------------------------------------
+
+
+@dataclasses.dataclass
+class At:
+    """The diagnostic line starts with `NAME:LINE:COL:` (COL unchecked if None)."""
+
+    line: int
+    col: Optional[int] = None
+
+
+class InFile:
+    """The diagnostic line starts with `NAME:` (with or without line and column)."""
+
+
+class Names:
+    """The diagnostic line mentions NAME somewhere (a path that cannot be opened)."""
+
+
+@dataclasses.dataclass
+class Case:
+    name: str
+    make: Callable[[Path], Invocation]
+    exit: object  # an int, or a set of acceptable ints
+    # The diagnostic code that must appear, a regex (`E0003`, `E01\d\d`); None
+    # means no error or warning at all.
+    code: Optional[str]
+    where: object = None  # At, InFile, Names or None
+    seconds: float = 20.0
+    # When the file holds this many errors and fewer are shown, a note must say
+    # that the rest were suppressed.
+    planted_errors: Optional[int] = None
+
+
+ANY_SYNTAX = r"E01\d\d"
+
+CASES = [
+    #    name                                  input                    exit    code       where
+    Case("empty file",                         empty_file,              0,      None),
+    Case("invalid UTF-8 in a comment",         invalid_utf8_in_comment, 1,      "E0003",   At(3, 15)),
+    Case("UTF-8 cut short at end of file",     truncated_utf8_at_eof,   1,      "E0003",   At(2, 12)),
+    Case("4 KiB of random bytes",              random_binary,           1,      "E0004",   InFile()),
+    Case("the first 4 KiB of /bin/ls",         executable_binary,       1,      "E0004",   InFile()),
+    Case("a 50 MB file",                       fifty_mb_file,           1,      "E0005",   InFile(), seconds=5),
+    Case("50 MB on standard input",            fifty_mb_stdin,          1,      "E0005",   InFile(), seconds=5),
+    Case("10,000 nested parentheses",          nested_parens,           1,      "E0109",   At(1)),
+    Case("10,000 unclosed parentheses",        unclosed_parens,         1,      "E0109",   At(1)),
+    Case("10,000 nested braces at top level",  nested_braces,           1,      ANY_SYNTAX, At(1)),
+    Case("10,000 nested `not`",                nested_not,              1,      "E0109",   At(1)),
+    Case("a missing file",                     missing_file,            2,      "E0001",   Names()),
+    Case("a directory given as a file",        directory,               2,      "E0002",   Names()),
+    Case("valid standard input",               stdin_valid,             0,      None),
+    Case("invalid standard input",             stdin_invalid,           1,      ANY_SYNTAX, At(1)),
+    Case("a 1 MB line of tokens",              long_line_of_tokens,     1,      ANY_SYNTAX, At(1)),
+    Case("a 1 MB line: 250,000 additions",     long_line_sum,           {0, 1}, ANY_SYNTAX, At(1)),
+    Case("a 1 MB line of declarations",        many_declarations_on_one_line, 0, None),
+    Case("100,000 syntax errors",              many_syntax_errors,      1,      ANY_SYNTAX, InFile(),
+         planted_errors=MANY_ERRORS),
+    Case("unterminated string at end of file", unterminated_string,     1,      "E0103",   At(2)),
+    Case("unterminated block comment at EOF",  unterminated_comment,    1,      "E0104",   At(2, 1)),
+]  # fmt: skip
+
+# What a crash leaves in the output, whatever the exit code says.
+CRASH_SIGNS = [
+    "terminate called",
+    "AddressSanitizer",
+    "LeakSanitizer",
+    "UndefinedBehaviorSanitizer",
+    "runtime error:",
+    "Segmentation fault",
+    "stack overflow",
+    "internal error",
+    "Assertion",
+    "core dumped",
+]
+
+MAX_OUTPUT_BYTES = 64 << 20  # beyond this the output is a flood, not diagnostics
+MAX_SHOWN_LINES = 12  # output lines quoted under a failure
+
+
+def diagnostic_lines(output: str, code: str) -> list:
+    return [l for l in output.splitlines() if re.search(r"error\[" + code + r"\]", l)]
+
+
+def located(lines: list, name: str, where) -> bool:
+    if isinstance(where, At):
+        col = r"\d+" if where.col is None else str(where.col)
+        pattern = rf"^{name}:{where.line}:{col}: "
+    elif isinstance(where, InFile):
+        pattern = rf"^{name}(?::\d+:\d+)?: "
+    else:  # Names
+        pattern = name
+    return any(re.search(pattern, l) for l in lines)
+
+
+def describe_where(where, name: str) -> str:
+    if isinstance(where, At):
+        return f"{name}:{where.line}:{where.col if where.col is not None else '*'}"
+    if isinstance(where, InFile):
+        return f"{name}[:line:col] at the start of the line"
+    return f"{name} anywhere on the line"
+
+
+def check(case: Case, run: subprocess.CompletedProcess, invocation: Invocation) -> list:
+    """Returns the ways the run broke the contract (empty when it kept it)."""
+    problems = []
+    output = (run.stdout + run.stderr).decode("utf-8", errors="replace")
+    if run.returncode < 0:
+        problems.append(f"killed by signal {-run.returncode}")
+    for sign in CRASH_SIGNS:
+        if sign in output:
+            problems.append(f"the output shows a crash: {sign!r}")
+    accepted = case.exit if isinstance(case.exit, set) else {case.exit}
+    if run.returncode not in accepted:
+        problems.append(f"exit code {run.returncode}, expected {' or '.join(map(str, sorted(accepted)))}")
+    if len(output) > MAX_OUTPUT_BYTES:
+        problems.append(f"{len(output)} bytes of output")
+
+    reported = len(re.findall(r"(?:error|warning)\[[A-Z]\d{3,4}\]", output))
+    if case.code is None or run.returncode == 0:
+        if reported:
+            problems.append(f"expected no diagnostics, found {reported}")
+    else:
+        lines = diagnostic_lines(output, case.code)
+        name = invocation.name_pattern()
+        if not lines:
+            problems.append(f"no `error[{case.code}]` in the output")
+        elif case.where is not None and not located(lines, name, case.where):
+            problems.append(
+                f"`error[{case.code}]` is not located at {describe_where(case.where, name)}")
+    if case.planted_errors and run.returncode != 0:
+        errors = len(re.findall(r"error\[[A-Z]\d{3,4}\]", output))
+        capped = re.search(r"note:.*(suppress|omit|not shown|more error|further|too many)",
+                           output, re.IGNORECASE)
+        if errors < case.planted_errors and not capped:
+            problems.append(f"{errors} of {case.planted_errors} errors shown, "
+                            "and no note says the rest were suppressed")
+    return problems
+
+
+def run_case(case: Case, binary: str, workdir: Path) -> tuple:
+    """Returns (problems, seconds, output bytes)."""
+    invocation = case.make(workdir)
+    started = time.monotonic()
+    try:
+        run = subprocess.run(
+            [binary, "check", *invocation.args],
+            cwd=workdir,
+            input=invocation.stdin if invocation.stdin is not None else b"",
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            timeout=case.seconds,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+    except subprocess.TimeoutExpired:
+        return [f"did not finish within {case.seconds:g} s"], time.monotonic() - started, 0
+    elapsed = time.monotonic() - started
+    problems = check(case, run, invocation)
+    if problems:
+        output = (run.stdout + run.stderr).decode("utf-8", errors="replace").splitlines()
+        problems.append(f"command: concord check {' '.join(invocation.args)}")
+        problems.append("output:" if output else "output: (none)")
+        for line in output[:MAX_SHOWN_LINES]:
+            problems.append("  | " + (line if len(line) <= 200 else line[:200] + "..."))
+        if len(output) > MAX_SHOWN_LINES:
+            problems.append(f"  | ... {len(output) - MAX_SHOWN_LINES} more lines")
+    return problems, elapsed, len(run.stdout) + len(run.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concord", required=True, help="the concord binary to test")
+    parser.add_argument("--keep", metavar="DIR", help="write the generated inputs to DIR and keep them")
+    parser.add_argument("-k", dest="only", metavar="TEXT", help="run only cases whose name contains TEXT")
+    args = parser.parse_args()
+
+    binary = os.path.abspath(args.concord)
+    if not os.access(binary, os.X_OK):
+        print(f"run_badinput.py: `{args.concord}` is not an executable", file=sys.stderr)
+        return 2
+    cases = [c for c in CASES if not args.only or args.only.lower() in c.name.lower()]
+    if not cases:
+        print(f"run_badinput.py: no case matches `{args.only}`", file=sys.stderr)
+        return 2
+
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="concord-badinput-") as scratch:
+        workdir = Path(args.keep) if args.keep else Path(scratch)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for case in cases:
+            problems, seconds, size = run_case(case, binary, workdir)
+            if problems:
+                failures += 1
+                print(f"FAIL {case.name} ({seconds:.2f} s)")
+                for p in problems:
+                    print(f"     {p}")
+            else:
+                print(f"ok   {case.name} ({seconds:.2f} s, {size} bytes of output)")
+            sys.stdout.flush()
+    print(f"{len(cases) - failures} of {len(cases)} bad-input cases pass")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

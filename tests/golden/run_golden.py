@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Golden-file tests: run `concord` on an input and compare what a user sees.
+
+Each tests/golden/**/NAME.concord has NAME.expected beside it holding the exit
+code, standard output and standard error. The first line of the input may be
+`// args: SUBCOMMAND [OPTIONS]` (default `check`); the input path is appended.
+Inputs under a folder named `_inputs/` are helpers for imports, not tests.
+
+  run_golden.py --concord build/dev/concord FILE...   compare
+  run_golden.py --concord build/dev/concord --update  regenerate every .expected
+Read the diff of regenerated files before committing: that review is the test.
+"""
+import argparse
+import difflib
+import os
+import shlex
+import subprocess
+import sys
+
+GOLDEN_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def command_for(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        first = f.readline().strip()
+    args = ["check"]
+    if first.startswith("// args:"):
+        args = shlex.split(first[len("// args:"):])
+    return args
+
+
+def run(concord, path):
+    rel = os.path.relpath(path, GOLDEN_DIR)
+    args = command_for(path)
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.run([concord] + args + [rel], cwd=GOLDEN_DIR, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    out = proc.stdout.decode("utf-8", errors="replace")
+    err = proc.stderr.decode("utf-8", errors="replace")
+    return f"exit {proc.returncode}\n--- stdout\n{out}--- stderr\n{err}"
+
+
+def inputs_under(root):
+    for dirpath, _, files in os.walk(root):
+        if "_inputs" in dirpath.split(os.sep):
+            continue
+        for name in sorted(files):
+            if name.endswith(".concord"):
+                yield os.path.join(dirpath, name)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--concord", required=True, help="path to the concord binary")
+    parser.add_argument("--update", action="store_true", help="rewrite the .expected files")
+    parser.add_argument("files", nargs="*", help="inputs (default: every golden input)")
+    opts = parser.parse_args()
+    concord = os.path.abspath(opts.concord)
+    files = [os.path.abspath(f) for f in opts.files] or sorted(inputs_under(GOLDEN_DIR))
+    failed = 0
+    for path in files:
+        expected_path = os.path.splitext(path)[0] + ".expected"
+        try:
+            actual = run(concord, path)
+        except subprocess.TimeoutExpired:
+            print(f"FAIL {path}: timed out")
+            failed += 1
+            continue
+        if opts.update:
+            with open(expected_path, "w", encoding="utf-8") as f:
+                f.write(actual)
+            continue
+        if not os.path.exists(expected_path):
+            print(f"FAIL {path}: no {os.path.basename(expected_path)} "
+                  "(run with --update, then review it)")
+            failed += 1
+            continue
+        with open(expected_path, encoding="utf-8") as f:
+            expected = f.read()
+        if actual != expected:
+            failed += 1
+            print(f"FAIL {path}")
+            sys.stdout.writelines(difflib.unified_diff(
+                expected.splitlines(True), actual.splitlines(True),
+                fromfile="expected", tofile="actual"))
+    if opts.update:
+        print(f"updated {len(files)} expected files")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
