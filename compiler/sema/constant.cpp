@@ -81,40 +81,9 @@ std::optional<Decimal> AsDecimal(const Constant& c, bool* too_large) {
   return std::nullopt;
 }
 
-Checked<Duration> ScaleDuration(const Duration& d, int64_t factor) {
-  Checked<int64_t> days = values::MulInt(d.days, factor);
-  Checked<int64_t> months = values::MulInt(d.months, factor);
-  Checked<int64_t> lunar = values::MulInt(d.lunar_months, factor);
-  if (!days.ok() || !months.ok() || !lunar.ok()) {
-    return Checked<Duration>::Fail(ArithError::kOverflow);
-  }
-  return Checked<Duration>::Ok(Duration{*days.value, *months.value, *lunar.value});
-}
-
-Checked<Duration> AddDurations(const Duration& a, const Duration& b, bool subtract) {
-  auto op = subtract ? values::SubInt : values::AddInt;
-  Checked<int64_t> days = op(a.days, b.days);
-  Checked<int64_t> months = op(a.months, b.months);
-  Checked<int64_t> lunar = op(a.lunar_months, b.lunar_months);
-  if (!days.ok() || !months.ok() || !lunar.ok()) {
-    return Checked<Duration>::Fail(ArithError::kOverflow);
-  }
-  return Checked<Duration>::Ok(Duration{*days.value, *months.value, *lunar.value});
-}
-
 Folded DurationResult(const Checked<Duration>& r) {
   if (!r.ok()) return Folded::Fail(ArithErrorText(r.error));
   return Folded::Of(Constant{*r.value});
-}
-
-// Beyond these magnitudes the interval rule's arithmetic (hundredths of a
-// day) could overflow; no real charter comes near them.
-bool DurationInRange(const Duration& d) {
-  constexpr int64_t kMaxDays = 1'000'000'000'000;  // about 2.7 billion years
-  constexpr int64_t kMaxMonths = 30'000'000'000;
-  auto within = [](int64_t v, int64_t bound) { return v <= bound && v >= -bound; };
-  return within(d.days, kMaxDays) && within(d.months, kMaxMonths) &&
-         within(d.lunar_months, kMaxMonths);
 }
 
 // Calendar arithmetic on a constant date; lunar months need an ephemeris and
@@ -168,9 +137,7 @@ Folded Compare(values::CompareOp op, const Constant& a, const Constant& b) {
     return Ordered(op, *x, *b.As<values::Date>());
   }
   if (const auto* x = a.As<Duration>(); x && b.As<Duration>()) {
-    const Duration& y = *b.As<Duration>();
-    if (!DurationInRange(*x) || !DurationInRange(y)) return Folded::NotConstant();
-    switch (values::CompareDurations(*x, op, y)) {
+    switch (values::CompareDurations(*x, op, *b.As<Duration>())) {
       case values::Decision::kTrue: return Folded::Of(Constant{true});
       case values::Decision::kFalse: return Folded::Of(Constant{false});
       case values::Decision::kUndecided: {
@@ -217,10 +184,10 @@ Folded Multiply(const Constant& a, const Constant& b) {
     return MoneyResult(values::Mul(*sa, m->amount), m->currency);
   }
   if (const auto* d = a.As<Duration>(); d && b.As<int64_t>()) {
-    return DurationResult(ScaleDuration(*d, *b.As<int64_t>()));
+    return DurationResult(d->Times(*b.As<int64_t>()));
   }
   if (const auto* d = b.As<Duration>(); d && a.As<int64_t>()) {
-    return DurationResult(ScaleDuration(*d, *a.As<int64_t>()));
+    return DurationResult(d->Times(*a.As<int64_t>()));
   }
   return Folded::NotConstant();
 }
@@ -257,7 +224,9 @@ Folded AddOrSubtract(const Constant& a, const Constant& b, bool subtract) {
                        a.As<MoneyValue>()->currency);
   }
   if (a.As<Duration>() && b.As<Duration>()) {
-    return DurationResult(AddDurations(*a.As<Duration>(), *b.As<Duration>(), subtract));
+    const Duration& x = *a.As<Duration>();
+    const Duration& y = *b.As<Duration>();
+    return DurationResult(subtract ? x.Minus(y) : x.Plus(y));
   }
   if (const auto* d = a.As<values::Date>()) {
     if (const auto* dur = b.As<Duration>()) return ShiftDate(*d, *dur, subtract);
@@ -286,7 +255,7 @@ Folded FoldUnary(ast::UnaryOp op, const Constant& operand) {
   if (const auto* d = operand.As<Decimal>()) return DecimalResult(values::Neg(*d));
   if (const auto* p = operand.As<PercentValue>()) return PercentResult(values::Neg(p->fraction));
   if (const auto* m = operand.As<MoneyValue>()) return MoneyResult(values::Neg(m->amount), m->currency);
-  if (const auto* d = operand.As<Duration>()) return DurationResult(ScaleDuration(*d, -1));
+  if (const auto* d = operand.As<Duration>()) return DurationResult(d->Times(-1));
   return Folded::NotConstant();
 }
 

@@ -136,6 +136,7 @@ struct CharterInfo {
   const ConcordInfo* concord = nullptr;
   NameTable names;  // rules, ledgers, functions and metrics: one namespace
   NameTable implicits;
+  const Symbol* income = nullptr;  // in scope only in `accept contribution` formulas
   std::vector<const Symbol*> rules, ledgers, functions, metrics;  // declaration order
 };
 
@@ -145,6 +146,7 @@ struct TreatyInfo {
   std::vector<const CharterInfo*> parties;  // the ones that resolved, in order
   NameTable names;                          // funds and rules
   NameTable implicits;
+  const Symbol* income = nullptr;  // in scope only in fund contribution formulas
   std::vector<const Symbol*> funds, rules;
 };
 

@@ -45,6 +45,24 @@ std::string Type::ToString() const {
   return "error";
 }
 
+std::string Describe(const Type* type) {
+  switch (type->kind()) {
+    case TypeKind::kMoney:
+      return type->currency().empty() ? "money" : "money in " + type->currency();
+    case TypeKind::kText:
+    case TypeKind::kNone:
+    case TypeKind::kError:
+      return type->ToString();
+    case TypeKind::kOptional:
+      return Describe(type->element()) + " or none";
+    default: {
+      std::string name = type->ToString();
+      bool vowel = std::string_view("aeiou").find(name[0]) != std::string_view::npos;
+      return (vowel ? "an " : "a ") + name;
+    }
+  }
+}
+
 TypeContext::TypeContext() {
   error_ = Make(TypeKind::kError);
   bool_ = Make(TypeKind::kBool);

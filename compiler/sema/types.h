@@ -159,6 +159,10 @@ class TypeContext {
   std::vector<std::unique_ptr<RecordType>> records_;
 };
 
+// A type in prose, with an article where English wants one: "an int",
+// "a duration", "money in EUR", "text", "a set<member>", "money or none".
+std::string Describe(const Type* type);
+
 // --- relations between types (the rules are documented in docs/reference-sema.md)
 
 // int, decimal, percent, money, date, duration: the types `<` applies to.

@@ -192,31 +192,31 @@ std::string Duration::ToString() const {
   return out;
 }
 
-Checked<Duration> Add(const Duration& a, const Duration& b) {
+Checked<Duration> Duration::Plus(const Duration& other) const {
   Duration r;
-  if (__builtin_add_overflow(a.days, b.days, &r.days) ||
-      __builtin_add_overflow(a.months, b.months, &r.months) ||
-      __builtin_add_overflow(a.lunar_months, b.lunar_months, &r.lunar_months)) {
+  if (__builtin_add_overflow(days, other.days, &r.days) ||
+      __builtin_add_overflow(months, other.months, &r.months) ||
+      __builtin_add_overflow(lunar_months, other.lunar_months, &r.lunar_months)) {
     return Checked<Duration>::Fail(ArithError::kOverflow);
   }
   return Checked<Duration>::Ok(r);
 }
 
-Checked<Duration> Sub(const Duration& a, const Duration& b) {
+Checked<Duration> Duration::Minus(const Duration& other) const {
   Duration r;
-  if (__builtin_sub_overflow(a.days, b.days, &r.days) ||
-      __builtin_sub_overflow(a.months, b.months, &r.months) ||
-      __builtin_sub_overflow(a.lunar_months, b.lunar_months, &r.lunar_months)) {
+  if (__builtin_sub_overflow(days, other.days, &r.days) ||
+      __builtin_sub_overflow(months, other.months, &r.months) ||
+      __builtin_sub_overflow(lunar_months, other.lunar_months, &r.lunar_months)) {
     return Checked<Duration>::Fail(ArithError::kOverflow);
   }
   return Checked<Duration>::Ok(r);
 }
 
-Checked<Duration> Scale(const Duration& d, int64_t factor) {
+Checked<Duration> Duration::Times(int64_t factor) const {
   Duration r;
-  if (__builtin_mul_overflow(d.days, factor, &r.days) ||
-      __builtin_mul_overflow(d.months, factor, &r.months) ||
-      __builtin_mul_overflow(d.lunar_months, factor, &r.lunar_months)) {
+  if (__builtin_mul_overflow(days, factor, &r.days) ||
+      __builtin_mul_overflow(months, factor, &r.months) ||
+      __builtin_mul_overflow(lunar_months, factor, &r.lunar_months)) {
     return Checked<Duration>::Fail(ArithError::kOverflow);
   }
   return Checked<Duration>::Ok(r);

@@ -31,13 +31,16 @@ struct Duration {
   // `6 months`, `1 year`, `1 month + 3 days`: years and weeks are shown when
   // the count divides evenly.
   std::string ToString() const;
+
+  // Unit-wise arithmetic; overflow of any part is reported, never wrapped.
+  // Members rather than free `Add`/`Sub`, so that `values::Add` stays one
+  // function (the Decimal one) for callers that take its address.
+  Checked<Duration> Plus(const Duration& other) const;
+  Checked<Duration> Minus(const Duration& other) const;
+  Checked<Duration> Times(int64_t factor) const;
+
   friend bool operator==(const Duration&, const Duration&) = default;
 };
-
-// Unit-wise arithmetic; overflow of any part is reported, never wrapped.
-Checked<Duration> Add(const Duration& a, const Duration& b);
-Checked<Duration> Sub(const Duration& a, const Duration& b);
-Checked<Duration> Scale(const Duration& d, int64_t factor);
 
 // The possible lengths of a duration, in hundredths of a day, over every date
 // it could be anchored to. Bounds beyond the int64 range saturate; the

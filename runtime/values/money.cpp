@@ -74,48 +74,50 @@ const char* Describe(MoneyError error) {
   return "?";
 }
 
-MoneyResult<Money> Add(const Money& a, const Money& b) {
-  if (a.currency != b.currency) return MoneyResult<Money>::Fail(MoneyError::kCurrencyMismatch);
-  return InCurrency(Add(a.amount, b.amount), a.currency);
+MoneyResult<Money> Money::Plus(const Money& other) const {
+  if (currency != other.currency) return MoneyResult<Money>::Fail(MoneyError::kCurrencyMismatch);
+  return InCurrency(Add(amount, other.amount), currency);
 }
 
-MoneyResult<Money> Sub(const Money& a, const Money& b) {
-  if (a.currency != b.currency) return MoneyResult<Money>::Fail(MoneyError::kCurrencyMismatch);
-  return InCurrency(Sub(a.amount, b.amount), a.currency);
+MoneyResult<Money> Money::Minus(const Money& other) const {
+  if (currency != other.currency) return MoneyResult<Money>::Fail(MoneyError::kCurrencyMismatch);
+  return InCurrency(Sub(amount, other.amount), currency);
 }
 
-MoneyResult<Money> Neg(const Money& a) {
-  return InCurrency(Neg(a.amount), a.currency);
+MoneyResult<Money> Money::Negated() const {
+  return InCurrency(Neg(amount), currency);
 }
 
-MoneyResult<Money> Scale(const Money& money, Decimal factor) {
-  return InCurrency(Mul(money.amount, factor), money.currency);
+MoneyResult<Money> Money::Scaled(Decimal factor) const {
+  return InCurrency(Mul(amount, factor), currency);
 }
 
-MoneyResult<Money> DivideBy(const Money& money, Decimal divisor) {
-  return InCurrency(Div(money.amount, divisor), money.currency);
+MoneyResult<Money> Money::DividedBy(Decimal divisor) const {
+  return InCurrency(Div(amount, divisor), currency);
 }
 
-MoneyResult<Decimal> Divide(const Money& a, const Money& b) {
-  if (a.currency != b.currency) return MoneyResult<Decimal>::Fail(MoneyError::kCurrencyMismatch);
-  Checked<Decimal> ratio = Div(a.amount, b.amount);
+MoneyResult<Decimal> Money::RatioTo(const Money& divisor) const {
+  if (currency != divisor.currency) {
+    return MoneyResult<Decimal>::Fail(MoneyError::kCurrencyMismatch);
+  }
+  Checked<Decimal> ratio = Div(amount, divisor.amount);
   if (!ratio.ok()) return MoneyResult<Decimal>::Fail(FromArith(ratio.error));
   return MoneyResult<Decimal>::Ok(*ratio.value);
 }
 
-std::optional<std::strong_ordering> Compare(const Money& a, const Money& b) {
-  if (a.currency != b.currency) return std::nullopt;
-  return a.amount.raw() <=> b.amount.raw();
+std::optional<std::strong_ordering> Money::CompareTo(const Money& other) const {
+  if (currency != other.currency) return std::nullopt;
+  return amount.raw() <=> other.amount.raw();
 }
 
-MoneyResult<Money> Min(const Money& a, const Money& b) {
-  std::optional<std::strong_ordering> order = Compare(a, b);
+MoneyResult<Money> MinMoney(const Money& a, const Money& b) {
+  std::optional<std::strong_ordering> order = a.CompareTo(b);
   if (!order) return MoneyResult<Money>::Fail(MoneyError::kCurrencyMismatch);
   return MoneyResult<Money>::Ok(*order == std::strong_ordering::greater ? b : a);
 }
 
-MoneyResult<Money> Max(const Money& a, const Money& b) {
-  std::optional<std::strong_ordering> order = Compare(a, b);
+MoneyResult<Money> MaxMoney(const Money& a, const Money& b) {
+  std::optional<std::strong_ordering> order = a.CompareTo(b);
   if (!order) return MoneyResult<Money>::Fail(MoneyError::kCurrencyMismatch);
   return MoneyResult<Money>::Ok(*order == std::strong_ordering::less ? b : a);
 }

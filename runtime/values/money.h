@@ -32,24 +32,6 @@ class Currency {
   std::array<char, 3> code_;
 };
 
-struct Money {
-  Decimal amount;
-  Currency currency;
-
-  // The literal form, canonical: `52 EUR`, `12.5 USD`, `-3 EUR`.
-  std::string ToString() const;
-  // For reports: two decimals, rounded half to even (`52.00 EUR`).
-  std::string ToDisplay() const;
-
-  // Structural identity (same amount, same currency), for tests and
-  // containers; the language's `==` goes through Compare.
-  friend bool operator==(const Money&, const Money&) = default;
-};
-
-// Parses the literal form `12.50 USD` (amount, spaces, currency). `error` (if
-// given) says why it failed.
-std::optional<Money> ParseMoney(std::string_view text, std::string* error = nullptr);
-
 // Why an operation on money produced no value.
 enum class MoneyError { kCurrencyMismatch, kOverflow, kDivisionByZero };
 const char* Describe(MoneyError error);
@@ -65,22 +47,43 @@ struct MoneyResult {
   bool ok() const { return value.has_value(); }
 };
 
-MoneyResult<Money> Add(const Money& a, const Money& b);
-MoneyResult<Money> Sub(const Money& a, const Money& b);
-MoneyResult<Money> Neg(const Money& a);
-// `2% of 2600 EUR` and `1.5 * x`: a percent is its fraction (0.02), so both
-// are one multiplication, rounded half to even at six fractional digits.
-MoneyResult<Money> Scale(const Money& money, Decimal factor);
-// `x / 3`: an amount split into parts, rounded half to even.
-MoneyResult<Money> DivideBy(const Money& money, Decimal divisor);
-// `spent / budget`: the ratio of two amounts in the same currency.
-MoneyResult<Decimal> Divide(const Money& a, const Money& b);
+// The operations are members rather than free `Add`/`Sub`/`Scale`, so that
+// `values::Add` and `values::Sub` stay single (Decimal) functions for callers
+// that pass them around as function pointers.
+struct Money {
+  Decimal amount;
+  Currency currency;
 
-// Ordering of two amounts; no value when the currencies differ, because
-// `5 EUR < 6 USD` has no answer without an exchange rate.
-std::optional<std::strong_ordering> Compare(const Money& a, const Money& b);
+  MoneyResult<Money> Plus(const Money& other) const;
+  MoneyResult<Money> Minus(const Money& other) const;
+  MoneyResult<Money> Negated() const;
+  // `2% of 2600 EUR` and `1.5 * x`: a percent is its fraction (0.02), so both
+  // are one multiplication, rounded half to even at six fractional digits.
+  MoneyResult<Money> Scaled(Decimal factor) const;
+  // `x / 3`: an amount split into parts, rounded half to even.
+  MoneyResult<Money> DividedBy(Decimal divisor) const;
+  // `spent / budget`: the ratio of two amounts in the same currency.
+  MoneyResult<Decimal> RatioTo(const Money& divisor) const;
+  // No value when the currencies differ, because `5 EUR < 6 USD` has no
+  // answer without an exchange rate.
+  std::optional<std::strong_ordering> CompareTo(const Money& other) const;
+
+  // The literal form, canonical: `52 EUR`, `12.5 USD`, `-3 EUR`.
+  std::string ToString() const;
+  // For reports: two decimals, rounded half to even (`52.00 EUR`).
+  std::string ToDisplay() const;
+
+  // Structural identity (same amount, same currency), for tests and
+  // containers; the language's `==` goes through CompareTo.
+  friend bool operator==(const Money&, const Money&) = default;
+};
+
+// Parses the literal form `12.50 USD` (amount, spaces, currency). `error` (if
+// given) says why it failed.
+std::optional<Money> ParseMoney(std::string_view text, std::string* error = nullptr);
+
 // `min(a, b)` and `max(a, b)`; a currency mismatch when the currencies differ.
-MoneyResult<Money> Min(const Money& a, const Money& b);
-MoneyResult<Money> Max(const Money& a, const Money& b);
+MoneyResult<Money> MinMoney(const Money& a, const Money& b);
+MoneyResult<Money> MaxMoney(const Money& a, const Money& b);
 
 }  // namespace concord::values

@@ -45,6 +45,9 @@ class Invocation:
     def name_pattern(self) -> str:
         return self.shown_as if self.shown_as is not None else re.escape(self.args[0])
 
+    def name_label(self) -> str:
+        return "`-` or `<stdin>`" if self.shown_as == STDIN_NAME else self.args[0]
+
 
 def write(directory: Path, name: str, data: bytes) -> Invocation:
     (directory / name).write_bytes(data)
@@ -302,8 +305,8 @@ def check(case: Case, run: subprocess.CompletedProcess, invocation: Invocation) 
         if not lines:
             problems.append(f"no `error[{case.code}]` in the output")
         elif case.where is not None and not located(lines, name, case.where):
-            problems.append(
-                f"`error[{case.code}]` is not located at {describe_where(case.where, name)}")
+            problems.append(f"`error[{case.code}]` is not located at "
+                            f"{describe_where(case.where, invocation.name_label())}")
     if case.planted_errors and run.returncode != 0:
         errors = len(re.findall(r"error\[[A-Z]\d{3,4}\]", output))
         capped = re.search(r"note:.*(suppress|omit|not shown|more error|further|too many)",

@@ -5,6 +5,11 @@
 
 #include <catch2/catch.hpp>
 #include <limits>
+#include <type_traits>
+
+#include "runtime/values/date.h"
+#include "runtime/values/duration.h"
+#include "runtime/values/money.h"
 
 namespace concord::values {
 namespace {
@@ -38,6 +43,12 @@ std::string Show(const Checked<int64_t>& r) {
   if (r.ok()) return std::to_string(*r.value);
   return r.error == ArithError::kOverflow ? "overflow" : "division by zero";
 }
+
+// Callers pick an operation with `subtract ? values::Sub : values::Add`, which
+// only compiles while these names are not overloaded anywhere in values/
+// (hence the includes below; Money and Duration arithmetic are members).
+static_assert(std::is_same_v<decltype(&Add), Checked<Decimal> (*)(Decimal, Decimal)>);
+static_assert(std::is_same_v<decltype(&Sub), Checked<Decimal> (*)(Decimal, Decimal)>);
 
 TEST_CASE("decimal parses integers, fractions and signs", "[decimal]") {
   CHECK(D("12").raw() == 12'000'000);

@@ -220,13 +220,13 @@ TEST_CASE("durations print in the unit they were written in", "[duration]") {
 }
 
 TEST_CASE("duration arithmetic is checked", "[duration]") {
-  CHECK(*Add(Months(1), Days(3)).value == Duration{3, 1, 0});
-  CHECK(*Sub(Years(1), Months(1)).value == Months(11));
-  CHECK(*Scale(Weeks(2), 3).value == Days(42));
-  CHECK_FALSE(Add(Days(kMax), Days(1)).ok());
-  CHECK_FALSE(Sub(Months(kMin), Months(1)).ok());
-  CHECK_FALSE(Scale(Lunar(kMax), 2).ok());
-  CHECK_FALSE(Scale(Days(kMin), -1).ok());
+  CHECK(*Months(1).Plus(Days(3)).value == Duration{3, 1, 0});
+  CHECK(*Years(1).Minus(Months(1)).value == Months(11));
+  CHECK(*Weeks(2).Times(3).value == Days(42));
+  CHECK_FALSE(Days(kMax).Plus(Days(1)).ok());
+  CHECK_FALSE(Months(kMin).Minus(Months(1)).ok());
+  CHECK_FALSE(Lunar(kMax).Times(2).ok());
+  CHECK_FALSE(Days(kMin).Times(-1).ok());
   CHECK(Duration::CheckedOf(3, DurationUnit::kWeek).value == Days(21));
   CHECK(Duration::CheckedOf(2, DurationUnit::kYear).value == Months(24));
   CHECK_FALSE(Duration::CheckedOf(kMax, DurationUnit::kWeek).ok());

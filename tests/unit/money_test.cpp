@@ -76,65 +76,65 @@ TEST_CASE("money literals that do not parse say why", "[money]") {
 }
 
 TEST_CASE("adding and subtracting money needs one currency", "[money]") {
-  CHECK(Show(Add(M("50 EUR"), M("2.5 EUR"))) == "52.5 EUR");
-  CHECK(Show(Sub(M("50 EUR"), M("52.5 EUR"))) == "-2.5 EUR");
-  CHECK(Show(Add(M("50 EUR"), M("2 USD"))) == "the currencies differ");
-  CHECK(Show(Sub(M("50 EUR"), M("2 USD"))) == "the currencies differ");
-  CHECK(Add(M("50 EUR"), M("2 USD")).error == MoneyError::kCurrencyMismatch);
-  CHECK(Show(Neg(M("5 EUR"))) == "-5 EUR");
+  CHECK(Show(M("50 EUR").Plus(M("2.5 EUR"))) == "52.5 EUR");
+  CHECK(Show(M("50 EUR").Minus(M("52.5 EUR"))) == "-2.5 EUR");
+  CHECK(Show(M("50 EUR").Plus(M("2 USD"))) == "the currencies differ");
+  CHECK(Show(M("50 EUR").Minus(M("2 USD"))) == "the currencies differ");
+  CHECK(M("50 EUR").Plus(M("2 USD")).error == MoneyError::kCurrencyMismatch);
+  CHECK(Show(M("5 EUR").Negated()) == "-5 EUR");
 }
 
 TEST_CASE("a currency mismatch is reported before an overflow", "[money]") {
   const Money max = M("9223372036854.775807 EUR");
-  CHECK(Add(max, M("1 EUR")).error == MoneyError::kOverflow);
-  CHECK_FALSE(Add(max, M("1 EUR")).ok());
-  CHECK(Add(max, M("1 USD")).error == MoneyError::kCurrencyMismatch);
-  CHECK(Sub(M("-9223372036854.775808 EUR"), M("1 EUR")).error == MoneyError::kOverflow);
-  CHECK(Neg(M("-9223372036854.775808 EUR")).error == MoneyError::kOverflow);
+  CHECK(max.Plus(M("1 EUR")).error == MoneyError::kOverflow);
+  CHECK_FALSE(max.Plus(M("1 EUR")).ok());
+  CHECK(max.Plus(M("1 USD")).error == MoneyError::kCurrencyMismatch);
+  CHECK(M("-9223372036854.775808 EUR").Minus(M("1 EUR")).error == MoneyError::kOverflow);
+  CHECK(M("-9223372036854.775808 EUR").Negated().error == MoneyError::kOverflow);
 }
 
 TEST_CASE("percent and decimal scaling round half to even", "[money]") {
   // `2% of 2600 EUR`: a percent is its fraction.
-  CHECK(Show(Scale(M("2600 EUR"), D("0.02"))) == "52 EUR");
-  CHECK(Show(Scale(M("2600 EUR"), D("0.05"))) == "130 EUR");
-  CHECK(Show(Scale(M("12.5 USD"), D("1.5"))) == "18.75 USD");
-  CHECK(Show(Scale(M("100 EUR"), D("-0.25"))) == "-25 EUR");
+  CHECK(Show(M("2600 EUR").Scaled(D("0.02"))) == "52 EUR");
+  CHECK(Show(M("2600 EUR").Scaled(D("0.05"))) == "130 EUR");
+  CHECK(Show(M("12.5 USD").Scaled(D("1.5"))) == "18.75 USD");
+  CHECK(Show(M("100 EUR").Scaled(D("-0.25"))) == "-25 EUR");
   // 0.000001 EUR * 50% = 0.0000005 EUR: a tie, to the even neighbour 0.
-  CHECK(Show(Scale(M("0.000001 EUR"), D("0.5"))) == "0 EUR");
-  CHECK(Show(Scale(M("0.000003 EUR"), D("0.5"))) == "0.000002 EUR");
-  CHECK(Show(Scale(M("9223372036854 EUR"), D("2"))) == "the amount is out of range");
+  CHECK(Show(M("0.000001 EUR").Scaled(D("0.5"))) == "0 EUR");
+  CHECK(Show(M("0.000003 EUR").Scaled(D("0.5"))) == "0.000002 EUR");
+  CHECK(Show(M("9223372036854 EUR").Scaled(D("2"))) == "the amount is out of range");
 }
 
 TEST_CASE("dividing money by a number or by money", "[money]") {
-  CHECK(Show(DivideBy(M("100 EUR"), D("3"))) == "33.333333 EUR");
-  CHECK(Show(DivideBy(M("100 EUR"), D("0"))) == "division by zero");
-  CHECK(Show(Divide(M("52 EUR"), M("2600 EUR"))) == "0.02");
-  CHECK(Show(Divide(M("1 EUR"), M("3 EUR"))) == "0.333333");
-  CHECK(Show(Divide(M("52 EUR"), M("0 EUR"))) == "division by zero");
-  CHECK(Show(Divide(M("52 EUR"), M("0 USD"))) == "the currencies differ");
-  CHECK(Show(Divide(M("9223372036854 EUR"), M("0.000001 EUR"))) == "the amount is out of range");
+  CHECK(Show(M("100 EUR").DividedBy(D("3"))) == "33.333333 EUR");
+  CHECK(Show(M("100 EUR").DividedBy(D("0"))) == "division by zero");
+  CHECK(Show(M("52 EUR").RatioTo(M("2600 EUR"))) == "0.02");
+  CHECK(Show(M("1 EUR").RatioTo(M("3 EUR"))) == "0.333333");
+  CHECK(Show(M("52 EUR").RatioTo(M("0 EUR"))) == "division by zero");
+  CHECK(Show(M("52 EUR").RatioTo(M("0 USD"))) == "the currencies differ");
+  CHECK(Show(M("9223372036854 EUR").RatioTo(M("0.000001 EUR"))) == "the amount is out of range");
 }
 
 TEST_CASE("comparisons across currencies have no answer", "[money]") {
-  CHECK(Compare(M("5 EUR"), M("6 EUR")) == std::strong_ordering::less);
-  CHECK(Compare(M("6 EUR"), M("6.000 EUR")) == std::strong_ordering::equal);
-  CHECK(Compare(M("-1 EUR"), M("-2 EUR")) == std::strong_ordering::greater);
-  CHECK_FALSE(Compare(M("5 EUR"), M("6 USD")).has_value());
-  CHECK_FALSE(Compare(M("5 EUR"), M("5 USD")).has_value());
+  CHECK(M("5 EUR").CompareTo(M("6 EUR")) == std::strong_ordering::less);
+  CHECK(M("6 EUR").CompareTo(M("6.000 EUR")) == std::strong_ordering::equal);
+  CHECK(M("-1 EUR").CompareTo(M("-2 EUR")) == std::strong_ordering::greater);
+  CHECK_FALSE(M("5 EUR").CompareTo(M("6 USD")).has_value());
+  CHECK_FALSE(M("5 EUR").CompareTo(M("5 USD")).has_value());
   // Structural identity is not the language's `==`: 5 EUR and 5 USD differ.
   CHECK_FALSE(M("5 EUR") == M("5 USD"));
 }
 
 TEST_CASE("min and max of money, as in a capped contribution", "[money]") {
   // `min(5% of 2600 EUR, 50 EUR)` = min(130 EUR, 50 EUR) = 50 EUR.
-  MoneyResult<Money> rate = Scale(M("2600 EUR"), D("0.05"));
+  MoneyResult<Money> rate = M("2600 EUR").Scaled(D("0.05"));
   REQUIRE(rate.ok());
-  CHECK(Show(Min(*rate.value, M("50 EUR"))) == "50 EUR");
-  CHECK(Show(Max(*rate.value, M("50 EUR"))) == "130 EUR");
+  CHECK(Show(MinMoney(*rate.value, M("50 EUR"))) == "50 EUR");
+  CHECK(Show(MaxMoney(*rate.value, M("50 EUR"))) == "130 EUR");
   // Below the cap the rate wins: `min(2% of 2000 EUR, 50 EUR)` = 40 EUR.
-  CHECK(Show(Min(*Scale(M("2000 EUR"), D("0.02")).value, M("50 EUR"))) == "40 EUR");
-  CHECK(Show(Min(M("50 EUR"), M("50 USD"))) == "the currencies differ");
-  CHECK(Show(Max(M("50 EUR"), M("50 USD"))) == "the currencies differ");
+  CHECK(Show(MinMoney(*M("2000 EUR").Scaled(D("0.02")).value, M("50 EUR"))) == "40 EUR");
+  CHECK(Show(MinMoney(M("50 EUR"), M("50 USD"))) == "the currencies differ");
+  CHECK(Show(MaxMoney(M("50 EUR"), M("50 USD"))) == "the currencies differ");
 }
 
 }  // namespace

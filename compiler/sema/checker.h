@@ -1,0 +1,145 @@
+// The checker's internal state, shared by the files that each check one
+// group of constructs (declare.cpp, check_charter.cpp, check_scenario.cpp,
+// ...), Carbon-style. Not a public header: later phases use check.h.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/diag/engine.h"
+#include "compiler/sema/checked_program.h"
+
+namespace concord::sema {
+
+enum class ContextKind : uint8_t { kFn, kConcord, kCharter, kTreaty, kScenario };
+
+// Where an expression is written: which names are visible, and whether an
+// undecided duration comparison is an error (everywhere but in a concord
+// requirement, where it counts as "not satisfied" at evaluation).
+struct Context {
+  ContextKind kind = ContextKind::kFn;
+  const CharterInfo* charter = nullptr;
+  const TreatyInfo* treaty = nullptr;
+  const ConcordInfo* concord = nullptr;
+  const FnInfo* fn = nullptr;
+  const ScenarioInfo* scenario = nullptr;
+  const NameTable* implicits = nullptr;
+  const NameTable* names = nullptr;
+  std::vector<const Symbol*> locals;        // parameters, the trigger variable, `income`
+  const Symbol* metric = nullptr;           // the metric whose value is being checked
+  RequirementInfo* requirement = nullptr;  // records uses_charter / uses_treaty
+};
+
+// A use of one fn or metric inside another: an edge of the dependency graph
+// in which E0215 looks for cycles.
+struct Dependency {
+  const Symbol* from = nullptr;
+  const Symbol* to = nullptr;
+  diag::SourceRange site;
+};
+
+class Checker {
+ public:
+  Checker(CheckedProgram& out, diag::DiagnosticEngine& diags);
+  void Run();
+
+  CheckedProgram& out() { return out_; }
+  TypeContext& types() { return out_.types_; }
+  diag::DiagnosticEngine& diags() { return diags_; }
+
+  // --- reporting (report.cpp) ------------------------------------------------
+  diag::Diagnostic& Report(diag::Code code, diag::SourceRange range, std::string message_args);
+  // E0201 with "did you mean" help and a fix-it when a candidate is close.
+  diag::Diagnostic& ReportUnknown(const ast::Identifier& id, std::string_view what,
+                                  const std::vector<std::string>& candidates,
+                                  diag::Code code = diag::Code::E0201);
+  // E0202 at `second`, labelling `first`.
+  void ReportDuplicate(const ast::Identifier& second, const Symbol* first);
+  // E0212: `id` names `found`, but `expected` ("a charter") is wanted.
+  void ReportWrongKind(const ast::Identifier& id, const Symbol* found, std::string_view expected);
+  // E0211 at the declaration's name.
+  diag::Diagnostic& ReportMissing(const ast::Identifier& decl_name, std::string_view decl_kind,
+                                  std::string_view clause);
+  // Adds "did you mean" help and a fix-it for `name` at `range`.
+  static void Suggest(diag::Diagnostic& d, const std::string& name, diag::SourceRange range,
+                      const std::vector<std::string>& candidates);
+
+  // --- shared lookups --------------------------------------------------------
+  void Bind(const ast::Identifier& id, const Symbol* symbol);
+  // Resolves a clause's reference to a charter (treaty parties, scenario
+  // polities); reports E0201/E0212 and returns null when it is not one.
+  const CharterInfo* ResolveCharter(const ast::Identifier& id);
+  const TreatyInfo* ResolveTreaty(const ast::Identifier& id);
+  // The type a metric's value has, checking the metric on first use.
+  const Type* MetricType(const Symbol* metric);
+  void AddDependency(const Symbol* from, const Symbol* to, diag::SourceRange site);
+  // The symbol of an enum constant, made once per constant.
+  const Symbol* EnumConstant(const EnumType* type, int index);
+  // Ledgers, funds and metrics named anywhere in the program, for the
+  // unqualified names of scenarios.
+  const std::vector<const Symbol*>* ProgramWide(std::string_view name) const;
+
+  // Typed checks of one clause expression (expr_checker.h does the work).
+  const Type* CheckExpr(const Context& ctx, const ast::Expr* expr, const Type* hint = nullptr);
+  void ExpectType(const Context& ctx, const ast::Expr* expr, const Type* expected,
+                  std::string_view clause);
+  // For clauses that take one of several types (quota: a count or a share).
+  void ExpectOneOf(const Context& ctx, const ast::Expr* expr,
+                   const std::vector<const Type*>& accepted, std::string_view clause);
+
+  // --- per-construct checks (one file each) ----------------------------------
+  void DeclareGlobals();                               // declare.cpp
+  void DeclareMembers();                               // declare.cpp
+  void CollectAttributes();                            // attributes.cpp
+  void CheckFns();                                     // check_fn.cpp
+  void ReportCycles();                                 // check_fn.cpp
+  void CheckConcords();                                // check_concord.cpp
+  void CheckCharters();                                // check_charter.cpp
+  void CheckRule(const Context& ctx, const ast::Rule& rule, const Symbol* symbol);  // check_rule.cpp
+  void CheckTreaties();                                // check_treaty.cpp
+  void CheckScenarios();                               // check_scenario.cpp
+
+  Context CharterContext(const CharterInfo& charter) const;
+  Context TreatyContext(const TreatyInfo& treaty) const;
+
+ private:
+  void DeclareCharter(CharterInfo& info);
+  void DeclareTreaty(TreatyInfo& info);
+  void DeclareScenario(ScenarioInfo& info);
+  const Symbol* DeclareIn(NameTable& table, const ast::Identifier& id, SymbolKind kind,
+                          const Type* type, DeclRef decl, const Symbol* owner,
+                          const NameTable* reserved = nullptr);
+  const Symbol* AddImplicit(NameTable& table, Implicit implicit, const Type* type,
+                            const Symbol* owner);
+  void CheckCharter(CharterInfo& info);
+  void CheckCharterTreatyLimits(const CharterInfo& info, const Context& ctx);
+  void CheckJury(const CharterInfo& info, const ast::Jury& jury, const Context& ctx);
+  void CheckRotation(const ast::Rotation& rotation, std::string_view pool_word);
+  void CheckTreaty(TreatyInfo& info);
+  void CheckScenario(ScenarioInfo& info);
+  void CheckEvent(ScenarioInfo& info, const ast::Event& event, const Context& ctx,
+                  std::map<const CharterInfo*, std::vector<std::string>>& added_rules);
+  void CheckAssembly(ScenarioInfo& info, const ast::Event& event, const CharterInfo* polity,
+                     std::map<const CharterInfo*, std::vector<std::string>>& added_rules);
+  const Symbol* ResolveScenarioName(const ScenarioInfo& info, const ast::Identifier& id,
+                                    SymbolKind kind, std::string_view wanted);
+  const Symbol* ResolveAccount(const ScenarioInfo& info, const ast::Identifier& id,
+                               const CharterInfo* polity_hint);
+  void CollectAttribute(RecordType& record, const ast::Attribute& attribute, const Context& ctx);
+  void FindCycles(const std::vector<const Symbol*>& nodes, std::string_view kind);
+
+  CheckedProgram& out_;
+  diag::DiagnosticEngine& diags_;
+  std::vector<Dependency> dependencies_;
+  std::map<std::string, std::vector<const Symbol*>, std::less<>> program_wide_;
+  // Metrics: their value types once checked, and those being checked now
+  // (a metric met again while in progress is part of a cycle).
+  std::map<const Symbol*, const Type*> metric_types_;
+  std::map<const Symbol*, bool> metric_in_progress_;
+  std::map<const Symbol*, const CharterInfo*> metric_owner_;
+  std::map<std::pair<const EnumType*, int>, const Symbol*> enum_constants_;
+};
+
+}  // namespace concord::sema
