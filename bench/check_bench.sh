@@ -36,16 +36,18 @@ files=("$corpus"/*.concord)
 nfiles=${#files[@]}
 lines=$(cat "${files[@]}" | wc -l)
 
-# The corpus must be clean: exit 0 and not a single diagnostic.
+# The corpus must be clean: exit 0 and not a single diagnostic (diagnostics go
+# to standard error; standard output has only the one-line `ok:` summary).
 set +e
-"$binary" check "${files[@]}" >build/bench-check.out 2>&1
+"$binary" check "${files[@]}" >build/bench-check.out 2>build/bench-check.err
 status=$?
 set -e
-if [ "$status" != 0 ] || [ -s build/bench-check.out ]; then
+if [ "$status" != 0 ] || [ -s build/bench-check.err ]; then
   echo "check-bench: the generated corpus does not check clean (exit $status):" >&2
-  head -n 40 build/bench-check.out >&2
+  head -n 40 build/bench-check.err >&2
   exit 1
 fi
+cat build/bench-check.out
 
 pin=()
 if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi

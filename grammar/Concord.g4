@@ -77,9 +77,10 @@ entryMode
   | COMPULSORY                                                # entryCompulsory
   ;
 
+// `quota 25% of rules` or `quota 2 rules`: an absolute quota may name its unit.
 revisionItem
   : EVERY period                                              # revisionEvery
-  | QUOTA expr                                                # revisionQuota
+  | QUOTA expr ident?                                         # revisionQuota
   | QUORUM expr                                               # revisionQuorum
   ;
 

@@ -25,9 +25,10 @@ std::string RenderHumanOne(const Diagnostic& diagnostic, const SourceManager& so
 
 // The closing line after human output, ending in '\n', or "" when there is no
 // error and no warning. `verb` is what the command tried to do and `subject`
-// what it did it to (a path, or e.g. "3 files"):
+// what it did it to, exactly as it should read: a path quoted in backticks by
+// the caller ("`x.concord`"), or a count ("3 files"):
 //   error: could not check `x.concord` due to 3 errors; 1 warning emitted
-//   error: could not check `x.concord` due to 1 error
+//   error: could not check 3 files due to 1 error
 //   warning: `x.concord` generated 2 warnings
 std::string RenderSummary(const std::vector<Diagnostic>& diagnostics, std::string_view subject,
                           bool colour, std::string_view verb = "check");

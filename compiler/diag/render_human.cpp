@@ -53,22 +53,30 @@ class Painter {
 
 std::string_view SeverityStyle(Severity severity) {
   switch (severity) {
-    case Severity::Error: return kRed;
-    case Severity::Warning: return kYellow;
-    case Severity::Note: return kCyan;
+    case Severity::Error:
+      return kRed;
+    case Severity::Warning:
+      return kYellow;
+    case Severity::Note:
+      return kCyan;
   }
   return kRed;
 }
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool IsContinuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 // Decodes one well-formed UTF-8 sequence (the whole of `unit`), or returns
 // nullopt when it is malformed, overlong or a surrogate.
 std::optional<char32_t> DecodeUnit(std::string_view unit) {
   auto b = [&](size_t i) { return static_cast<unsigned char>(unit[i]); };
   unsigned char lead = b(0);
-  size_t len = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                               : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  size_t len = lead < 0x80                    ? 1
+               : lead >= 0xC2 && lead <= 0xDF ? 2
+               : lead >= 0xE0 && lead <= 0xEF ? 3
+               : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                              : 0;
   if (len == 0 || unit.size() != len) return std::nullopt;
   if (len == 1) return lead;
   if (lead == 0xE0 && b(1) < 0xA0) return std::nullopt;   // overlong
@@ -90,7 +98,9 @@ bool IsUnsafeToDisplay(char32_t cp) {
 // A source line as it is printed, with the display cell of every byte.
 struct DisplayLine {
   std::string text;
-  std::vector<uint32_t> cell_at;  // cell_at[i]: 0-based cell where byte i is drawn; size()+1 entries
+  // cell_at[i] is the 0-based cell where byte i is drawn; one more entry than
+  // bytes, for the position just past the end.
+  std::vector<uint32_t> cell_at;
 };
 
 DisplayLine PrepareLine(std::string_view line) {
@@ -127,7 +137,9 @@ size_t CountCodePoints(std::string_view text) {
                        [](char c) { return !IsContinuation(static_cast<unsigned char>(c)); });
 }
 
-size_t Digits(uint32_t n) { return fmt::formatted_size("{}", n); }
+size_t Digits(uint32_t n) {
+  return fmt::formatted_size("{}", n);
+}
 
 // Where a range sits for underlining: on the line where it begins, and on which
 // line it ends. A range that stops right after a line break ends on the line
@@ -236,7 +248,8 @@ class BlockWriter {
       for (const auto& [annotation, p] : entries) {
         std::string message(annotation->message);
         if (p.end_line > p.line) {
-          message += fmt::format("{}(continues to line {})", message.empty() ? "" : " ", p.end_line);
+          message +=
+              fmt::format("{}(continues to line {})", message.empty() ? "" : " ", p.end_line);
         }
         MarkRow(display.cell_at[p.begin_in_line], display.cell_at[p.end_in_line], annotation->mark,
                 annotation->style, message);
@@ -256,6 +269,12 @@ bool IsLocated(const SourceManager& sources, SourceRange range) {
   return range.valid() && range.file < sources.file_count();
 }
 
+// An empty file has no line worth quoting: a diagnostic about a file that
+// could not be read, or is empty, shows its location without a snippet.
+bool HasSource(const SourceManager& sources, SourceRange range) {
+  return IsLocated(sources, range) && !sources.Text(range.file).empty();
+}
+
 enum class FixKind { Replace, Insert, Delete };
 
 FixKind KindOf(const FixIt& fix) {
@@ -271,7 +290,11 @@ std::string Inline(std::string_view text) {
   return out;
 }
 
-std::string FixWording(const SourceManager& sources, const FixIt& fix) {
+// The help line of a fix-it. When the fix is shown applied to its line, the
+// description alone says why and the snippet shows what; otherwise the wording
+// has to say what changes.
+std::string FixWording(const SourceManager& sources, const FixIt& fix, bool shown_applied) {
+  if (shown_applied && !fix.description.empty()) return fix.description;
   std::string_view old_text =
       IsLocated(sources, fix.range) ? sources.Slice(fix.range) : std::string_view();
   bool quotable = !old_text.empty() && old_text.find('\n') == std::string_view::npos &&
@@ -282,9 +305,12 @@ std::string FixWording(const SourceManager& sources, const FixIt& fix) {
       what = quotable ? fmt::format("replace `{}` with `{}`", old_text, Inline(fix.replacement))
                       : fmt::format("replace with `{}`", Inline(fix.replacement));
       break;
-    case FixKind::Insert: what = fmt::format("insert `{}`", Inline(fix.replacement)); break;
+    case FixKind::Insert:
+      what = fmt::format("insert `{}`", Inline(fix.replacement));
+      break;
     case FixKind::Delete:
-      what = quotable ? fmt::format("delete `{}`", old_text) : std::string("delete the marked text");
+      what =
+          quotable ? fmt::format("delete `{}`", old_text) : std::string("delete the marked text");
       break;
   }
   return fix.description.empty() ? what : fmt::format("{}: {}", fix.description, what);
@@ -336,10 +362,14 @@ std::string RenderHumanOne(const Diagnostic& d, const SourceManager& sources, bo
   BlockWriter w(sources, colour, std::max<size_t>(1, Digits(widest)));
   std::string& out = w.out();
 
-  // Header: `path:line:col: error[E0101]: message`.
+  // Header: `path:line:col: error[E0101]: message`. A note stands beside the
+  // errors it qualifies and reads `note: message`, as LANGUAGE.md §7 shows;
+  // its code stays in the JSON and SARIF output.
   if (primary_located) out += paint(kBold, Location(sources, d.range) + ":") + " ";
   out += paint(SeverityStyle(d.severity),
-               fmt::format("{}[{}]", SeverityName(d.severity), Info(d.code).name));
+               d.severity == Severity::Note
+                   ? std::string(SeverityName(d.severity))
+                   : fmt::format("{}[{}]", SeverityName(d.severity), Info(d.code).name));
   out += paint(kBold, ": " + d.message) + "\n";
 
   // Snippets: the primary's file first, then other files in order of first
@@ -350,11 +380,13 @@ std::string RenderHumanOne(const Diagnostic& d, const SourceManager& sources, bo
     if (!by_file.contains(a.range.file)) file_order.push_back(a.range.file);
     by_file[a.range.file].push_back(a);
   };
-  if (primary_located) add({d.range, "", '^', SeverityStyle(d.severity)});
-  std::vector<std::string_view> unlocated_labels;
+  if (HasSource(sources, d.range)) add({d.range, "", '^', SeverityStyle(d.severity)});
+  std::vector<std::string> unlocated_labels;
   for (const Label& l : d.labels) {
-    if (IsLocated(sources, l.range)) {
+    if (HasSource(sources, l.range)) {
       add({l.range, l.message, '-', kBlue});
+    } else if (IsLocated(sources, l.range)) {
+      unlocated_labels.push_back(Location(sources, l.range) + ": " + l.message);
     } else {
       unlocated_labels.push_back(l.message);
     }
@@ -373,31 +405,31 @@ std::string RenderHumanOne(const Diagnostic& d, const SourceManager& sources, bo
   for (const FixIt& f : d.fixits) {
     if (!HasFixSnippet(sources, f)) inline_fixes.push_back(&f);
   }
-  bool has_unlocated_note = std::any_of(d.notes.begin(), d.notes.end(), [&](const Note& n) {
-    return !IsLocated(sources, n.range);
-  });
-  bool has_footer = has_unlocated_note || !unlocated_labels.empty() || d.help ||
-                    !inline_fixes.empty();
+  bool has_unlocated_note = std::any_of(
+      d.notes.begin(), d.notes.end(), [&](const Note& n) { return !IsLocated(sources, n.range); });
+  bool has_footer =
+      has_unlocated_note || !unlocated_labels.empty() || d.help || !inline_fixes.empty();
   if (has_footer && !file_order.empty()) w.EmptyGutter();
-  for (std::string_view label : unlocated_labels) w.Footer("note", kCyan, label);
+  for (const std::string& label : unlocated_labels) w.Footer("note", kCyan, label);
   for (const Note& n : d.notes) {
     if (!IsLocated(sources, n.range)) w.Footer("note", kCyan, n.message);
   }
   if (d.help) w.Footer("help", kGreen, *d.help);
-  for (const FixIt* f : inline_fixes) w.Footer("help", kGreen, FixWording(sources, *f));
+  for (const FixIt* f : inline_fixes) w.Footer("help", kGreen, FixWording(sources, *f, false));
 
   // Notes that point somewhere get their own snippet, like clang's.
   for (const Note& n : d.notes) {
     if (!IsLocated(sources, n.range)) continue;
     out += paint(kCyan, "note:") + " " + paint(kBold, Location(sources, n.range) + ":") + " " +
            n.message + "\n";
+    if (!HasSource(sources, n.range)) continue;
     w.EmptyGutter();
     w.Snippet(n.range.file, {{n.range, "", '-', kCyan}});
   }
   // Fix-its that fit on their line are shown applied, like rustc's suggestions.
   for (const FixIt& f : d.fixits) {
     if (!HasFixSnippet(sources, f)) continue;
-    out += paint(kGreen, "help:") + " " + FixWording(sources, f) + "\n";
+    out += paint(kGreen, "help:") + " " + FixWording(sources, f, true) + "\n";
     FixSnippet(w, sources, f);
   }
   return std::move(out);
@@ -426,14 +458,14 @@ std::string RenderSummary(const std::vector<Diagnostic>& diagnostics, std::strin
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
   if (errors > 0) {
-    std::string text = fmt::format(": could not {} `{}` due to {}", verb, subject,
-                                   count(errors, "error"));
+    std::string text =
+        fmt::format(": could not {} {} due to {}", verb, subject, count(errors, "error"));
     if (warnings > 0) text += fmt::format("; {} emitted", count(warnings, "warning"));
     return paint(kRed, "error") + paint(kBold, text) + "\n";
   }
   if (warnings > 0) {
     return paint(kYellow, "warning") +
-           paint(kBold, fmt::format(": `{}` generated {}", subject, count(warnings, "warning"))) +
+           paint(kBold, fmt::format(": {} generated {}", subject, count(warnings, "warning"))) +
            "\n";
   }
   return "";

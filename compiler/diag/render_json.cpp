@@ -3,6 +3,7 @@
 // documented in docs/diagnostics.md. Keys keep a fixed order (ordered_json)
 // and absent parts are `null` or `[]` rather than missing, so the output is
 // byte-stable and a consumer never has to test whether a key exists.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "compiler/diag/render.h"

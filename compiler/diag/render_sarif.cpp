@@ -11,10 +11,10 @@
 //    invocation rather than a result;
 //  - nothing depends on time or the machine, so the same input gives the same
 //    bytes (no timestamps, GUIDs or absolute working directory).
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "compiler/diag/explain.h"
 #include "compiler/diag/render.h"
@@ -35,9 +35,12 @@ bool IsLocated(const SourceManager& sources, SourceRange range) {
 
 std::string_view Level(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }
@@ -66,7 +69,8 @@ std::string EncodePath(std::string_view path, bool keep_colon) {
   for (char ch : path) {
     unsigned char c = static_cast<unsigned char>(ch);
     bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || (keep_colon && c == ':');
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/' ||
+                (keep_colon && c == ':');
     if (keep) {
       out += ch;
     } else {
@@ -204,7 +208,8 @@ class SarifBuilder {
       change["artifactLocation"] = Artifact(f.range.file);
       change["replacements"] = Json::array({replacement});
       Json fix;
-      fix["description"]["text"] = f.description.empty() ? "apply the suggested edit" : f.description;
+      fix["description"]["text"] =
+          f.description.empty() ? "apply the suggested edit" : f.description;
       fix["artifactChanges"] = Json::array({change});
       fixes.push_back(std::move(fix));
     }
@@ -226,7 +231,6 @@ class SarifBuilder {
     for (FileId file : artifact_files_) {
       Json a;
       a["location"] = ArtifactLocation(sources_.Path(file));
-      a["length"] = sources_.Text(file).size();
       a["sourceLanguage"] = "concord";
       artifacts.push_back(std::move(a));
     }

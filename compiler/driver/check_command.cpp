@@ -50,7 +50,10 @@ int RunCheck(const CheckOptions& options) {
   diag::DiagnosticEngine diags;
   LoadResult loaded = LoadProgram(options.files, LoadOptions{}, diags);
   sema::Program& program = *loaded.program;
-  if (!loaded.io_error) sema::Check(program, diags);
+  // Names and types are only checked in a program that parsed: on a tree
+  // rebuilt by error recovery they would mostly report echoes of the syntax
+  // errors already shown.
+  if (!loaded.io_error && !diags.has_errors()) sema::Check(program, diags);
 
   std::string subject = options.files.size() == 1
                             ? fmt::format("`{}`", options.files[0])

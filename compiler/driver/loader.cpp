@@ -51,7 +51,10 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text, std::string* why) {
     for (size_t k = 1; k < len; ++k) {
       unsigned char n = static_cast<unsigned char>(text[i + k]);
       if ((n & 0xC0) != 0x80) {
-        if (why) *why = fmt::format("byte 0x{:02X} is not a continuation byte", n);
+        if (why) {
+          *why = fmt::format("byte 0x{:02X} starts a {}-byte character but 0x{:02X} follows it", c,
+                             len, n);
+        }
         return i;
       }
       cp = (cp << 6) | (n & 0x3F);
@@ -95,6 +98,16 @@ class Loader {
       fs::path canonical = fs::weakly_canonical(fs::path(path), ec);
       src.identity = ec ? path : canonical.string();
       src.directory = fs::path(path).parent_path();
+    }
+    // The standard library is embedded; a copy of one of its files given on
+    // the command line is the same file, not a second declaration of it.
+    if (path != "-") {
+      for (const StdlibModule& m : StdlibModules()) {
+        if (fs::path(path).filename() != std::string(m.name) + ".concord") continue;
+        std::ifstream in(path, std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (text == m.text) src.identity = "std:" + std::string(m.name);
+      }
     }
     Load(src, {});
   }

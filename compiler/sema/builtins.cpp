@@ -12,7 +12,9 @@ const std::vector<BuiltinInfo>& AllBuiltins() {
   return kAll;
 }
 
-const BuiltinInfo& Info(Builtin builtin) { return AllBuiltins()[static_cast<size_t>(builtin)]; }
+const BuiltinInfo& Info(Builtin builtin) {
+  return AllBuiltins()[static_cast<size_t>(builtin)];
+}
 
 std::optional<Builtin> FindBuiltin(std::string_view name) {
   for (const BuiltinInfo& b : AllBuiltins()) {

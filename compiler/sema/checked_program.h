@@ -29,7 +29,9 @@ struct FieldRef {
   int index = -1;                  // into record->fields
   const Symbol* metric = nullptr;  // set instead of record/index for a metric
 
-  const Field* field() const { return record ? &record->fields[static_cast<size_t>(index)] : nullptr; }
+  const Field* field() const {
+    return record ? &record->fields[static_cast<size_t>(index)] : nullptr;
+  }
 };
 
 // What a call calls: a standard function or a `fn` declaration.
@@ -90,8 +92,8 @@ class CheckedProgram {
   friend class Checker;
   friend class ExprChecker;
 
-  Symbol* NewSymbol(SymbolKind kind, std::string name, diag::SourceRange range,
-                    const Type* type, DeclRef decl, const Symbol* owner);
+  Symbol* NewSymbol(SymbolKind kind, std::string name, diag::SourceRange range, const Type* type,
+                    DeclRef decl, const Symbol* owner);
 
   const Program& program_;
   TypeContext types_;

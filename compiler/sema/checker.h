@@ -27,8 +27,8 @@ struct Context {
   const ScenarioInfo* scenario = nullptr;
   const NameTable* implicits = nullptr;
   const NameTable* names = nullptr;
-  std::vector<const Symbol*> locals;        // parameters, the trigger variable, `income`
-  const Symbol* metric = nullptr;           // the metric whose value is being checked
+  std::vector<const Symbol*> locals;       // parameters, the trigger variable, `income`
+  const Symbol* metric = nullptr;          // the metric whose value is being checked
   RequirementInfo* requirement = nullptr;  // records uses_charter / uses_treaty
 };
 
@@ -42,6 +42,8 @@ struct Dependency {
 
 class Checker {
  public:
+  friend class ExprChecker;
+
   Checker(CheckedProgram& out, diag::DiagnosticEngine& diags);
   void Run();
 
@@ -50,18 +52,21 @@ class Checker {
   diag::DiagnosticEngine& diags() { return diags_; }
 
   // --- reporting (report.cpp) ------------------------------------------------
-  diag::Diagnostic& Report(diag::Code code, diag::SourceRange range, std::string message_args);
   // E0201 with "did you mean" help and a fix-it when a candidate is close.
   diag::Diagnostic& ReportUnknown(const ast::Identifier& id, std::string_view what,
                                   const std::vector<std::string>& candidates,
                                   diag::Code code = diag::Code::E0201);
-  // E0202 at `second`, labelling `first`.
+  // E0202 at `second`, labelling the first declaration (or saying what the
+  // name already is when that has no place in the source).
   void ReportDuplicate(const ast::Identifier& second, const Symbol* first);
+  void ReportDuplicate(const ast::Identifier& second, diag::SourceRange first);
   // E0212: `id` names `found`, but `expected` ("a charter") is wanted.
   void ReportWrongKind(const ast::Identifier& id, const Symbol* found, std::string_view expected);
   // E0211 at the declaration's name.
   diag::Diagnostic& ReportMissing(const ast::Identifier& decl_name, std::string_view decl_kind,
                                   std::string_view clause);
+  // "a member", "an enum constant".
+  static std::string WithArticleFor(std::string_view noun);
   // Adds "did you mean" help and a fix-it for `name` at `range`.
   static void Suggest(diag::Diagnostic& d, const std::string& name, diag::SourceRange range,
                       const std::vector<std::string>& candidates);
@@ -71,6 +76,8 @@ class Checker {
   // Resolves a clause's reference to a charter (treaty parties, scenario
   // polities); reports E0201/E0212 and returns null when it is not one.
   const CharterInfo* ResolveCharter(const ast::Identifier& id);
+  // A global name, or else a ledger, fund or metric of that name.
+  const Symbol* FindAnywhere(std::string_view name) const;
   const TreatyInfo* ResolveTreaty(const ast::Identifier& id);
   // The type a metric's value has, checking the metric on first use.
   const Type* MetricType(const Symbol* metric);
@@ -83,52 +90,58 @@ class Checker {
 
   // Typed checks of one clause expression (expr_checker.h does the work).
   const Type* CheckExpr(const Context& ctx, const ast::Expr* expr, const Type* hint = nullptr);
+  // `note` says why the clause wants that type; it is attached to E0203.
   void ExpectType(const Context& ctx, const ast::Expr* expr, const Type* expected,
-                  std::string_view clause);
+                  std::string_view note);
   // For clauses that take one of several types (quota: a count or a share).
   void ExpectOneOf(const Context& ctx, const ast::Expr* expr,
-                   const std::vector<const Type*>& accepted, std::string_view clause);
+                   const std::vector<const Type*>& accepted, std::string_view note);
 
   // --- per-construct checks (one file each) ----------------------------------
-  void DeclareGlobals();                               // declare.cpp
-  void DeclareMembers();                               // declare.cpp
-  void CollectAttributes();                            // attributes.cpp
-  void CheckFns();                                     // check_fn.cpp
-  void ReportCycles();                                 // check_fn.cpp
-  void CheckConcords();                                // check_concord.cpp
-  void CheckCharters();                                // check_charter.cpp
-  void CheckRule(const Context& ctx, const ast::Rule& rule, const Symbol* symbol);  // check_rule.cpp
-  void CheckTreaties();                                // check_treaty.cpp
-  void CheckScenarios();                               // check_scenario.cpp
+  void DeclareGlobals();     // declare.cpp
+  void DeclareMembers();     // declare.cpp
+  void CollectAttributes();  // attributes.cpp
+  void CheckFns();           // check_fn.cpp
+  void ReportCycles();       // check_fn.cpp
+  void CheckConcords();      // check_concord.cpp
+  void CheckCharters();      // check_charter.cpp
+  void CheckRule(const Context& ctx, const ast::Rule& rule,
+                 const Symbol* symbol);  // check_rule.cpp
+  void CheckTreaties();                  // check_treaty.cpp
+  void CheckScenarios();                 // check_scenario.cpp
 
   Context CharterContext(const CharterInfo& charter) const;
   Context TreatyContext(const TreatyInfo& treaty) const;
+  Context ScenarioContext(const ScenarioInfo& scenario) const;
+  const Type* ResolveTypeRef(const ast::TypeRef& ref);
 
  private:
   void DeclareCharter(CharterInfo& info);
   void DeclareTreaty(TreatyInfo& info);
   void DeclareScenario(ScenarioInfo& info);
-  const Symbol* DeclareIn(NameTable& table, const ast::Identifier& id, SymbolKind kind,
-                          const Type* type, DeclRef decl, const Symbol* owner,
-                          const NameTable* reserved = nullptr);
+  Symbol* DeclareIn(NameTable& table, const ast::Identifier& id, SymbolKind kind, const Type* type,
+                    DeclRef decl, const Symbol* owner, const NameTable* reserved = nullptr);
   const Symbol* AddImplicit(NameTable& table, Implicit implicit, const Type* type,
                             const Symbol* owner);
   void CheckCharter(CharterInfo& info);
   void CheckCharterTreatyLimits(const CharterInfo& info, const Context& ctx);
   void CheckJury(const CharterInfo& info, const ast::Jury& jury, const Context& ctx);
-  void CheckRotation(const ast::Rotation& rotation, std::string_view pool_word);
+  void CheckRotation(const ast::Rotation& rotation, const NameTable& implicits,
+                     std::string_view pool);
+  void CheckConcordExtends();
+  void CheckRequirementCodes(const ConcordInfo& info);
   void CheckTreaty(TreatyInfo& info);
   void CheckScenario(ScenarioInfo& info);
   void CheckEvent(ScenarioInfo& info, const ast::Event& event, const Context& ctx,
-                  std::map<const CharterInfo*, std::vector<std::string>>& added_rules);
+                  std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
   void CheckAssembly(ScenarioInfo& info, const ast::Event& event, const CharterInfo* polity,
-                     std::map<const CharterInfo*, std::vector<std::string>>& added_rules);
+                     std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
   const Symbol* ResolveScenarioName(const ScenarioInfo& info, const ast::Identifier& id,
                                     SymbolKind kind, std::string_view wanted);
   const Symbol* ResolveAccount(const ScenarioInfo& info, const ast::Identifier& id,
                                const CharterInfo* polity_hint);
   void CollectAttribute(RecordType& record, const ast::Attribute& attribute, const Context& ctx);
-  void FindCycles(const std::vector<const Symbol*>& nodes, std::string_view kind);
+  void FindCycles(const std::vector<const Symbol*>& nodes);
 
   CheckedProgram& out_;
   diag::DiagnosticEngine& diags_;
@@ -139,6 +152,7 @@ class Checker {
   std::map<const Symbol*, const Type*> metric_types_;
   std::map<const Symbol*, bool> metric_in_progress_;
   std::map<const Symbol*, const CharterInfo*> metric_owner_;
+  std::vector<Symbol*> metric_symbols_;  // their types are filled in at the end
   std::map<std::pair<const EnumType*, int>, const Symbol*> enum_constants_;
 };
 

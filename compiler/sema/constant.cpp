@@ -37,13 +37,20 @@ std::string Constant::ToString() const {
 
 std::optional<values::CompareOp> AsCompareOp(ast::BinaryOp op) {
   switch (op) {
-    case ast::BinaryOp::kEq: return values::CompareOp::kEq;
-    case ast::BinaryOp::kNe: return values::CompareOp::kNe;
-    case ast::BinaryOp::kLt: return values::CompareOp::kLt;
-    case ast::BinaryOp::kLe: return values::CompareOp::kLe;
-    case ast::BinaryOp::kGt: return values::CompareOp::kGt;
-    case ast::BinaryOp::kGe: return values::CompareOp::kGe;
-    default: return std::nullopt;
+    case ast::BinaryOp::kEq:
+      return values::CompareOp::kEq;
+    case ast::BinaryOp::kNe:
+      return values::CompareOp::kNe;
+    case ast::BinaryOp::kLt:
+      return values::CompareOp::kLt;
+    case ast::BinaryOp::kLe:
+      return values::CompareOp::kLe;
+    case ast::BinaryOp::kGt:
+      return values::CompareOp::kGt;
+    case ast::BinaryOp::kGe:
+      return values::CompareOp::kGe;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -108,12 +115,24 @@ template <typename T>
 Folded Ordered(values::CompareOp op, const T& a, const T& b) {
   bool r = false;
   switch (op) {
-    case values::CompareOp::kEq: r = a == b; break;
-    case values::CompareOp::kNe: r = a != b; break;
-    case values::CompareOp::kLt: r = a < b; break;
-    case values::CompareOp::kLe: r = a <= b; break;
-    case values::CompareOp::kGt: r = a > b; break;
-    case values::CompareOp::kGe: r = a >= b; break;
+    case values::CompareOp::kEq:
+      r = a == b;
+      break;
+    case values::CompareOp::kNe:
+      r = a != b;
+      break;
+    case values::CompareOp::kLt:
+      r = a < b;
+      break;
+    case values::CompareOp::kLe:
+      r = a <= b;
+      break;
+    case values::CompareOp::kGt:
+      r = a > b;
+      break;
+    case values::CompareOp::kGe:
+      r = a >= b;
+      break;
   }
   return Folded::Of(Constant{r});
 }
@@ -138,8 +157,10 @@ Folded Compare(values::CompareOp op, const Constant& a, const Constant& b) {
   }
   if (const auto* x = a.As<Duration>(); x && b.As<Duration>()) {
     switch (values::CompareDurations(*x, op, *b.As<Duration>())) {
-      case values::Decision::kTrue: return Folded::Of(Constant{true});
-      case values::Decision::kFalse: return Folded::Of(Constant{false});
+      case values::Decision::kTrue:
+        return Folded::Of(Constant{true});
+      case values::Decision::kFalse:
+        return Folded::Of(Constant{false});
       case values::Decision::kUndecided: {
         Folded f;
         f.undecided = true;
@@ -167,7 +188,8 @@ Folded Multiply(const Constant& a, const Constant& b) {
   // Scalar times scalar: percent * percent stays a percent; a percent of a
   // count, or any mix with a decimal, is a decimal.
   if (a.As<PercentValue>() && b.As<PercentValue>()) {
-    return PercentResult(values::Mul(a.As<PercentValue>()->fraction, b.As<PercentValue>()->fraction));
+    return PercentResult(
+        values::Mul(a.As<PercentValue>()->fraction, b.As<PercentValue>()->fraction));
   }
   auto scalar = [&](const Constant& c) -> std::optional<Decimal> {
     if (const auto* p = c.As<PercentValue>()) return p->fraction;
@@ -217,7 +239,8 @@ Folded AddOrSubtract(const Constant& a, const Constant& b, bool subtract) {
   }
   auto decimal_op = subtract ? values::Sub : values::Add;
   if (a.As<PercentValue>() && b.As<PercentValue>()) {
-    return PercentResult(decimal_op(a.As<PercentValue>()->fraction, b.As<PercentValue>()->fraction));
+    return PercentResult(
+        decimal_op(a.As<PercentValue>()->fraction, b.As<PercentValue>()->fraction));
   }
   if (a.As<MoneyValue>() && b.As<MoneyValue>()) {
     return MoneyResult(decimal_op(a.As<MoneyValue>()->amount, b.As<MoneyValue>()->amount),
@@ -254,18 +277,23 @@ Folded FoldUnary(ast::UnaryOp op, const Constant& operand) {
   if (const auto* i = operand.As<int64_t>()) return IntResult(values::SubInt(0, *i));
   if (const auto* d = operand.As<Decimal>()) return DecimalResult(values::Neg(*d));
   if (const auto* p = operand.As<PercentValue>()) return PercentResult(values::Neg(p->fraction));
-  if (const auto* m = operand.As<MoneyValue>()) return MoneyResult(values::Neg(m->amount), m->currency);
+  if (const auto* m = operand.As<MoneyValue>())
+    return MoneyResult(values::Neg(m->amount), m->currency);
   if (const auto* d = operand.As<Duration>()) return DurationResult(d->Times(-1));
   return Folded::NotConstant();
 }
 
 Folded FoldBinary(ast::BinaryOp op, const Constant& lhs, const Constant& rhs) {
   switch (op) {
-    case ast::BinaryOp::kAdd: return AddOrSubtract(lhs, rhs, false);
-    case ast::BinaryOp::kSub: return AddOrSubtract(lhs, rhs, true);
+    case ast::BinaryOp::kAdd:
+      return AddOrSubtract(lhs, rhs, false);
+    case ast::BinaryOp::kSub:
+      return AddOrSubtract(lhs, rhs, true);
     case ast::BinaryOp::kMul:
-    case ast::BinaryOp::kOf: return Multiply(lhs, rhs);
-    case ast::BinaryOp::kDiv: return Divide(lhs, rhs);
+    case ast::BinaryOp::kOf:
+      return Multiply(lhs, rhs);
+    case ast::BinaryOp::kDiv:
+      return Divide(lhs, rhs);
     case ast::BinaryOp::kAnd:
     case ast::BinaryOp::kOr: {
       const bool* a = lhs.As<bool>();
@@ -273,7 +301,8 @@ Folded FoldBinary(ast::BinaryOp op, const Constant& lhs, const Constant& rhs) {
       if (!a || !b) return Folded::NotConstant();
       return Folded::Of(Constant{op == ast::BinaryOp::kAnd ? (*a && *b) : (*a || *b)});
     }
-    default: break;
+    default:
+      break;
   }
   if (std::optional<values::CompareOp> cmp = AsCompareOp(op)) return Compare(*cmp, lhs, rhs);
   return Folded::NotConstant();

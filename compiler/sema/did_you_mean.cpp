@@ -7,19 +7,21 @@
 namespace concord::sema {
 
 size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  // Optimal string alignment: Levenshtein plus the swap of two neighbours,
+  // the commonest typing slip (`bne` for `ben`).
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-      diagonal = above;
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 namespace {
@@ -44,17 +46,25 @@ std::optional<std::string> ClosestName(std::string_view name,
   for (const std::string& c : sorted) {
     if (c != name && EqualIgnoringCase(c, name)) return c;
   }
+  // At most two edits, and fewer for short names (a third of the length,
+  // at least one), so `foo` does not suggest `f`.
+  size_t limit = std::min<size_t>(2, std::max<size_t>(1, name.size() / 3));
   std::optional<std::string> best;
-  size_t best_distance = 3;
+  size_t best_distance = limit + 1;
   for (const std::string& c : sorted) {
     if (c == name) continue;
     size_t d = EditDistance(name, c);
-    if (d < best_distance && d < name.size()) {
+    if (d < best_distance) {
       best = c;
       best_distance = d;
     }
   }
-  return best;
+  if (best) return best;
+  // A longer spelling of a known name (`percentage` for `percent`).
+  for (const std::string& c : sorted) {
+    if (c.size() >= 4 && name.size() > c.size() && name.compare(0, c.size(), c) == 0) return c;
+  }
+  return std::nullopt;
 }
 
 }  // namespace concord::sema

@@ -9,14 +9,16 @@
 
 namespace concord::sema {
 
-// Levenshtein distance (insertions, deletions, substitutions), on bytes:
-// identifiers are ASCII.
+// Edit distance counting insertions, deletions, substitutions and swaps of
+// adjacent letters (optimal string alignment), on bytes: identifiers are ASCII.
 size_t EditDistance(std::string_view a, std::string_view b);
 
-// The candidate to suggest for `name`: one that differs only in case, or else
-// the one at the smallest edit distance if that distance is at most 2 and
-// smaller than `name` itself (so `x` does not suggest `y`). Ties go to the
-// candidate that sorts first, so suggestions never depend on input order.
+// The candidate to suggest for `name`: one that differs only in case; else
+// the one at the smallest edit distance, if that is at most 2 and at most a
+// third of the name's length (at least 1), so `foo` does not suggest `f`;
+// else a known name of 4 letters or more that `name` starts with
+// (`percentage` suggests `percent`). Ties go to the candidate that sorts
+// first, so suggestions never depend on input order.
 std::optional<std::string> ClosestName(std::string_view name,
                                        const std::vector<std::string>& candidates);
 

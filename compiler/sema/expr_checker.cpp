@@ -21,15 +21,22 @@ const Type* ExprChecker::Check(const ast::Expr& expr, const Type* hint) {
     case ast::ExprKind::kTextLit:
     case ast::ExprKind::kNoneLit:
       return CheckLiteral(expr);
-    case ast::ExprKind::kNameRef: return CheckName(*expr.As<ast::NameRef>(), hint);
-    case ast::ExprKind::kFieldAccess: return CheckField(*expr.As<ast::FieldAccess>());
-    case ast::ExprKind::kCall: return CheckCall(*expr.As<ast::CallExpr>(), hint);
+    case ast::ExprKind::kNameRef:
+      return CheckName(*expr.As<ast::NameRef>(), hint);
+    case ast::ExprKind::kFieldAccess:
+      return CheckField(*expr.As<ast::FieldAccess>());
+    case ast::ExprKind::kCall:
+      return CheckCall(*expr.As<ast::CallExpr>(), hint);
     case ast::ExprKind::kComprehension:
       return CheckComprehension(*expr.As<ast::Comprehension>());
-    case ast::ExprKind::kSetLit: return CheckSet(*expr.As<ast::SetLit>(), hint);
-    case ast::ExprKind::kUnary: return CheckUnary(*expr.As<ast::UnaryExpr>());
-    case ast::ExprKind::kBinary: return CheckBinary(*expr.As<ast::BinaryExpr>());
-    case ast::ExprKind::kIf: return CheckIf(*expr.As<ast::IfExpr>(), hint);
+    case ast::ExprKind::kSetLit:
+      return CheckSet(*expr.As<ast::SetLit>(), hint);
+    case ast::ExprKind::kUnary:
+      return CheckUnary(*expr.As<ast::UnaryExpr>());
+    case ast::ExprKind::kBinary:
+      return CheckBinary(*expr.As<ast::BinaryExpr>());
+    case ast::ExprKind::kIf:
+      return CheckIf(*expr.As<ast::IfExpr>(), hint);
   }
   return Record(expr, types_.Error());
 }
@@ -128,6 +135,12 @@ std::vector<std::string> ExprChecker::VisibleNames() const {
   return names;
 }
 
+void ExprChecker::NoteDependency(const Symbol* used, diag::SourceRange site) {
+  // Fns and metrics form one dependency graph, searched for cycles (E0215).
+  if (ctx_.metric) checker_.AddDependency(ctx_.metric, used, site);
+  if (ctx_.fn) checker_.AddDependency(ctx_.fn->symbol, used, site);
+}
+
 void ExprChecker::NoteImplicitUse(const Symbol* symbol) {
   if (symbol->kind != SymbolKind::kImplicit || !ctx_.requirement) return;
   if (symbol->implicit == Implicit::kCharter) ctx_.requirement->uses_charter = true;
@@ -142,7 +155,7 @@ const Type* ExprChecker::ValueType(const Symbol* symbol, const ast::Identifier& 
       checker_.ReportWrongKind(id, symbol, "a value");
       return types_.Error();
     case SymbolKind::kMetric:
-      if (ctx_.metric) checker_.AddDependency(ctx_.metric, symbol, id.range);
+      NoteDependency(symbol, id.range);
       return checker_.MetricType(symbol);
     default:
       return symbol->type ? symbol->type : types_.Error();
@@ -202,7 +215,7 @@ const Type* ExprChecker::CheckField(const ast::FieldAccess& access) {
       if (metric && metric->kind == SymbolKind::kMetric) {
         out_.fields_[&access] = FieldRef{nullptr, -1, metric};
         checker_.Bind(access.field, metric);
-        if (ctx_.metric) checker_.AddDependency(ctx_.metric, metric, access.field.range);
+        NoteDependency(metric, access.field.range);
         return Record(access, checker_.MetricType(metric));
       }
     }
@@ -225,8 +238,8 @@ const Type* ExprChecker::CheckField(const ast::FieldAccess& access) {
     return Record(access, types_.Error());
   }
   if (object->Is(TypeKind::kOptional) && object->element()->Is(TypeKind::kRecord)) {
-    diag::Diagnostic& d = checker_.diags().Report(diag::Code::E0213, access.range,
-                                                  "." + name, object->ToString());
+    diag::Diagnostic& d =
+        checker_.diags().Report(diag::Code::E0213, access.range, "." + name, object->ToString());
     d.WithHelp("check that it is not none first: `x != none and x.field ...`");
     return Record(access, types_.Error());
   }
@@ -284,7 +297,9 @@ size_t ExprChecker::PushFacts(const ast::Expr& condition, bool when_true) {
   return facts.size();
 }
 
-void ExprChecker::PopFacts(size_t count) { facts_.resize(facts_.size() - count); }
+void ExprChecker::PopFacts(size_t count) {
+  facts_.resize(facts_.size() - count);
+}
 
 const Type* ExprChecker::Narrowed(const ast::Expr& expr, const Type* type) const {
   if (!type->Is(TypeKind::kOptional) || facts_.empty()) return type;

@@ -32,6 +32,7 @@ class ExprChecker {
   std::vector<std::string> VisibleNames() const;
   const Type* ValueType(const Symbol* symbol, const ast::Identifier& id);
   void NoteImplicitUse(const Symbol* symbol);
+  void NoteDependency(const Symbol* used, diag::SourceRange site);
 
   // Narrowing: `x.cap != none and x.cap <= 50 EUR` reads the second
   // `x.cap` as money. A path is a name followed by fields.
@@ -46,7 +47,6 @@ class ExprChecker {
   const Type* CheckUnary(const ast::UnaryExpr& unary);
   const Type* CheckBinary(const ast::BinaryExpr& binary);
   const Type* CheckLogical(const ast::BinaryExpr& binary);
-  const Type* CheckComparisonOperands(const ast::BinaryExpr& binary, const Type** lhs);
   const Type* CheckIf(const ast::IfExpr& expr, const Type* hint);
   const Type* CheckSet(const ast::SetLit& set, const Type* hint);
   void ReportOperands(const ast::BinaryExpr& binary, const Type* lhs, const Type* rhs,

@@ -86,13 +86,14 @@ void ExprChecker::ReportOperands(const ast::BinaryExpr& binary, const Type* lhs,
         .Report(diag::Code::E0205, binary.range, Describe(lhs), Describe(rhs))
         .WithLabel(binary.lhs->range, currency(lhs))
         .WithLabel(binary.rhs->range, currency(rhs))
-        .WithNote("Concord never converts between currencies: write every amount of one formula "
-                  "in the same currency");
+        .WithNote(
+            "Concord never converts between currencies: write every amount of one formula "
+            "in the same currency");
     return;
   }
-  diag::Diagnostic& d = checker_.diags().Report(
-      diag::Code::E0213, binary.range, ast::Spelling(binary.op),
-      fmt::format("{} and {}", lhs->ToString(), rhs->ToString()));
+  diag::Diagnostic& d =
+      checker_.diags().Report(diag::Code::E0213, binary.range, ast::Spelling(binary.op),
+                              fmt::format("{} and {}", lhs->ToString(), rhs->ToString()));
   d.WithLabel(binary.lhs->range, "this is " + Describe(lhs));
   d.WithLabel(binary.rhs->range, "this is " + Describe(rhs));
   auto is = [](const Type* t, TypeKind k) { return t->Is(k); };
@@ -108,8 +109,9 @@ void ExprChecker::ReportOperands(const ast::BinaryExpr& binary, const Type* lhs,
              is(lhs, TypeKind::kMoney) && is(rhs, TypeKind::kMoney)) {
     d.WithHelp("money scales by a number or a percentage: `5% * income`");
   } else if (IsOrdering(binary.op)) {
-    d.WithHelp("`<`, `<=`, `>` and `>=` compare numbers, percentages, money, dates and durations "
-               "of the same type");
+    d.WithHelp(
+        "`<`, `<=`, `>` and `>=` compare numbers, percentages, money, dates and durations "
+        "of the same type");
   } else if (IsComparison(binary.op)) {
     d.WithHelp("`==` and `!=` compare values of the same type");
   }
@@ -136,8 +138,9 @@ void ExprChecker::FoldBinary(const ast::BinaryExpr& binary, const Type* result) 
         .Report(diag::Code::E0204, binary.range,
                 fmt::format("`{} {} {}`", a.ToString(), ast::Spelling(binary.op), b.ToString()))
         .WithNote(values::ExplainUndecided(a, op, b))
-        .WithHelp("compare with a bound that holds for every possible length, such as `31 days` "
-                  "for a month, or use the same unit on both sides");
+        .WithHelp(
+            "compare with a bound that holds for every possible length (a month has 28 to "
+            "31 days, a year 365 or 366), or write both sides in the same unit");
     return;
   }
   if (folded.value) SetConstant(binary, *folded.value);
@@ -262,8 +265,7 @@ const Type* ExprChecker::CheckSet(const ast::SetLit& set, const Type* hint) {
       } else {
         checker_.diags()
             .Report(diag::Code::E0203, element.range, Describe(unified), Describe(t))
-            .WithLabel(set.elements.front()->range,
-                       "the set's elements are " + Describe(unified) + " from here");
+            .WithLabel(set.elements.front()->range, "the first element is " + Describe(unified));
       }
       failed = true;
       continue;

@@ -12,39 +12,40 @@ void TypeContext::RegisterModel() {
   // Enums first, then every record by name, then fields: a field's type may
   // name any record (charter -> rule, member -> charter), so all must exist
   // before the first field type is parsed.
-#define CONCORD_ENUM(name, description)                         \
-  {                                                             \
-    auto e = std::make_unique<EnumType>();                      \
-    e->name = #name;                                            \
-    e->description = description;                               \
-    Type* t = Make(TypeKind::kEnum);                            \
-    t->enum_ = e.get();                                         \
-    e->type = t;                                                \
-    enums_.push_back(std::move(e));                             \
+#define CONCORD_ENUM(enum_id, enum_description) \
+  {                                             \
+    auto e = std::make_unique<EnumType>();      \
+    e->name = #enum_id;                         \
+    e->description = enum_description;          \
+    Type* t = Make(TypeKind::kEnum);            \
+    t->enum_ = e.get();                         \
+    e->type = t;                                \
+    enums_.push_back(std::move(e));             \
   }
 #define CONCORD_ENUM_VALUE(enum_name, constant) \
   MutableEnum(#enum_name)->constants.push_back(#constant);
 #include "compiler/sema/model_types.def"
 
-#define CONCORD_RECORD(name, is_entity, description)            \
-  {                                                             \
-    auto r = std::make_unique<RecordType>();                    \
-    r->name = #name;                                            \
-    r->description = description;                               \
-    r->is_entity = is_entity;                                   \
-    Type* t = Make(TypeKind::kRecord);                          \
-    t->record_ = r.get();                                       \
-    r->type = t;                                                \
-    records_.push_back(std::move(r));                           \
+#define CONCORD_RECORD(record_id, entity, record_description) \
+  {                                                           \
+    auto r = std::make_unique<RecordType>();                  \
+    r->name = #record_id;                                     \
+    r->description = record_description;                      \
+    r->is_entity = entity;                                    \
+    Type* t = Make(TypeKind::kRecord);                        \
+    t->record_ = r.get();                                     \
+    r->type = t;                                              \
+    records_.push_back(std::move(r));                         \
   }
 #include "compiler/sema/model_types.def"
 
-#define CONCORD_FIELD(record, field, type_text, description)                           \
-  {                                                                                    \
-    const Type* field_type = Parse(type_text);                                         \
-    assert(field_type && "model_types.def names an unknown type");                     \
-    MutableRecord(#record)->fields.push_back(                                          \
-        Field{#field, field_type, description, FieldOrigin::kModel, diag::SourceRange{}}); \
+#define CONCORD_FIELD(record_id, field_id, type_text, field_description)                        \
+  {                                                                                             \
+    const Type* field_type = Parse(type_text);                                                  \
+    assert(field_type && "model_types.def names an unknown type");                              \
+    MutableRecord(#record_id)                                                                   \
+        ->fields.push_back(Field{#field_id, field_type, field_description, FieldOrigin::kModel, \
+                                 diag::SourceRange{}});                                         \
   }
 #include "compiler/sema/model_types.def"
 }

@@ -5,11 +5,19 @@
 namespace concord::sema {
 namespace {
 
-bool IsIntOrDecimal(const Type* t) { return t->Is(TypeKind::kInt) || t->Is(TypeKind::kDecimal); }
-bool IsScalar(const Type* t) { return IsIntOrDecimal(t) || t->Is(TypeKind::kPercent); }
+bool IsIntOrDecimal(const Type* t) {
+  return t->Is(TypeKind::kInt) || t->Is(TypeKind::kDecimal);
+}
+bool IsScalar(const Type* t) {
+  return IsIntOrDecimal(t) || t->Is(TypeKind::kPercent);
+}
 
-OperatorType Ok(const Type* t) { return {t, OperandError::kNone}; }
-OperatorType Invalid() { return {nullptr, OperandError::kInvalid}; }
+OperatorType Ok(const Type* t) {
+  return {t, OperandError::kNone};
+}
+OperatorType Invalid() {
+  return {nullptr, OperandError::kInvalid};
+}
 
 OperatorType MoneyResult(TypeContext& types, const Type* a, const Type* b) {
   bool clash = false;
@@ -83,10 +91,13 @@ bool IsOrdering(ast::BinaryOp op) {
 
 bool IsEquatable(const Type* type) {
   switch (type->kind()) {
-    case TypeKind::kRecord: return type->record()->is_entity;
+    case TypeKind::kRecord:
+      return type->record()->is_entity;
     case TypeKind::kSet:
-    case TypeKind::kOptional: return IsEquatable(type->element());
-    default: return true;
+    case TypeKind::kOptional:
+      return IsEquatable(type->element());
+    default:
+      return true;
   }
 }
 
@@ -98,14 +109,19 @@ OperatorType BinaryOperatorType(TypeContext& types, ast::BinaryOp op, const Type
     case ast::BinaryOp::kOr:
       if (lhs->Is(TypeKind::kBool) && rhs->Is(TypeKind::kBool)) return Ok(types.Bool());
       return Invalid();
-    case ast::BinaryOp::kAdd: return AddSub(types, false, lhs, rhs);
-    case ast::BinaryOp::kSub: return AddSub(types, true, lhs, rhs);
+    case ast::BinaryOp::kAdd:
+      return AddSub(types, false, lhs, rhs);
+    case ast::BinaryOp::kSub:
+      return AddSub(types, true, lhs, rhs);
     case ast::BinaryOp::kOf:
       if (rhs->Is(TypeKind::kSet)) return Multiply(types, lhs, types.Int());
       return Multiply(types, lhs, rhs);
-    case ast::BinaryOp::kMul: return Multiply(types, lhs, rhs);
-    case ast::BinaryOp::kDiv: return Divide(types, lhs, rhs);
-    default: return Compare(types, op, lhs, rhs);
+    case ast::BinaryOp::kMul:
+      return Multiply(types, lhs, rhs);
+    case ast::BinaryOp::kDiv:
+      return Divide(types, lhs, rhs);
+    default:
+      return Compare(types, op, lhs, rhs);
   }
 }
 

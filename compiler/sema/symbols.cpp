@@ -5,44 +5,76 @@ namespace concord::sema {
 
 const char* KindName(SymbolKind kind) {
   switch (kind) {
-    case SymbolKind::kCharter: return "charter";
-    case SymbolKind::kTreaty: return "treaty";
-    case SymbolKind::kConcord: return "concord";
-    case SymbolKind::kFn: return "function";
-    case SymbolKind::kScenario: return "scenario";
-    case SymbolKind::kRule: return "rule";
-    case SymbolKind::kLedger: return "ledger";
-    case SymbolKind::kFunction: return "charter function";
-    case SymbolKind::kMetric: return "metric";
-    case SymbolKind::kFund: return "fund";
-    case SymbolKind::kMember: return "member";
-    case SymbolKind::kDispute: return "dispute";
-    case SymbolKind::kHistoryRecord: return "history record";
-    case SymbolKind::kParam: return "parameter";
-    case SymbolKind::kVariable: return "comprehension variable";
-    case SymbolKind::kTriggerVariable: return "event variable";
-    case SymbolKind::kImplicit: return "built-in name";
-    case SymbolKind::kEnumConstant: return "enum constant";
+    case SymbolKind::kCharter:
+      return "charter";
+    case SymbolKind::kTreaty:
+      return "treaty";
+    case SymbolKind::kConcord:
+      return "concord";
+    case SymbolKind::kFn:
+      return "function";
+    case SymbolKind::kScenario:
+      return "scenario";
+    case SymbolKind::kRule:
+      return "rule";
+    case SymbolKind::kLedger:
+      return "ledger";
+    case SymbolKind::kFunction:
+      return "charter function";
+    case SymbolKind::kMetric:
+      return "metric";
+    case SymbolKind::kFund:
+      return "fund";
+    case SymbolKind::kMember:
+      return "member";
+    case SymbolKind::kDispute:
+      return "dispute";
+    case SymbolKind::kHistoryRecord:
+      return "history record";
+    case SymbolKind::kParam:
+      return "parameter";
+    case SymbolKind::kVariable:
+      return "comprehension variable";
+    case SymbolKind::kTriggerVariable:
+      return "event variable";
+    case SymbolKind::kImplicit:
+      return "built-in name";
+    case SymbolKind::kEnumConstant:
+      return "enum constant";
   }
   return "name";
 }
 
 const char* ImplicitName(Implicit implicit) {
   switch (implicit) {
-    case Implicit::kNone: return "";
-    case Implicit::kMembers: return "members";
-    case Implicit::kRules: return "rules";
-    case Implicit::kDecisions: return "decisions";
-    case Implicit::kConflicts: return "conflicts";
-    case Implicit::kResources: return "resources";
-    case Implicit::kLedgers: return "ledgers";
-    case Implicit::kFunctions: return "functions";
-    case Implicit::kMetrics: return "metrics";
-    case Implicit::kParties: return "parties";
-    case Implicit::kFunds: return "funds";
-    case Implicit::kIncome: return "income";
-    case Implicit::kCharter: return "charter";
-    case Implicit::kTreaty: return "treaty";
+    case Implicit::kNone:
+      return "";
+    case Implicit::kMembers:
+      return "members";
+    case Implicit::kRules:
+      return "rules";
+    case Implicit::kDecisions:
+      return "decisions";
+    case Implicit::kConflicts:
+      return "conflicts";
+    case Implicit::kResources:
+      return "resources";
+    case Implicit::kLedgers:
+      return "ledgers";
+    case Implicit::kFunctions:
+      return "functions";
+    case Implicit::kMetrics:
+      return "metrics";
+    case Implicit::kParties:
+      return "parties";
+    case Implicit::kFunds:
+      return "funds";
+    case Implicit::kIncome:
+      return "income";
+    case Implicit::kCharter:
+      return "charter";
+    case Implicit::kTreaty:
+      return "treaty";
   }
   return "";
 }

@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "compiler/syntax/ast.h"
 #include "compiler/sema/types.h"
+#include "compiler/syntax/ast.h"
 
 namespace concord::sema {
 
@@ -153,8 +153,8 @@ struct TreatyInfo {
 struct ConcordInfo {
   const Symbol* symbol = nullptr;
   const ast::ConcordDecl* decl = nullptr;
-  const ConcordInfo* extends = nullptr;  // null without `extends` or when it is invalid
-  NameTable implicits;                   // charter, treaty
+  const ConcordInfo* extends = nullptr;       // null without `extends` or when it is invalid
+  NameTable implicits;                        // charter, treaty
   std::vector<RequirementInfo> requirements;  // its own, in order
   // Inherited requirements first (the base's base first), then its own.
   std::vector<const RequirementInfo*> AllRequirements() const;

@@ -27,20 +27,34 @@ int RecordType::IndexOf(std::string_view field) const {
 
 std::string Type::ToString() const {
   switch (kind_) {
-    case TypeKind::kError: return "error";
-    case TypeKind::kBool: return "bool";
-    case TypeKind::kInt: return "int";
-    case TypeKind::kDecimal: return "decimal";
-    case TypeKind::kPercent: return "percent";
-    case TypeKind::kMoney: return currency_.empty() ? "money" : "money<" + currency_ + ">";
-    case TypeKind::kDate: return "date";
-    case TypeKind::kDuration: return "duration";
-    case TypeKind::kText: return "text";
-    case TypeKind::kNone: return "none";
-    case TypeKind::kSet: return "set<" + element_->ToString() + ">";
-    case TypeKind::kOptional: return element_->ToString() + " or none";
-    case TypeKind::kEnum: return enum_->name;
-    case TypeKind::kRecord: return record_->name;
+    case TypeKind::kError:
+      return "error";
+    case TypeKind::kBool:
+      return "bool";
+    case TypeKind::kInt:
+      return "int";
+    case TypeKind::kDecimal:
+      return "decimal";
+    case TypeKind::kPercent:
+      return "percent";
+    case TypeKind::kMoney:
+      return currency_.empty() ? "money" : "money<" + currency_ + ">";
+    case TypeKind::kDate:
+      return "date";
+    case TypeKind::kDuration:
+      return "duration";
+    case TypeKind::kText:
+      return "text";
+    case TypeKind::kNone:
+      return "none";
+    case TypeKind::kSet:
+      return "set<" + element_->ToString() + ">";
+    case TypeKind::kOptional:
+      return element_->ToString() + " or none";
+    case TypeKind::kEnum:
+      return enum_->name;
+    case TypeKind::kRecord:
+      return record_->name;
   }
   return "error";
 }
@@ -172,8 +186,8 @@ const Type* TypeContext::Parse(std::string_view text) {
 }
 
 std::vector<std::string> TypeContext::TypeNames() const {
-  std::vector<std::string> names = {"bool", "date",    "decimal", "duration", "int",
-                                    "money", "percent", "set",    "text"};
+  std::vector<std::string> names = {"bool",  "date",    "decimal", "duration", "int",
+                                    "money", "percent", "set",     "text"};
   for (const auto& e : enums_) names.push_back(e->name);
   for (const auto& r : records_) names.push_back(r->name);
   std::sort(names.begin(), names.end());

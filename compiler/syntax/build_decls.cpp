@@ -222,6 +222,10 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
                         "revision")) {
           revision.quota = Expr(quota->expr());
           revision.quota_range = rr;
+          if (P::IdentContext* unit = quota->ident(); unit && unit->getText() != "rules") {
+            diags_.Report(Code::E0101, Range(unit), fmt::format("name `{}`", unit->getText()),
+                          "; expected `rules` or the end of the quota");
+          }
         }
       } else if (auto* quorum = dynamic_cast<P::RevisionQuorumContext*>(ri)) {
         if (FirstClause(revision.quorum != nullptr, revision.quorum_range, rr, "quorum",

@@ -87,8 +87,9 @@ std::optional<ast::Located<std::string>> AstBuilder::String(antlr4::tree::Termin
     }
   }
   if (!closed) {
+    // No fix-it: where the string was meant to end is a guess (often before a
+    // `{` that the string swallowed), and a wrong fix-it is worse than none.
     diags_.Report(Code::E0103, range)
-        .WithFix({file_, range.end, range.end}, "\"", "close the string")
         .WithHelp("a string ends with `\"` on the same line; use `\\n` for a line break");
   }
   return ast::Located<std::string>{std::move(value), range};

@@ -130,6 +130,14 @@ int64_t& PartFor(Duration& d, DurationUnit unit) {
   return d.days;
 }
 
+std::string Side(const Duration& d) { return fmt::format("`{}`", d.ToString()); }
+
+// "is 30" for a fixed length, "can be 28" / "can be 31" for a variable one.
+std::string Extent(const LengthInterval& len, bool longest) {
+  if (len.min_centidays == len.max_centidays) return "is " + Days(len.min_centidays);
+  return "can be " + Days(longest ? len.max_centidays : len.min_centidays);
+}
+
 }  // namespace
 
 const char* UnitName(DurationUnit unit, bool plural) {
@@ -265,14 +273,13 @@ std::string ExplainUndecided(const Duration& a, CompareOp op, const Duration& b)
   switch (op) {
     case CompareOp::kLt:
     case CompareOp::kLe:
-      return fmt::format("`{}` can be {} days long while `{}` can be {} days: {} and {}",
-                         a.ToString(), Days(la.max_centidays), b.ToString(), Days(lb.min_centidays),
-                         DescribeLength(a), DescribeLength(b));
+      // The comparison fails when `a` is at its longest and `b` at its shortest.
+      return fmt::format("{} can be {} days long, but {} {} days", Side(a),
+                         Days(la.max_centidays), Side(b), Extent(lb, /*longest=*/false));
     case CompareOp::kGt:
     case CompareOp::kGe:
-      return fmt::format("`{}` can be only {} days long while `{}` can be {} days: {} and {}",
-                         a.ToString(), Days(la.min_centidays), b.ToString(), Days(lb.max_centidays),
-                         DescribeLength(a), DescribeLength(b));
+      return fmt::format("{} can be only {} days long, but {} {} days", Side(a),
+                         Days(la.min_centidays), Side(b), Extent(lb, /*longest=*/true));
     case CompareOp::kEq:
     case CompareOp::kNe:
       break;

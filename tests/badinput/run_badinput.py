@@ -309,7 +309,8 @@ def check(case: Case, run: subprocess.CompletedProcess, invocation: Invocation) 
                             f"{describe_where(case.where, invocation.name_label())}")
     if case.planted_errors and run.returncode != 0:
         errors = len(re.findall(r"error\[[A-Z]\d{3,4}\]", output))
-        capped = re.search(r"note:.*(suppress|omit|not shown|more error|further|too many)",
+        capped = re.search(r"note(?:\[[A-Z]\d{3,4}\])?:.*"
+                           r"(suppress|omit|not shown|more .*errors|further|too many)",
                            output, re.IGNORECASE)
         if errors < case.planted_errors and not capped:
             problems.append(f"{errors} of {case.planted_errors} errors shown, "

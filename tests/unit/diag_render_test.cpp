@@ -2,7 +2,6 @@
 // code explanations. Human output is compared whole, because alignment is the
 // point; JSON and SARIF are parsed and checked field by field.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -60,9 +59,12 @@ TEST_CASE("human: carets count code points and expand tabs", "[diag][render]") {
       "pacts/pact.concord:2:9: error[E0101]: unexpected `mnths`, expected a duration unit\n"
       "  |\n"
       "1 | treaty eastside_riverside \"Eastside\xE2\x80\x93Riverside Pact\" {\n"
-      "  |" + std::string(1 + 52, ' ') + "- the treaty starts here\n"
+      "  |" +
+      std::string(1 + 52, ' ') +
+      "- the treaty starts here\n"
       "2 |     term 6 mnths renew explicitly by all\n"
-      "  |" + std::string(1 + 11, ' ') + "^^^^^\n";
+      "  |" +
+      std::string(1 + 11, ' ') + "^^^^^\n";
   CHECK(RenderHumanOne(d, f.sources, false) == expected);
   CHECK(RenderHuman({d}, f.sources, false) == expected + "\n");
 }
@@ -81,9 +83,9 @@ TEST_CASE("human: a tab inside a line widens the underline that covers it", "[di
 
 TEST_CASE("human: labels, notes, help and fix-its", "[diag][render]") {
   PactFixture f;
-  FileId minimal = f.sources.AddFile(
-      "stdlib/minimal.concord",
-      "concord minimal {\n  require treaty.exit.notice <= 30 days as C012 \"any party may leave\"\n}\n");
+  FileId minimal = f.sources.AddFile("stdlib/minimal.concord",
+                                     "concord minimal {\n  require treaty.exit.notice <= 30 days "
+                                     "as C012 \"any party may leave\"\n}\n");
   Diagnostic d = Make(Code::E0203, Find(f.sources, f.pact, "60 days"), "expected at most 30 days");
   d.WithLabel(Find(f.sources, f.pact, "eastside_riverside"), "in this treaty")
       .WithLabel(Find(f.sources, minimal, "30 days"), "the limit")
@@ -110,7 +112,7 @@ TEST_CASE("human: labels, notes, help and fix-its", "[diag][render]") {
         "  |\n"
         "2 |   require treaty.exit.notice <= 30 days as C012 \"any party may leave\"\n"
         "  |           -----------------------------\n"
-        "help: use the longest notice allowed: replace `60 days` with `30 days`\n"
+        "help: use the longest notice allowed\n"
         "  |\n"
         "3 |   exit any party notice 30 days\n"
         "  |                         ~~~~~~~\n");
@@ -137,14 +139,13 @@ TEST_CASE("human: insertions, deletions and multi-line ranges", "[diag][render]"
         "  |\n"
         "3 |   cross_training every 2 months exit any party notice 60 days\n"
         "  |   ++++++++++++++++++++++++++++++\n"
-        "help: renewal is the default: delete ` renew explicitly by all`\n"
+        "help: renewal is the default\n"
         "  |\n"
         "2 |     term 6 mnths renew explicitly by all\n"
         "  |                 ------------------------\n");
 }
 
-TEST_CASE("human: diagnostics without a location, at EOF and in an empty file",
-          "[diag][render]") {
+TEST_CASE("human: diagnostics without a location, at EOF and in an empty file", "[diag][render]") {
   SourceManager sources;
   FileId empty = sources.AddFile("empty.concord", "");
   FileId open = sources.AddFile("open.concord", "charter a {\n");
@@ -155,12 +156,15 @@ TEST_CASE("human: diagnostics without a location, at EOF and in an empty file",
         "error[E0001]: cannot read `gone.concord`: no such file\n"
         "  = note: the path is relative to the current directory\n");
 
-  Diagnostic in_empty = Make(Code::E0211, {empty, 0, 0}, "file `empty.concord` has no `charter` clause");
+  Diagnostic in_empty =
+      Make(Code::E0211, {empty, 0, 0}, "file `empty.concord` has no `charter` clause");
+  CHECK(RenderHumanOne(in_empty, sources, false) ==
+        "empty.concord:1:1: error[E0211]: file `empty.concord` has no `charter` clause\n");
+  in_empty.WithLabel({empty, 0, 0}, "here").WithHelp("add a charter");
   CHECK(RenderHumanOne(in_empty, sources, false) ==
         "empty.concord:1:1: error[E0211]: file `empty.concord` has no `charter` clause\n"
-        "  |\n"
-        "1 |\n"
-        "  | ^\n");
+        "  = note: empty.concord:1:1: here\n"
+        "  = help: add a charter\n");
 
   uint32_t eof = static_cast<uint32_t>(sources.Text(open).size());
   Diagnostic at_eof = Make(Code::E0102, {open, eof, eof}, "missing `}` at end of file");
@@ -194,12 +198,17 @@ TEST_CASE("human: colour only when asked", "[diag][render]") {
 
   std::string plain = RenderHuman({error, warning}, f.sources, false);
   CHECK(plain.find('\x1b') == std::string::npos);
-  CHECK(RenderSummary({error, warning}, "pact.concord", false).find('\x1b') == std::string::npos);
+  CHECK(RenderSummary({error, warning}, "`pact.concord`", false).find('\x1b') == std::string::npos);
 
   std::string coloured = RenderHuman({error, warning}, f.sources, true);
   CHECK(coloured.find("\x1b[1;31merror[E0101]\x1b[0m") != std::string::npos);
   CHECK(coloured.find("\x1b[1;33mwarning[E0101]\x1b[0m") != std::string::npos);
   CHECK(coloured.find("\x1b[1;32mhelp:\x1b[0m") != std::string::npos);
+
+  Diagnostic note = error;
+  note.severity = Severity::Note;
+  CHECK(RenderHumanOne(note, f.sources, false)
+            .starts_with("pacts/pact.concord:2:9: note: unexpected"));
 }
 
 TEST_CASE("human: the summary line", "[diag][render]") {
@@ -208,14 +217,13 @@ TEST_CASE("human: the summary line", "[diag][render]") {
   warning.severity = Severity::Warning;
   Diagnostic note = error;
   note.severity = Severity::Note;
-  CHECK(RenderSummary({}, "a.concord", false).empty());
-  CHECK(RenderSummary({note}, "a.concord", false).empty());
-  CHECK(RenderSummary({error}, "a.concord", false) ==
+  CHECK(RenderSummary({}, "`a.concord`", false).empty());
+  CHECK(RenderSummary({note}, "`a.concord`", false).empty());
+  CHECK(RenderSummary({error}, "`a.concord`", false) ==
         "error: could not check `a.concord` due to 1 error\n");
   CHECK(RenderSummary({error, error, warning, note}, "3 files", false, "lint") ==
-        "error: could not lint `3 files` due to 2 errors; 1 warning emitted\n");
-  CHECK(RenderSummary({warning, warning}, "a.concord", false) ==
-        "warning: `a.concord` generated 2 warnings\n");
+        "error: could not lint 3 files due to 2 errors; 1 warning emitted\n");
+  CHECK(RenderSummary({warning}, "12 files", false) == "warning: 12 files generated 1 warning\n");
 }
 
 TEST_CASE("json: fields, positions and a fixed key order", "[diag][render]") {
@@ -243,8 +251,10 @@ TEST_CASE("json: fields, positions and a fixed key order", "[diag][render]") {
   CHECK(j["file"] == "pacts/pact.concord");
   // Line 2 is "\tterm 6 mnths ...": `mnths` starts 8 bytes in, at column 9.
   uint32_t line2 = f.sources.LineStart(f.pact, 2);
-  CHECK(j["range"]["start"] == nlohmann::ordered_json{{"line", 2}, {"column", 9}, {"offset", line2 + 8}});
-  CHECK(j["range"]["end"] == nlohmann::ordered_json{{"line", 2}, {"column", 14}, {"offset", line2 + 13}});
+  CHECK(j["range"]["start"] ==
+        nlohmann::ordered_json{{"line", 2}, {"column", 9}, {"offset", line2 + 8}});
+  CHECK(j["range"]["end"] ==
+        nlohmann::ordered_json{{"line", 2}, {"column", 14}, {"offset", line2 + 13}});
   // The en dash is three bytes but one column: `{` is at byte 54, column 53.
   CHECK(j["labels"][0]["range"]["start"]["column"] == 53);
   CHECK(j["labels"][0]["range"]["start"]["offset"] == 54);
@@ -276,9 +286,11 @@ TEST_CASE("json: invalid UTF-8 in a message does not throw", "[diag][render]") {
 // fix and a diagnostic without a location.
 std::vector<Diagnostic> SarifSample(SourceManager& sources) {
   FileId pact = sources.AddFile("./pacts/pact.concord", std::string(kPact));
-  FileId spaced = sources.AddFile("my charters/kitchen.concord", "charter k {\n  adopted 2026-02-30\n}\n");
-  FileId minimal = sources.AddFile("/usr/share/concord/stdlib/minimal.concord",
-                                   "concord minimal {\n  require treaty.exit.notice <= 30 days as C012 \"x\"\n}\n");
+  FileId spaced =
+      sources.AddFile("my charters/kitchen.concord", "charter k {\n  adopted 2026-02-30\n}\n");
+  FileId minimal = sources.AddFile(
+      "/usr/share/concord/stdlib/minimal.concord",
+      "concord minimal {\n  require treaty.exit.notice <= 30 days as C012 \"x\"\n}\n");
   FileId empty = sources.AddFile("empty.concord", "");
 
   std::vector<Diagnostic> out;
@@ -334,7 +346,8 @@ TEST_CASE("sarif: log structure, rules, regions and fixes", "[diag][render][sari
   CHECK(e0203["name"] == "TypeMismatch");
   CHECK(e0203["shortDescription"]["text"] == "a value of the wrong type");
   CHECK(e0203["defaultConfiguration"]["level"] == "error");
-  CHECK(e0203["helpUri"] == "https://github.com/concord-lang/concord/blob/main/docs/codes/E0203.md");
+  CHECK(e0203["helpUri"] ==
+        "https://github.com/concord-lang/concord/blob/main/docs/codes/E0203.md");
   REQUIRE(Explain("E0203").has_value());
   CHECK(e0203["help"]["markdown"] == std::string(*Explain("E0203")));
 
@@ -351,8 +364,8 @@ TEST_CASE("sarif: log structure, rules, regions and fixes", "[diag][render][sari
   auto& location = first["locations"][0]["physicalLocation"];
   CHECK(location["artifactLocation"]["uri"] == "pacts/pact.concord");
   CHECK(location["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
-  CHECK(location["region"] == nlohmann::json{{"startLine", 3}, {"startColumn", 25}, {"endLine", 3},
-                                             {"endColumn", 32}});
+  CHECK(location["region"] ==
+        nlohmann::json{{"startLine", 3}, {"startColumn", 25}, {"endLine", 3}, {"endColumn", 32}});
   REQUIRE(first["relatedLocations"].size() == 2);
   CHECK(first["relatedLocations"][0]["id"] == 1);
   CHECK(first["relatedLocations"][0]["message"]["text"] == "in this treaty");

@@ -1,0 +1,172 @@
+// The Lowerer: mirrors the program's schema into the module, maps sema types
+// to IR types, and lowers fn declarations and roots (each with its own
+// ExprLowerer, because slots are numbered per body).
+#include "compiler/ir/lower.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "compiler/ir/lower_expr.h"
+
+namespace concord::ir {
+
+Lowerer::Lowerer(const sema::CheckedProgram& program, Module& module)
+    : program_(program), module_(module) {
+  MirrorSchema();
+}
+
+void Lowerer::MirrorSchema() {
+  for (const auto& e : program_.types().enums()) {
+    std::shared_ptr<const EnumShape> shape = module_.FindEnum(e->name);
+    if (!shape) shape = module_.AddEnum(EnumShape{e->name, e->constants});
+    enums_[e.get()] = shape;
+  }
+  for (const auto& r : program_.types().records()) {
+    std::shared_ptr<const RecordShape> shape = module_.FindShape(r->name);
+    if (!shape) {
+      RecordShape mirror;
+      mirror.name = r->name;
+      mirror.is_entity = r->is_entity;
+      for (const sema::Field& f : r->fields) {
+        mirror.fields.push_back({f.name, f.origin == sema::FieldOrigin::kAttribute});
+      }
+      shape = module_.AddShape(std::move(mirror));
+    }
+    shapes_[r.get()] = shape;
+  }
+}
+
+std::shared_ptr<const EnumShape> Lowerer::ShapeOf(const sema::EnumType* type) const {
+  auto it = enums_.find(type);
+  return it == enums_.end() ? nullptr : it->second;
+}
+
+const Type* Lowerer::TypeOf(const sema::Type* type) {
+  if (!type) return nullptr;
+  auto cached = types_.find(type);
+  if (cached != types_.end()) return cached->second;
+  TypeTable& t = module_.types();
+  const Type* result = nullptr;
+  switch (type->kind()) {
+    case sema::TypeKind::kError: break;
+    case sema::TypeKind::kBool: result = t.Bool(); break;
+    case sema::TypeKind::kInt: result = t.Int(); break;
+    case sema::TypeKind::kDecimal: result = t.Decimal(); break;
+    case sema::TypeKind::kPercent: result = t.Percent(); break;
+    case sema::TypeKind::kMoney: result = t.Money(type->currency()); break;
+    case sema::TypeKind::kDate: result = t.Date(); break;
+    case sema::TypeKind::kDuration: result = t.Duration(); break;
+    case sema::TypeKind::kText: result = t.Text(); break;
+    case sema::TypeKind::kNone: result = t.None(); break;
+    case sema::TypeKind::kSet:
+      if (const Type* element = TypeOf(type->element())) result = t.Set(element);
+      break;
+    case sema::TypeKind::kOptional:
+      if (const Type* inner = TypeOf(type->element())) result = t.Optional(inner);
+      break;
+    case sema::TypeKind::kEnum:
+      if (auto shape = ShapeOf(type->enum_type())) result = t.Enum(shape);
+      break;
+    case sema::TypeKind::kRecord: {
+      auto it = shapes_.find(type->record());
+      if (it == shapes_.end()) break;
+      // Members are people, a value kind of their own at run time.
+      TypeKind kind = type->record()->name == "member" ? TypeKind::kMember : TypeKind::kRecord;
+      result = t.Record(kind, it->second);
+      break;
+    }
+  }
+  types_[type] = result;
+  return result;
+}
+
+Lowered<const Function*> Lowerer::LowerFn(const sema::FnInfo& fn) {
+  auto done = lowered_fns_.find(&fn);
+  if (done != lowered_fns_.end()) return {done->second, std::nullopt};
+  const std::string& name = fn.symbol->name;
+  auto fail = [&](std::string message, diag::SourceRange range) {
+    return Lowered<const Function*>{nullptr, LowerError{std::move(message), range}};
+  };
+  // Sema reports recursion (E0215); meeting it here means the program had
+  // errors, and lowering it would never end.
+  if (std::find(in_progress_.begin(), in_progress_.end(), &fn) != in_progress_.end()) {
+    return fail(fmt::format("`{}` is recursive", name), fn.decl->name.range);
+  }
+  if (!fn.decl->body) return fail(fmt::format("`{}` has no body", name), fn.decl->range);
+
+  auto function = std::make_unique<Function>();
+  function->name = name;
+  function->range = fn.decl->range;
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    const Type* type = i < fn.param_types.size() ? TypeOf(fn.param_types[i]) : nullptr;
+    if (!type) {
+      return fail(fmt::format("parameter `{}` of `{}` has no valid type", fn.params[i]->name, name),
+                  fn.params[i]->range);
+    }
+    function->params.push_back({fn.params[i]->name, type});
+  }
+  function->result = TypeOf(fn.result);
+  if (!function->result) {
+    return fail(fmt::format("`{}` has no valid result type", name), fn.decl->result.range);
+  }
+
+  in_progress_.push_back(&fn);
+  ExprLowerer lower(*this, &fn, nullptr);
+  NodePtr body = lower.Lower(*fn.decl->body);
+  if (body) body = lower.Coerce(std::move(body), function->result);
+  in_progress_.pop_back();
+  if (!body) return {nullptr, lower.error()};
+
+  function->body = std::move(body);
+  function->num_locals = lower.num_locals();
+  const Function* added = module_.AddFunction(std::move(function));
+  lowered_fns_[&fn] = added;
+  return {added, std::nullopt};
+}
+
+Lowered<const Function*> Lowerer::LowerFn(std::string_view name) {
+  for (const auto& fn : program_.fns()) {
+    if (fn->symbol->name == name) return LowerFn(*fn);
+  }
+  return {nullptr, LowerError{fmt::format("no fn named `{}`", name), {}}};
+}
+
+std::optional<LowerError> Lowerer::LowerAllFns() {
+  for (const auto& fn : program_.fns()) {
+    Lowered<const Function*> lowered = LowerFn(*fn);
+    if (!lowered.ok()) return lowered.error;
+  }
+  return std::nullopt;
+}
+
+Lowered<const Root*> Lowerer::LowerRoot(std::string name, const ast::Expr& expr,
+                                        const std::vector<Binding>& inputs) {
+  auto root = std::make_unique<Root>();
+  root->name = std::move(name);
+  root->range = expr.range;
+  for (const Binding& b : inputs) {
+    const Type* ir_type = nullptr;
+    if (b.symbol) {
+      ir_type = TypeOf(b.symbol->type);
+    } else if (b.implicit == sema::Implicit::kCharter) {
+      ir_type = TypeOf(program_.types().FindRecord("charter")->type);
+    } else if (b.implicit == sema::Implicit::kTreaty) {
+      ir_type = TypeOf(program_.types().FindRecord("treaty")->type);
+    } else if (b.implicit == sema::Implicit::kIncome) {
+      ir_type = module_.types().Money("");  // a member's income: currency known at run time
+    }
+    if (!ir_type) {
+      return {nullptr, LowerError{fmt::format("input `{}` has no valid type", b.name), expr.range}};
+    }
+    root->inputs.push_back({b.name, ir_type});
+  }
+  ExprLowerer lower(*this, nullptr, &inputs);
+  NodePtr body = lower.Lower(expr);
+  if (!body) return {nullptr, lower.error()};
+  root->body = std::move(body);
+  root->num_locals = lower.num_locals();
+  return {module_.AddRoot(std::move(root)), std::nullopt};
+}
+
+}  // namespace concord::ir

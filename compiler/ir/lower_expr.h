@@ -1,0 +1,75 @@
+// The lowering of one expression tree (a fn body or a root) to IR nodes.
+// Internal to compiler/ir: callers use lower.h. Split over lower_expr.cpp
+// (names, fields, calls, sets, comprehensions, `if`) and lower_operators.cpp
+// (unary and binary operators, comparisons and conversions).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/lower.h"
+
+namespace concord::ir {
+
+class ExprLowerer {
+ public:
+  // `fn` gives the parameters in scope (null for a root); `inputs` the root's
+  // bindings (null for a fn).
+  ExprLowerer(Lowerer& lowerer, const sema::FnInfo* fn, const std::vector<Binding>* inputs);
+
+  // Null once an error is recorded; error() says which.
+  NodePtr Lower(const ast::Expr& expr);
+  // A value of `to`'s type from a node of an assignable type: int to
+  // decimal, money of run-time currency checked against a known one.
+  NodePtr Coerce(NodePtr node, const Type* to);
+
+  const std::optional<LowerError>& error() const { return error_; }
+  int32_t num_locals() const { return num_locals_; }
+
+ private:
+  // lower_expr.cpp
+  NodePtr LowerConstant(const ast::Expr& expr, const sema::Constant& constant, const Type* type);
+  NodePtr LowerName(const ast::NameRef& ref, const Type* type);
+  NodePtr LowerSymbol(const sema::Symbol* symbol, diag::SourceRange range, const Type* type);
+  NodePtr LowerField(const ast::FieldAccess& access, const Type* type);
+  NodePtr LowerCall(const ast::CallExpr& call, const Type* type);
+  NodePtr LowerBuiltin(const ast::CallExpr& call, sema::Builtin builtin, const Type* type);
+  NodePtr LowerComprehension(const ast::Comprehension& c, const Type* type);
+  NodePtr LowerSet(const ast::SetLit& set, const Type* type);
+  NodePtr LowerIf(const ast::IfExpr& expr, const Type* type);
+  NodePtr EntityOf(const sema::Symbol* symbol, diag::SourceRange range);
+
+  // lower_operators.cpp
+  NodePtr LowerUnary(const ast::UnaryExpr& unary, const Type* type);
+  NodePtr LowerBinary(const ast::BinaryExpr& binary, const Type* type);
+  NodePtr LowerComparison(const ast::BinaryExpr& binary, NodePtr lhs, NodePtr rhs);
+  NodePtr AddSub(bool subtract, NodePtr lhs, NodePtr rhs, const Type* type, diag::SourceRange r);
+  NodePtr Multiply(NodePtr lhs, NodePtr rhs, const Type* type, diag::SourceRange range);
+  NodePtr Divide(NodePtr lhs, NodePtr rhs, const Type* type, diag::SourceRange range);
+  // An int or percent operand as a decimal (a decimal unchanged).
+  NodePtr ToDecimal(NodePtr node);
+  // Tells the money sums inside `node` which currency an empty sum is in,
+  // when the other operand of a money operation knows it statically.
+  void HintCurrency(Node& node, const std::string& currency);
+  void HintEachOther(Node& a, Node& b);
+
+  // Builders.
+  NodePtr Make(Op op, const Type* type, diag::SourceRange range);
+  NodePtr Make(Op op, const Type* type, diag::SourceRange range, NodePtr a);
+  NodePtr Make(Op op, const Type* type, diag::SourceRange range, NodePtr a, NodePtr b);
+  NodePtr Fail(std::string message, diag::SourceRange range);
+  const Type* TypeOf(const ast::Expr& expr);
+
+  Lowerer& lowerer_;
+  TypeTable& types_;
+  const sema::CheckedProgram& program_;
+  const sema::FnInfo* fn_;
+  const std::vector<Binding>* inputs_;
+  std::map<const sema::Symbol*, int32_t> locals_;  // comprehension variables in scope
+  int32_t num_locals_ = 0;
+  std::optional<LowerError> error_;
+};
+
+}  // namespace concord::ir

@@ -1,0 +1,53 @@
+// Runtime errors: what evaluation reports instead of trapping (overflow,
+// division by zero, a missing attribute, a currency mismatch, an empty set,
+// an unavailable value). Each has a code of codes.def (R020-R025), the range
+// of the operation and a message formatted from the code's template, so the
+// interpreter and the JIT produce the same text. ToDiagnostic turns one into
+// the diagnostic every renderer prints.
+//
+// The templates are read from codes.def through the X-macro, so the runtime
+// needs no compiler library at link time.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+
+namespace concord::interp {
+
+struct RuntimeError {
+  diag::Code code = diag::Code::R025;
+  diag::SourceRange range;
+  std::string message;
+  std::vector<diag::Label> labels;
+  std::vector<std::string> notes;
+
+  RuntimeError& WithLabel(diag::SourceRange r, std::string m) {
+    labels.push_back({r, std::move(m)});
+    return *this;
+  }
+  RuntimeError& WithNote(std::string n) {
+    notes.push_back(std::move(n));
+    return *this;
+  }
+  diag::Diagnostic ToDiagnostic() const;
+  friend bool operator==(const RuntimeError& a, const RuntimeError& b) {
+    return a.code == b.code && a.range == b.range && a.message == b.message;
+  }
+};
+
+// "R020".
+std::string_view CodeName(diag::Code code);
+// The message template of `code` in codes.def.
+std::string_view MessageTemplate(diag::Code code);
+
+template <typename... Args>
+RuntimeError MakeRuntimeError(diag::Code code, diag::SourceRange range, const Args&... args) {
+  return RuntimeError{code, range, fmt::format(fmt::runtime(MessageTemplate(code)), args...), {}, {}};
+}
+
+}  // namespace concord::interp
