@@ -103,12 +103,32 @@ struct DisplayLine {
   std::vector<uint32_t> cell_at;
 };
 
-DisplayLine PrepareLine(std::string_view line) {
+// Lines longer than this many bytes are shown as a window around the
+// annotation, so a minified or generated one-line file does not print
+// megabytes per diagnostic.
+constexpr size_t kMaxShownBytes = 240;
+
+DisplayLine PrepareLine(std::string_view line, size_t focus = 0) {
   DisplayLine out;
   out.cell_at.assign(line.size() + 1, 0);
   uint32_t cell = 0;
   size_t i = 0;
-  while (i < line.size()) {
+  size_t stop = line.size();
+  if (line.size() > kMaxShownBytes) {
+    size_t start = focus > kMaxShownBytes / 4 ? focus - kMaxShownBytes / 4 : 0;
+    while (start > 0 && start < line.size() && IsContinuation(static_cast<unsigned char>(line[start]))) {
+      --start;
+    }
+    stop = std::min(line.size(), start + kMaxShownBytes);
+    while (stop < line.size() && IsContinuation(static_cast<unsigned char>(line[stop]))) ++stop;
+    if (start > 0) {
+      out.text += "...";
+      cell = 3;
+    }
+    for (size_t k = 0; k < start; ++k) out.cell_at[k] = cell;
+    i = start;
+  }
+  while (i < stop) {
     // A unit is one lead byte and its continuation bytes, the same grouping
     // SourceManager uses to count columns.
     size_t len = 1;
@@ -128,7 +148,8 @@ DisplayLine PrepareLine(std::string_view line) {
     }
     i += len;
   }
-  out.cell_at[line.size()] = cell;
+  for (size_t k = stop; k <= line.size(); ++k) out.cell_at[k] = cell;
+  if (stop < line.size()) out.text += "...";
   return out;
 }
 
@@ -243,7 +264,9 @@ class BlockWriter {
       } else if (previous != 0 && line > previous + 2) {
         out_ += paint_(kBlue, "...") + "\n";
       }
-      DisplayLine display = PrepareLine(sources_.LineText(file, line));
+      size_t focus = entries.front().second.begin_in_line;
+      for (const auto& entry : entries) focus = std::min<size_t>(focus, entry.second.begin_in_line);
+      DisplayLine display = PrepareLine(sources_.LineText(file, line), focus);
       SourceLine(line, display.text);
       for (const auto& [annotation, p] : entries) {
         std::string message(annotation->message);

@@ -76,16 +76,26 @@ enum class EntityKind : uint8_t {
 
 inline const char* EntityKindName(EntityKind kind) {
   switch (kind) {
-    case EntityKind::kCharter: return "charter";
-    case EntityKind::kTreaty: return "treaty";
-    case EntityKind::kRule: return "rule";
-    case EntityKind::kLedger: return "ledger";
-    case EntityKind::kFunction: return "function";
-    case EntityKind::kMetric: return "metric";
-    case EntityKind::kFund: return "fund";
-    case EntityKind::kMember: return "member";
-    case EntityKind::kDispute: return "dispute";
-    case EntityKind::kHistoryRecord: return "record";
+    case EntityKind::kCharter:
+      return "charter";
+    case EntityKind::kTreaty:
+      return "treaty";
+    case EntityKind::kRule:
+      return "rule";
+    case EntityKind::kLedger:
+      return "ledger";
+    case EntityKind::kFunction:
+      return "function";
+    case EntityKind::kMetric:
+      return "metric";
+    case EntityKind::kFund:
+      return "fund";
+    case EntityKind::kMember:
+      return "member";
+    case EntityKind::kDispute:
+      return "dispute";
+    case EntityKind::kHistoryRecord:
+      return "record";
   }
   return "?";
 }

@@ -3,9 +3,9 @@
 // ExprLowerer, because slots are numbered per body).
 #include "compiler/ir/lower.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "compiler/ir/lower_expr.h"
 
@@ -49,16 +49,35 @@ const Type* Lowerer::TypeOf(const sema::Type* type) {
   TypeTable& t = module_.types();
   const Type* result = nullptr;
   switch (type->kind()) {
-    case sema::TypeKind::kError: break;
-    case sema::TypeKind::kBool: result = t.Bool(); break;
-    case sema::TypeKind::kInt: result = t.Int(); break;
-    case sema::TypeKind::kDecimal: result = t.Decimal(); break;
-    case sema::TypeKind::kPercent: result = t.Percent(); break;
-    case sema::TypeKind::kMoney: result = t.Money(type->currency()); break;
-    case sema::TypeKind::kDate: result = t.Date(); break;
-    case sema::TypeKind::kDuration: result = t.Duration(); break;
-    case sema::TypeKind::kText: result = t.Text(); break;
-    case sema::TypeKind::kNone: result = t.None(); break;
+    case sema::TypeKind::kError:
+      break;
+    case sema::TypeKind::kBool:
+      result = t.Bool();
+      break;
+    case sema::TypeKind::kInt:
+      result = t.Int();
+      break;
+    case sema::TypeKind::kDecimal:
+      result = t.Decimal();
+      break;
+    case sema::TypeKind::kPercent:
+      result = t.Percent();
+      break;
+    case sema::TypeKind::kMoney:
+      result = t.Money(type->currency());
+      break;
+    case sema::TypeKind::kDate:
+      result = t.Date();
+      break;
+    case sema::TypeKind::kDuration:
+      result = t.Duration();
+      break;
+    case sema::TypeKind::kText:
+      result = t.Text();
+      break;
+    case sema::TypeKind::kNone:
+      result = t.None();
+      break;
     case sema::TypeKind::kSet:
       if (const Type* element = TypeOf(type->element())) result = t.Set(element);
       break;
@@ -167,6 +186,19 @@ Lowered<const Root*> Lowerer::LowerRoot(std::string name, const ast::Expr& expr,
   root->body = std::move(body);
   root->num_locals = lower.num_locals();
   return {module_.AddRoot(std::move(root)), std::nullopt};
+}
+
+std::string DumpFns(const sema::CheckedProgram& program, const PrintOptions& options) {
+  Module module;
+  Lowerer lowerer(program, module);
+  std::string out;
+  for (const auto& fn : program.fns()) {
+    Lowered<const Function*> lowered = lowerer.LowerFn(*fn);
+    if (!lowered.ok()) {
+      out += fmt::format("fn {}: error: {}\n", fn->symbol->name, lowered.error->message);
+    }
+  }
+  return Print(module, options) + out;
 }
 
 }  // namespace concord::ir

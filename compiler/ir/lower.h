@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/ir/print.h"
 #include "compiler/sema/checked_program.h"
 
 namespace concord::ir {
@@ -92,5 +93,10 @@ class Lowerer {
   std::map<const sema::FnInfo*, const Function*> lowered_fns_;
   std::vector<const sema::FnInfo*> in_progress_;
 };
+
+// For a `--dump-ir` debugging flag and golden tests: lowers every fn of a
+// program without errors and prints the module; a fn that cannot be lowered
+// is printed as `fn NAME: error: MESSAGE`.
+std::string DumpFns(const sema::CheckedProgram& program, const PrintOptions& options = {});
 
 }  // namespace concord::ir

@@ -2,9 +2,9 @@
 // Every name resolves to a slot (parameter, input, comprehension variable),
 // a constant (enum constants) or a question to the host (entities, metrics,
 // implicit sets such as `members`).
-#include <fmt/format.h>
-
 #include "compiler/ir/lower_expr.h"
+
+#include <fmt/format.h>
 
 namespace concord::ir {
 
@@ -54,6 +54,15 @@ const Type* ExprLowerer::TypeOf(const ast::Expr& expr) {
 
 NodePtr ExprLowerer::Lower(const ast::Expr& expr) {
   if (error_) return nullptr;
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(++d) {}
+    ~DepthGuard() { --depth; }
+  } guard(depth_);
+  if (depth_ > kMaxDepth) {
+    return Fail(fmt::format("the expression is nested more than {} levels deep", kMaxDepth),
+                expr.range);
+  }
   const Type* type = TypeOf(expr);
   if (!type) return Fail("the expression has no valid type (sema reported an error)", expr.range);
   // Sema folded it: reuse its value, so compile time and run time agree.
@@ -73,15 +82,22 @@ NodePtr ExprLowerer::Lower(const ast::Expr& expr) {
       // Sema records a constant for every valid literal; one without is a
       // literal it rejected (an out-of-range duration).
       return Fail("a literal without a value (sema reported an error)", expr.range);
-    case ast::ExprKind::kNameRef: return LowerName(*expr.As<ast::NameRef>(), type);
-    case ast::ExprKind::kFieldAccess: return LowerField(*expr.As<ast::FieldAccess>(), type);
-    case ast::ExprKind::kCall: return LowerCall(*expr.As<ast::CallExpr>(), type);
+    case ast::ExprKind::kNameRef:
+      return LowerName(*expr.As<ast::NameRef>(), type);
+    case ast::ExprKind::kFieldAccess:
+      return LowerField(*expr.As<ast::FieldAccess>(), type);
+    case ast::ExprKind::kCall:
+      return LowerCall(*expr.As<ast::CallExpr>(), type);
     case ast::ExprKind::kComprehension:
       return LowerComprehension(*expr.As<ast::Comprehension>(), type);
-    case ast::ExprKind::kSetLit: return LowerSet(*expr.As<ast::SetLit>(), type);
-    case ast::ExprKind::kUnary: return LowerUnary(*expr.As<ast::UnaryExpr>(), type);
-    case ast::ExprKind::kBinary: return LowerBinary(*expr.As<ast::BinaryExpr>(), type);
-    case ast::ExprKind::kIf: return LowerIf(*expr.As<ast::IfExpr>(), type);
+    case ast::ExprKind::kSetLit:
+      return LowerSet(*expr.As<ast::SetLit>(), type);
+    case ast::ExprKind::kUnary:
+      return LowerUnary(*expr.As<ast::UnaryExpr>(), type);
+    case ast::ExprKind::kBinary:
+      return LowerBinary(*expr.As<ast::BinaryExpr>(), type);
+    case ast::ExprKind::kIf:
+      return LowerIf(*expr.As<ast::IfExpr>(), type);
   }
   return Fail("unknown expression kind", expr.range);
 }
@@ -127,15 +143,33 @@ NodePtr ExprLowerer::LowerConstant(const ast::Expr& expr, const sema::Constant& 
 NodePtr ExprLowerer::EntityOf(const sema::Symbol* s, diag::SourceRange range) {
   EntityKind kind = EntityKind::kCharter;
   switch (s->kind) {
-    case sema::SymbolKind::kCharter: kind = EntityKind::kCharter; break;
-    case sema::SymbolKind::kTreaty: kind = EntityKind::kTreaty; break;
-    case sema::SymbolKind::kRule: kind = EntityKind::kRule; break;
-    case sema::SymbolKind::kLedger: kind = EntityKind::kLedger; break;
-    case sema::SymbolKind::kFunction: kind = EntityKind::kFunction; break;
-    case sema::SymbolKind::kFund: kind = EntityKind::kFund; break;
-    case sema::SymbolKind::kMember: kind = EntityKind::kMember; break;
-    case sema::SymbolKind::kDispute: kind = EntityKind::kDispute; break;
-    case sema::SymbolKind::kHistoryRecord: kind = EntityKind::kHistoryRecord; break;
+    case sema::SymbolKind::kCharter:
+      kind = EntityKind::kCharter;
+      break;
+    case sema::SymbolKind::kTreaty:
+      kind = EntityKind::kTreaty;
+      break;
+    case sema::SymbolKind::kRule:
+      kind = EntityKind::kRule;
+      break;
+    case sema::SymbolKind::kLedger:
+      kind = EntityKind::kLedger;
+      break;
+    case sema::SymbolKind::kFunction:
+      kind = EntityKind::kFunction;
+      break;
+    case sema::SymbolKind::kFund:
+      kind = EntityKind::kFund;
+      break;
+    case sema::SymbolKind::kMember:
+      kind = EntityKind::kMember;
+      break;
+    case sema::SymbolKind::kDispute:
+      kind = EntityKind::kDispute;
+      break;
+    case sema::SymbolKind::kHistoryRecord:
+      kind = EntityKind::kHistoryRecord;
+      break;
     default:
       return Fail(fmt::format("`{}` is a {}, not an entity", s->name, sema::KindName(s->kind)),
                   range);
@@ -159,24 +193,34 @@ namespace {
 
 std::optional<HostQuery> QueryFor(sema::Implicit implicit) {
   switch (implicit) {
-    case sema::Implicit::kMembers: return HostQuery::kMembers;
-    case sema::Implicit::kRules: return HostQuery::kRules;
-    case sema::Implicit::kDecisions: return HostQuery::kDecisions;
-    case sema::Implicit::kConflicts: return HostQuery::kConflicts;
-    case sema::Implicit::kResources: return HostQuery::kResources;
-    case sema::Implicit::kLedgers: return HostQuery::kLedgers;
-    case sema::Implicit::kFunctions: return HostQuery::kFunctions;
-    case sema::Implicit::kMetrics: return HostQuery::kMetrics;
-    case sema::Implicit::kParties: return HostQuery::kParties;
-    case sema::Implicit::kFunds: return HostQuery::kFunds;
-    default: return std::nullopt;
+    case sema::Implicit::kMembers:
+      return HostQuery::kMembers;
+    case sema::Implicit::kRules:
+      return HostQuery::kRules;
+    case sema::Implicit::kDecisions:
+      return HostQuery::kDecisions;
+    case sema::Implicit::kConflicts:
+      return HostQuery::kConflicts;
+    case sema::Implicit::kResources:
+      return HostQuery::kResources;
+    case sema::Implicit::kLedgers:
+      return HostQuery::kLedgers;
+    case sema::Implicit::kFunctions:
+      return HostQuery::kFunctions;
+    case sema::Implicit::kMetrics:
+      return HostQuery::kMetrics;
+    case sema::Implicit::kParties:
+      return HostQuery::kParties;
+    case sema::Implicit::kFunds:
+      return HostQuery::kFunds;
+    default:
+      return std::nullopt;
   }
 }
 
 }  // namespace
 
-NodePtr ExprLowerer::LowerSymbol(const sema::Symbol* s, diag::SourceRange range,
-                                 const Type* type) {
+NodePtr ExprLowerer::LowerSymbol(const sema::Symbol* s, diag::SourceRange range, const Type* type) {
   if (inputs_) {
     for (size_t i = 0; i < inputs_->size(); ++i) {
       const Binding& b = (*inputs_)[i];
@@ -248,7 +292,8 @@ NodePtr ExprLowerer::LowerSymbol(const sema::Symbol* s, diag::SourceRange range,
 
 NodePtr ExprLowerer::LowerField(const ast::FieldAccess& access, const Type* type) {
   const sema::FieldRef* ref = program_.FieldOf(&access);
-  if (!ref) return Fail(fmt::format("field `{}` was not resolved", access.field.name), access.range);
+  if (!ref)
+    return Fail(fmt::format("field `{}` was not resolved", access.field.name), access.range);
   if (ref->metric) {
     // `eastside_kitchen.meals_served`: the charter is named, not computed.
     NodePtr node = Make(Op::kMetric, type, access.range);
@@ -267,7 +312,8 @@ NodePtr ExprLowerer::LowerField(const ast::FieldAccess& access, const Type* type
 
 NodePtr ExprLowerer::LowerCall(const ast::CallExpr& call, const Type* type) {
   const sema::CallTarget* target = program_.CallOf(&call);
-  if (!target) return Fail(fmt::format("call of `{}` was not resolved", call.callee.name), call.range);
+  if (!target)
+    return Fail(fmt::format("call of `{}` was not resolved", call.callee.name), call.range);
   if (target->builtin) return LowerBuiltin(call, *target->builtin, type);
   if (!target->fn) return Fail(fmt::format("`{}` is not a fn", call.callee.name), call.range);
 
@@ -299,7 +345,8 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
     if (!args.back()) return nullptr;
   }
   auto one = [&]() -> NodePtr {
-    if (args.size() != 1) return Fail(fmt::format("`{}` takes one argument", call.callee.name), call.range);
+    if (args.size() != 1)
+      return Fail(fmt::format("`{}` takes one argument", call.callee.name), call.range);
     return std::move(args[0]);
   };
   auto aggregate = [&](Op op) -> NodePtr {
@@ -315,18 +362,27 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
     return node;
   };
   switch (builtin) {
-    case sema::Builtin::kCount: return aggregate(Op::kCount);
+    case sema::Builtin::kCount:
+      return aggregate(Op::kCount);
     case sema::Builtin::kSum:
       switch (type->kind()) {
-        case TypeKind::kInt: return aggregate(Op::kSumInt);
-        case TypeKind::kDecimal: return aggregate(Op::kSumDecimal);
-        case TypeKind::kPercent: return aggregate(Op::kSumPercent);
-        case TypeKind::kMoney: return aggregate(Op::kSumMoney);
-        case TypeKind::kDuration: return aggregate(Op::kSumDuration);
-        default: return Fail(fmt::format("cannot sum {}", type->ToString()), call.range);
+        case TypeKind::kInt:
+          return aggregate(Op::kSumInt);
+        case TypeKind::kDecimal:
+          return aggregate(Op::kSumDecimal);
+        case TypeKind::kPercent:
+          return aggregate(Op::kSumPercent);
+        case TypeKind::kMoney:
+          return aggregate(Op::kSumMoney);
+        case TypeKind::kDuration:
+          return aggregate(Op::kSumDuration);
+        default:
+          return Fail(fmt::format("cannot sum {}", type->ToString()), call.range);
       }
-    case sema::Builtin::kAny: return aggregate(Op::kAny);
-    case sema::Builtin::kAll: return aggregate(Op::kAll);
+    case sema::Builtin::kAny:
+      return aggregate(Op::kAny);
+    case sema::Builtin::kAll:
+      return aggregate(Op::kAll);
     case sema::Builtin::kMin:
     case sema::Builtin::kMax: {
       if (args.size() != 2) return Fail("`min` and `max` take two values", call.range);
@@ -336,12 +392,18 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
       Op op = builtin == sema::Builtin::kMin ? Op::kMin : Op::kMax;
       return Make(op, type, call.range, std::move(a), std::move(b));
     }
-    case sema::Builtin::kMembers: return query(HostQuery::kMembers);
-    case sema::Builtin::kContributions: return query(HostQuery::kContributions);
-    case sema::Builtin::kStatus: return query(HostQuery::kStatus);
-    case sema::Builtin::kJury: return query(HostQuery::kJury);
-    case sema::Builtin::kExitOptions: return query(HostQuery::kExitOptions);
-    case sema::Builtin::kParties: return query(HostQuery::kParties);
+    case sema::Builtin::kMembers:
+      return query(HostQuery::kMembers);
+    case sema::Builtin::kContributions:
+      return query(HostQuery::kContributions);
+    case sema::Builtin::kStatus:
+      return query(HostQuery::kStatus);
+    case sema::Builtin::kJury:
+      return query(HostQuery::kJury);
+    case sema::Builtin::kExitOptions:
+      return query(HostQuery::kExitOptions);
+    case sema::Builtin::kParties:
+      return query(HostQuery::kParties);
   }
   return Fail(fmt::format("unknown standard function `{}`", call.callee.name), call.range);
 }
@@ -356,22 +418,44 @@ NodePtr ExprLowerer::LowerComprehension(const ast::Comprehension& c, const Type*
   }
   Op op = Op::kCount;
   switch (*aggregate) {
-    case sema::Builtin::kCount: op = Op::kCount; break;
-    case sema::Builtin::kAny: op = Op::kAny; break;
-    case sema::Builtin::kAll: op = Op::kAll; break;
-    case sema::Builtin::kMin: op = Op::kMinOf; break;
-    case sema::Builtin::kMax: op = Op::kMaxOf; break;
+    case sema::Builtin::kCount:
+      op = Op::kCount;
+      break;
+    case sema::Builtin::kAny:
+      op = Op::kAny;
+      break;
+    case sema::Builtin::kAll:
+      op = Op::kAll;
+      break;
+    case sema::Builtin::kMin:
+      op = Op::kMinOf;
+      break;
+    case sema::Builtin::kMax:
+      op = Op::kMaxOf;
+      break;
     case sema::Builtin::kSum:
       switch (type->kind()) {
-        case TypeKind::kInt: op = Op::kSumInt; break;
-        case TypeKind::kDecimal: op = Op::kSumDecimal; break;
-        case TypeKind::kPercent: op = Op::kSumPercent; break;
-        case TypeKind::kMoney: op = Op::kSumMoney; break;
-        case TypeKind::kDuration: op = Op::kSumDuration; break;
-        default: return Fail(fmt::format("cannot sum {}", type->ToString()), c.range);
+        case TypeKind::kInt:
+          op = Op::kSumInt;
+          break;
+        case TypeKind::kDecimal:
+          op = Op::kSumDecimal;
+          break;
+        case TypeKind::kPercent:
+          op = Op::kSumPercent;
+          break;
+        case TypeKind::kMoney:
+          op = Op::kSumMoney;
+          break;
+        case TypeKind::kDuration:
+          op = Op::kSumDuration;
+          break;
+        default:
+          return Fail(fmt::format("cannot sum {}", type->ToString()), c.range);
       }
       break;
-    default: return Fail(fmt::format("`{}` is not an aggregate", c.aggregate.name), c.range);
+    default:
+      return Fail(fmt::format("`{}` is not an aggregate", c.aggregate.name), c.range);
   }
 
   NodePtr source = Lower(*c.source);

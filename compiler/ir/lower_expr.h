@@ -15,6 +15,12 @@ namespace concord::ir {
 
 class ExprLowerer {
  public:
+  // Binary chains (`a + b + c + ...`) are not limited by the parser's
+  // nesting limit, so a tree may be deeper than any real formula; beyond
+  // this depth lowering stops with an error instead of exhausting the stack
+  // (of the lowering here, and of the interpreter later).
+  static constexpr int kMaxDepth = 1000;
+
   // `fn` gives the parameters in scope (null for a root); `inputs` the root's
   // bindings (null for a fn).
   ExprLowerer(Lowerer& lowerer, const sema::FnInfo* fn, const std::vector<Binding>* inputs);
@@ -69,6 +75,7 @@ class ExprLowerer {
   const std::vector<Binding>* inputs_;
   std::map<const sema::Symbol*, int32_t> locals_;  // comprehension variables in scope
   int32_t num_locals_ = 0;
+  int depth_ = 0;
   std::optional<LowerError> error_;
 };
 

@@ -10,7 +10,9 @@
 namespace concord::ir {
 namespace {
 
-bool Is(const Node& n, TypeKind kind) { return n.type->Is(kind); }
+bool Is(const Node& n, TypeKind kind) {
+  return n.type->Is(kind);
+}
 bool IsScalar(const Node& n) {
   return Is(n, TypeKind::kInt) || Is(n, TypeKind::kDecimal) || Is(n, TypeKind::kPercent);
 }
@@ -70,19 +72,30 @@ void ExprLowerer::HintCurrency(Node& node, const std::string& currency) {
     case Op::kSumMoney:
       if (node.currency.empty()) node.currency = currency;
       break;
-    case Op::kIf: hint(1); hint(2); break;
+    case Op::kIf:
+      hint(1);
+      hint(2);
+      break;
     case Op::kNegMoney:
     case Op::kMulMoneyDecimal:
     case Op::kMulMoneyPercent:
     case Op::kDivMoneyDecimal:
-    case Op::kCheckCurrency: hint(0); break;
+    case Op::kCheckCurrency:
+      hint(0);
+      break;
     case Op::kMulDecimalMoney:
-    case Op::kMulPercentMoney: hint(1); break;
+    case Op::kMulPercentMoney:
+      hint(1);
+      break;
     case Op::kAddMoney:
     case Op::kSubMoney:
     case Op::kMin:
-    case Op::kMax: hint(0); hint(1); break;
-    default: break;
+    case Op::kMax:
+      hint(0);
+      hint(1);
+      break;
+    default:
+      break;
   }
 }
 
@@ -99,11 +112,21 @@ NodePtr ExprLowerer::LowerUnary(const ast::UnaryExpr& unary, const Type* type) {
   if (unary.op == ast::UnaryOp::kNot) return Make(Op::kNot, type, unary.range, std::move(operand));
   Op op = Op::kNegInt;
   switch (operand->type->kind()) {
-    case TypeKind::kInt: op = Op::kNegInt; break;
-    case TypeKind::kDecimal: op = Op::kNegDecimal; break;
-    case TypeKind::kPercent: op = Op::kNegPercent; break;
-    case TypeKind::kMoney: op = Op::kNegMoney; break;
-    case TypeKind::kDuration: op = Op::kNegDuration; break;
+    case TypeKind::kInt:
+      op = Op::kNegInt;
+      break;
+    case TypeKind::kDecimal:
+      op = Op::kNegDecimal;
+      break;
+    case TypeKind::kPercent:
+      op = Op::kNegPercent;
+      break;
+    case TypeKind::kMoney:
+      op = Op::kNegMoney;
+      break;
+    case TypeKind::kDuration:
+      op = Op::kNegDuration;
+      break;
     default:
       return Fail(fmt::format("cannot negate {}", operand->type->ToString()), unary.range);
   }
@@ -118,11 +141,16 @@ NodePtr ExprLowerer::LowerBinary(const ast::BinaryExpr& binary, const Type* type
   if (!lhs || !rhs) return nullptr;
   diag::SourceRange range = binary.range;
   switch (binary.op) {
-    case ast::BinaryOp::kAnd: return Make(Op::kAnd, type, range, std::move(lhs), std::move(rhs));
-    case ast::BinaryOp::kOr: return Make(Op::kOr, type, range, std::move(lhs), std::move(rhs));
-    case ast::BinaryOp::kAdd: return AddSub(false, std::move(lhs), std::move(rhs), type, range);
-    case ast::BinaryOp::kSub: return AddSub(true, std::move(lhs), std::move(rhs), type, range);
-    case ast::BinaryOp::kMul: return Multiply(std::move(lhs), std::move(rhs), type, range);
+    case ast::BinaryOp::kAnd:
+      return Make(Op::kAnd, type, range, std::move(lhs), std::move(rhs));
+    case ast::BinaryOp::kOr:
+      return Make(Op::kOr, type, range, std::move(lhs), std::move(rhs));
+    case ast::BinaryOp::kAdd:
+      return AddSub(false, std::move(lhs), std::move(rhs), type, range);
+    case ast::BinaryOp::kSub:
+      return AddSub(true, std::move(lhs), std::move(rhs), type, range);
+    case ast::BinaryOp::kMul:
+      return Multiply(std::move(lhs), std::move(rhs), type, range);
     case ast::BinaryOp::kOf:
       if (Is(*rhs, TypeKind::kSet)) {
         // `25% of rules` is `25% * count(rules)`.
@@ -130,8 +158,10 @@ NodePtr ExprLowerer::LowerBinary(const ast::BinaryExpr& binary, const Type* type
         rhs = Make(Op::kCount, types_.Int(), set_range, std::move(rhs));
       }
       return Multiply(std::move(lhs), std::move(rhs), type, range);
-    case ast::BinaryOp::kDiv: return Divide(std::move(lhs), std::move(rhs), type, range);
-    default: return LowerComparison(binary, std::move(lhs), std::move(rhs));
+    case ast::BinaryOp::kDiv:
+      return Divide(std::move(lhs), std::move(rhs), type, range);
+    default:
+      return LowerComparison(binary, std::move(lhs), std::move(rhs));
   }
 }
 
@@ -161,13 +191,13 @@ NodePtr ExprLowerer::AddSub(bool subtract, NodePtr lhs, NodePtr rhs, const Type*
   } else if (subtract && Is(a, TypeKind::kDate) && Is(b, TypeKind::kDate)) {
     op = Op::kSubDate;
   } else {
-    return Fail(fmt::format("no IR op for `{}` on {}", subtract ? "-" : "+", Operands(a, b)), range);
+    return Fail(fmt::format("no IR op for `{}` on {}", subtract ? "-" : "+", Operands(a, b)),
+                range);
   }
   return Make(op, type, range, std::move(lhs), std::move(rhs));
 }
 
-NodePtr ExprLowerer::Multiply(NodePtr lhs, NodePtr rhs, const Type* type,
-                              diag::SourceRange range) {
+NodePtr ExprLowerer::Multiply(NodePtr lhs, NodePtr rhs, const Type* type, diag::SourceRange range) {
   if (!lhs || !rhs) return nullptr;
   const Node& a = *lhs;
   const Node& b = *rhs;
@@ -260,19 +290,32 @@ NodePtr ExprLowerer::LowerComparison(const ast::BinaryExpr& binary, NodePtr lhs,
   Op op = Op::kEqValue;
   if (!optional && lhs->type->kind() == rhs->type->kind()) {
     switch (lhs->type->kind()) {
-      case TypeKind::kInt: op = Op::kCmpInt; break;
-      case TypeKind::kDecimal: op = Op::kCmpDecimal; break;
-      case TypeKind::kPercent: op = Op::kCmpPercent; break;
-      case TypeKind::kMoney: op = Op::kCmpMoney; break;
-      case TypeKind::kDate: op = Op::kCmpDate; break;
-      case TypeKind::kDuration: op = Op::kCmpDuration; break;
-      default: break;
+      case TypeKind::kInt:
+        op = Op::kCmpInt;
+        break;
+      case TypeKind::kDecimal:
+        op = Op::kCmpDecimal;
+        break;
+      case TypeKind::kPercent:
+        op = Op::kCmpPercent;
+        break;
+      case TypeKind::kMoney:
+        op = Op::kCmpMoney;
+        break;
+      case TypeKind::kDate:
+        op = Op::kCmpDate;
+        break;
+      case TypeKind::kDuration:
+        op = Op::kCmpDuration;
+        break;
+      default:
+        break;
     }
   }
   if (op == Op::kEqValue && *cmp != values::CompareOp::kEq && !negate) {
-    return Fail(fmt::format("no IR op for `{}` on {}", ast::Spelling(binary.op),
-                            Operands(*lhs, *rhs)),
-                range);
+    return Fail(
+        fmt::format("no IR op for `{}` on {}", ast::Spelling(binary.op), Operands(*lhs, *rhs)),
+        range);
   }
   NodePtr node = Make(op, boolean, range, std::move(lhs), std::move(rhs));
   if (node) node->cmp = *cmp;

@@ -27,27 +27,36 @@ bool IsAggregate(Op op) {
 // What follows the op name: the resolved name, slot, constant or operator.
 std::string Details(const Node& n) {
   switch (n.op) {
-    case Op::kConst: return " " + n.constant.ToString();
+    case Op::kConst:
+      return " " + n.constant.ToString();
     case Op::kParam:
     case Op::kInput:
-    case Op::kLocal: return fmt::format(" #{} {}", n.slot, n.name);
+    case Op::kLocal:
+      return fmt::format(" #{} {}", n.slot, n.name);
     case Op::kEntity:
-      return n.owner.empty() ? fmt::format(" {} {}", EntityKindName(n.entity), n.name)
-                             : fmt::format(" {} {} of {}", EntityKindName(n.entity), n.name,
-                                           n.owner);
-    case Op::kMetric: return fmt::format(" {} of {}", n.name, n.owner);
-    case Op::kHostQuery: return fmt::format(" {}", QueryName(n.query));
-    case Op::kCall: return " " + n.name;
-    case Op::kCheckCurrency: return " " + n.currency;
+      return n.owner.empty()
+                 ? fmt::format(" {} {}", EntityKindName(n.entity), n.name)
+                 : fmt::format(" {} {} of {}", EntityKindName(n.entity), n.name, n.owner);
+    case Op::kMetric:
+      return fmt::format(" {} of {}", n.name, n.owner);
+    case Op::kHostQuery:
+      return fmt::format(" {}", QueryName(n.query));
+    case Op::kCall:
+      return " " + n.name;
+    case Op::kCheckCurrency:
+      return " " + n.currency;
     case Op::kCmpInt:
     case Op::kCmpDecimal:
     case Op::kCmpPercent:
     case Op::kCmpMoney:
     case Op::kCmpDate:
     case Op::kCmpDuration:
-    case Op::kEqValue: return fmt::format(" {}", CompareSpelling(n.cmp));
-    case Op::kField: return fmt::format(" .{} #{}", n.name, n.field);
-    default: break;
+    case Op::kEqValue:
+      return fmt::format(" {}", CompareSpelling(n.cmp));
+    case Op::kField:
+      return fmt::format(" .{} #{}", n.name, n.field);
+    default:
+      break;
   }
   if (IsAggregate(n.op)) {
     std::string out = n.slot >= 0 ? fmt::format(" #{} {}", n.slot, n.name) : std::string();
@@ -80,21 +89,27 @@ const char* AbsentChild(const Node& parent, size_t index) {
 
 const char* CompareSpelling(values::CompareOp op) {
   switch (op) {
-    case values::CompareOp::kEq: return "==";
-    case values::CompareOp::kNe: return "!=";
-    case values::CompareOp::kLt: return "<";
-    case values::CompareOp::kLe: return "<=";
-    case values::CompareOp::kGt: return ">";
-    case values::CompareOp::kGe: return ">=";
+    case values::CompareOp::kEq:
+      return "==";
+    case values::CompareOp::kNe:
+      return "!=";
+    case values::CompareOp::kLt:
+      return "<";
+    case values::CompareOp::kLe:
+      return "<=";
+    case values::CompareOp::kGt:
+      return ">";
+    case values::CompareOp::kGe:
+      return ">=";
   }
   return "?";
 }
 
 std::string Print(const Node& node, const PrintOptions& options, int indent) {
   std::string pad(static_cast<size_t>(indent) * 2, ' ');
-  std::string out = fmt::format("{}{}{} : {}{}\n", pad, OpName(node.op), Details(node),
-                                node.type ? node.type->ToString() : "?",
-                                Range(node.range, options));
+  std::string out =
+      fmt::format("{}{}{} : {}{}\n", pad, OpName(node.op), Details(node),
+                  node.type ? node.type->ToString() : "?", Range(node.range, options));
   for (size_t i = 0; i < node.children.size(); ++i) {
     if (node.children[i]) {
       out += Print(*node.children[i], options, indent + 1);

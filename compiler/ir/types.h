@@ -28,7 +28,7 @@ enum class TypeKind : uint8_t {
   kDate,
   kDuration,
   kText,
-  kMember,    // a person: values::Member, fields in the `member` shape
+  kMember,  // a person: values::Member, fields in the `member` shape
   kEnum,
   kSet,       // set<T>
   kOptional,  // T or none
@@ -52,20 +52,34 @@ class Type {
   // `int`, `money<EUR>`, `money`, `set<member>`, `duration?`, `treaty_status`.
   std::string ToString() const {
     switch (kind_) {
-      case TypeKind::kNone: return "none";
-      case TypeKind::kBool: return "bool";
-      case TypeKind::kInt: return "int";
-      case TypeKind::kDecimal: return "decimal";
-      case TypeKind::kPercent: return "percent";
-      case TypeKind::kMoney: return currency_.empty() ? "money" : "money<" + currency_ + ">";
-      case TypeKind::kDate: return "date";
-      case TypeKind::kDuration: return "duration";
-      case TypeKind::kText: return "text";
-      case TypeKind::kMember: return "member";
-      case TypeKind::kEnum: return enum_ ? enum_->name : "enum";
-      case TypeKind::kSet: return "set<" + element_->ToString() + ">";
-      case TypeKind::kOptional: return element_->ToString() + "?";
-      case TypeKind::kRecord: return shape_ ? shape_->name : "record";
+      case TypeKind::kNone:
+        return "none";
+      case TypeKind::kBool:
+        return "bool";
+      case TypeKind::kInt:
+        return "int";
+      case TypeKind::kDecimal:
+        return "decimal";
+      case TypeKind::kPercent:
+        return "percent";
+      case TypeKind::kMoney:
+        return currency_.empty() ? "money" : "money<" + currency_ + ">";
+      case TypeKind::kDate:
+        return "date";
+      case TypeKind::kDuration:
+        return "duration";
+      case TypeKind::kText:
+        return "text";
+      case TypeKind::kMember:
+        return "member";
+      case TypeKind::kEnum:
+        return enum_ ? enum_->name : "enum";
+      case TypeKind::kSet:
+        return "set<" + element_->ToString() + ">";
+      case TypeKind::kOptional:
+        return element_->ToString() + "?";
+      case TypeKind::kRecord:
+        return shape_ ? shape_->name : "record";
     }
     return "?";
   }

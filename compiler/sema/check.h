@@ -4,9 +4,12 @@
 
 #include <memory>
 
-#include "compiler/diag/engine.h"
 #include "compiler/sema/checked_program.h"
 #include "compiler/sema/program.h"
+
+namespace concord::diag {
+class DiagnosticEngine;  // compiler/diag/engine.h; kept out of this header (it pulls in fmt)
+}
 
 namespace concord::sema {
 

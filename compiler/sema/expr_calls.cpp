@@ -25,7 +25,7 @@ bool ExprChecker::CheckArity(const ast::CallExpr& call, std::string_view name, s
                               given, given == 1 ? "was" : "were");
   for (size_t i = max; i < given; ++i) {
     d.WithLabel(call.args[i]->range,
-                given - max == 1 ? "this argument is one too many" : "this argument is too many");
+                given - max == 1 ? "this argument is one too many" : "this argument is extra");
   }
   if (!help.empty()) d.WithHelp(std::string(help));
   return false;

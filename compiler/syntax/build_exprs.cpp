@@ -2,6 +2,8 @@
 // validated on the way (E0107 numbers, E0108 dates, E0113 currencies).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/syntax/builder.h"
 
 namespace concord::syntax {
@@ -17,8 +19,11 @@ std::unique_ptr<T> Make(diag::SourceRange r) {
   return std::make_unique<T>(r);
 }
 
+uint32_t Below(const ExprPtr& e) { return e ? e->depth : 0; }
+
 ExprPtr Binary(BinaryOp op, diag::SourceRange op_range, ExprPtr lhs, ExprPtr rhs) {
   auto b = Make<ast::BinaryExpr>(diag::SourceRange::Cover(lhs->range, rhs->range));
+  b->depth = 1 + std::max(lhs->depth, rhs->depth);
   b->op = op;
   b->op_range = op_range;
   b->lhs = std::move(lhs);
@@ -35,24 +40,28 @@ ExprPtr AstBuilder::Expr(P::ExprContext* ctx) {
 
 ExprPtr AstBuilder::Or(P::OrExprContext* ctx) {
   auto parts = ctx->andExpr();
+  auto ops = ctx->OR();
   if (parts.empty()) return nullptr;
   ExprPtr result = And(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
+  for (size_t i = 1; i < parts.size() && i <= ops.size(); ++i) {
     ExprPtr rhs = And(parts[i]);
     if (!result || !rhs) return nullptr;
-    result = Binary(BinaryOp::kOr, Range(ctx->OR(i - 1)), std::move(result), std::move(rhs));
+    result = Binary(BinaryOp::kOr, Range(ops[i - 1]), std::move(result), std::move(rhs));
+    if (!WithinDepth(result.get())) return nullptr;
   }
   return result;
 }
 
 ExprPtr AstBuilder::And(P::AndExprContext* ctx) {
   auto parts = ctx->notExpr();
+  auto ops = ctx->AND();
   if (parts.empty()) return nullptr;
   ExprPtr result = Not(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
+  for (size_t i = 1; i < parts.size() && i <= ops.size(); ++i) {
     ExprPtr rhs = Not(parts[i]);
     if (!result || !rhs) return nullptr;
-    result = Binary(BinaryOp::kAnd, Range(ctx->AND(i - 1)), std::move(result), std::move(rhs));
+    result = Binary(BinaryOp::kAnd, Range(ops[i - 1]), std::move(result), std::move(rhs));
+    if (!WithinDepth(result.get())) return nullptr;
   }
   return result;
 }
@@ -64,6 +73,7 @@ ExprPtr AstBuilder::Not(P::NotExprContext* ctx) {
     auto u = Make<ast::UnaryExpr>(Range(ctx));
     u->op = ast::UnaryOp::kNot;
     u->op_range = Range(ctx->NOT());
+    u->depth = 1 + operand->depth;
     u->operand = std::move(operand);
     return u;
   }
@@ -88,29 +98,35 @@ ExprPtr AstBuilder::Cmp(P::CmpExprContext* ctx) {
 }
 
 ExprPtr AstBuilder::Add(P::AddExprContext* ctx) {
+  // Children are fetched once: each accessor call scans every child, which
+  // made long chains quadratic.
   auto parts = ctx->mulExpr();
+  auto ops = ctx->addOp();
   if (parts.empty()) return nullptr;
   ExprPtr result = Mul(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
+  for (size_t i = 1; i < parts.size() && i <= ops.size(); ++i) {
     ExprPtr rhs = Mul(parts[i]);
-    P::AddOpContext* op = ctx->addOp(i - 1);
-    if (!result || !rhs || !op) return nullptr;
+    P::AddOpContext* op = ops[i - 1];
+    if (!result || !rhs) return nullptr;
     result = Binary(op->PLUS() ? BinaryOp::kAdd : BinaryOp::kSub, Range(op), std::move(result),
                     std::move(rhs));
+    if (!WithinDepth(result.get())) return nullptr;
   }
   return result;
 }
 
 ExprPtr AstBuilder::Mul(P::MulExprContext* ctx) {
   auto parts = ctx->unaryExpr();
+  auto ops = ctx->mulOp();
   if (parts.empty()) return nullptr;
   ExprPtr result = Unary(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
+  for (size_t i = 1; i < parts.size() && i <= ops.size(); ++i) {
     ExprPtr rhs = Unary(parts[i]);
-    P::MulOpContext* op = ctx->mulOp(i - 1);
-    if (!result || !rhs || !op) return nullptr;
+    P::MulOpContext* op = ops[i - 1];
+    if (!result || !rhs) return nullptr;
     BinaryOp kind = op->STAR() ? BinaryOp::kMul : op->SLASH() ? BinaryOp::kDiv : BinaryOp::kOf;
     result = Binary(kind, Range(op), std::move(result), std::move(rhs));
+    if (!WithinDepth(result.get())) return nullptr;
   }
   return result;
 }
@@ -122,6 +138,7 @@ ExprPtr AstBuilder::Unary(P::UnaryExprContext* ctx) {
     auto u = Make<ast::UnaryExpr>(Range(ctx));
     u->op = ast::UnaryOp::kNeg;
     u->op_range = Range(ctx->MINUS());
+    u->depth = 1 + operand->depth;
     u->operand = std::move(operand);
     return u;
   }
@@ -133,11 +150,12 @@ ExprPtr AstBuilder::Postfix(P::PostfixExprContext* ctx) {
   if (!result) return nullptr;
   for (P::IdentContext* field : ctx->ident()) {
     auto access = Make<ast::FieldAccess>(diag::SourceRange::Cover(result->range, Range(field)));
+    access->depth = 1 + result->depth;
     access->object = std::move(result);
     access->field = Ident(field);
     result = std::move(access);
   }
-  return result;
+  return WithinDepth(result.get()) ? std::move(result) : nullptr;
 }
 
 ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
@@ -160,9 +178,10 @@ ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
     for (P::ExprContext* e : set->expr()) {
       ExprPtr element = Expr(e);
       if (!element) return nullptr;
+      lit->depth = std::max(lit->depth, 1 + element->depth);
       lit->elements.push_back(std::move(element));
     }
-    return lit;
+    return WithinDepth(lit.get()) ? std::move(lit) : nullptr;
   }
   if (auto* cond = dynamic_cast<P::IfPrimaryContext*>(ctx)) {
     auto parts = cond->expr();
@@ -172,7 +191,9 @@ ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
     node->then_branch = Expr(parts[1]);
     node->else_branch = Expr(parts[2]);
     if (!node->condition || !node->then_branch || !node->else_branch) return nullptr;
-    return node;
+    node->depth = 1 + std::max({node->condition->depth, node->then_branch->depth,
+                                node->else_branch->depth});
+    return WithinDepth(node.get()) ? std::move(node) : nullptr;
   }
   return nullptr;
 }
@@ -213,11 +234,8 @@ ExprPtr AstBuilder::Call(P::CallPrimaryContext* ctx) {
       if (!node->projection) return nullptr;
     }
     if (!node->source) return nullptr;
-    if (node->filter == nullptr) {
-      // A `where` that failed to parse leaves the node incomplete; an absent
-      // one is fine. Either way the syntax error, if any, is reported.
-    }
-    return node;
+    node->depth = 1 + std::max({Below(node->source), Below(node->filter), Below(node->projection)});
+    return WithinDepth(node.get()) ? std::move(node) : nullptr;
   }
   auto node = Make<ast::CallExpr>(Range(ctx));
   node->callee = callee;
@@ -225,9 +243,10 @@ ExprPtr AstBuilder::Call(P::CallPrimaryContext* ctx) {
     auto* plain = dynamic_cast<P::PlainArgContext*>(arg);
     ExprPtr e = plain ? Expr(plain->expr()) : nullptr;
     if (!e) return nullptr;
+    node->depth = std::max(node->depth, 1 + e->depth);
     node->args.push_back(std::move(e));
   }
-  return node;
+  return WithinDepth(node.get()) ? std::move(node) : nullptr;
 }
 
 ExprPtr AstBuilder::Literal(P::LiteralContext* ctx) {

@@ -179,6 +179,16 @@ bool AstBuilder::FirstClause(bool seen, diag::SourceRange first, diag::SourceRan
   return false;
 }
 
+bool AstBuilder::WithinDepth(const ast::Expr* e) {
+  if (!e || e->depth <= max_depth_) return true;
+  if (!depth_reported_) {
+    depth_reported_ = true;
+    diags_.Report(Code::E0109, e->range, std::to_string(max_depth_))
+        .WithHelp("split the expression into `fn` declarations");
+  }
+  return false;
+}
+
 ast::File AstBuilder::BuildFile(P::FileContext* ctx) {
   ast::File file;
   file.id = file_;

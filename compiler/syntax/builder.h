@@ -23,8 +23,8 @@ class AstBuilder {
   // `byte_offsets[i]` is the byte offset of code point i (ANTLR indexes code
   // points); it has one extra entry for the end of the text.
   AstBuilder(diag::FileId file, const std::vector<uint32_t>& byte_offsets,
-             diag::DiagnosticEngine& diags)
-      : file_(file), byte_offsets_(byte_offsets), diags_(diags) {}
+             diag::DiagnosticEngine& diags, uint32_t max_depth)
+      : file_(file), byte_offsets_(byte_offsets), diags_(diags), max_depth_(max_depth) {}
 
   ast::File BuildFile(P::FileContext* ctx);
 
@@ -71,6 +71,9 @@ class AstBuilder {
   ast::ExprPtr Primary(P::PrimaryContext* ctx);
   ast::ExprPtr Literal(P::LiteralContext* ctx);
   ast::ExprPtr Call(P::CallPrimaryContext* ctx);
+  // False (after reporting E0109 once per file) when `e` is taller than the
+  // limit; long operator chains grow trees without brackets.
+  bool WithinDepth(const ast::Expr* e);
   std::optional<ast::TypeRef> Type(P::TypeRefContext* ctx);
   void Charteritem(P::CharterItemContext* item, ast::CharterDecl& charter);
   void TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& treaty);
@@ -80,6 +83,8 @@ class AstBuilder {
   diag::FileId file_;
   const std::vector<uint32_t>& byte_offsets_;
   diag::DiagnosticEngine& diags_;
+  uint32_t max_depth_;
+  bool depth_reported_ = false;
 };
 
 }  // namespace concord::syntax

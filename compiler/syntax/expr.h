@@ -40,6 +40,9 @@ struct Expr {
 
   ExprKind kind;
   SourceRange range;
+  // Height of the tree below and including this node. The parser refuses
+  // trees taller than its limit (E0109), so every later phase may recurse.
+  uint32_t depth = 1;
 
   // Checked downcast by kind, LLVM style: `if (auto* b = e.As<BinaryExpr>())`.
   template <typename T>

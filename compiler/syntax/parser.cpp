@@ -349,7 +349,8 @@ void RunParse(ParseJob& job) {
       parser.setErrorHandler(std::make_shared<ErrorStrategy>(reporter));
       tree = parser.file();
     }
-    AstBuilder builder(job.file, offsets, *job.diags);
+    AstBuilder builder(job.file, offsets, *job.diags,
+                       static_cast<uint32_t>(2 * job.options->max_nesting));
     job.result = builder.BuildFile(tree);
   } catch (const std::exception& e) {
     reporter.Report(Code::E0101, {job.file, 0, 0}, "input",

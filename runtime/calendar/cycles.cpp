@@ -1,6 +1,8 @@
 // Cycle dates for each unit of a period, and the iterator over cycles.
 #include "runtime/calendar/cycles.h"
 
+#include <ranges>
+
 #include "runtime/calendar/new_moon.h"
 
 namespace concord::calendar {
@@ -57,5 +59,8 @@ CycleDates::Iterator& CycleDates::Iterator::operator++() {
   if (!done_) Load(cycle_.k + 1, cycle_.last_day.AddDays(1));
   return *this;
 }
+
+// So that std::ranges algorithms accept cycles, not only range-for.
+static_assert(std::ranges::input_range<CycleDates>);
 
 }  // namespace concord::calendar

@@ -29,12 +29,18 @@ Truth KleeneImplies(Truth a, Truth b) {
 
 const char* AggregateName(ir::Op op) {
   switch (op) {
-    case ir::Op::kCount: return "count";
-    case ir::Op::kAny: return "any";
-    case ir::Op::kAll: return "all";
-    case ir::Op::kMinOf: return "min";
-    case ir::Op::kMaxOf: return "max";
-    default: return "sum";
+    case ir::Op::kCount:
+      return "count";
+    case ir::Op::kAny:
+      return "any";
+    case ir::Op::kAll:
+      return "all";
+    case ir::Op::kMinOf:
+      return "min";
+    case ir::Op::kMaxOf:
+      return "max";
+    default:
+      return "sum";
   }
 }
 
@@ -84,15 +90,16 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
   const ir::Node* source_node = n.child(0);
   const ir::Node* filter = n.child(1);
   const ir::Node* projection = n.child(2);
-  if (!source_node) return Fail(MakeRuntimeError(diag::Code::R025, n.range, "aggregate of nothing"));
+  if (!source_node)
+    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "aggregate of nothing"));
   Eval source = Visit(*source_node);
   if (!source.ok()) return source;
   const values::Set* set = source.value.AsSet();
   if (!set) return WrongKind(n, source.value, "a set");
   bool binds = filter || projection;
   if (binds && (n.slot < 0 || static_cast<size_t>(n.slot) >= frames_.back().locals.size())) {
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range,
-                                 fmt::format("`{}` has no slot", n.name)));
+    return Fail(
+        MakeRuntimeError(diag::Code::R025, n.range, fmt::format("`{}` has no slot", n.name)));
   }
 
   const ir::Op op = n.op;
@@ -103,12 +110,23 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
   // The kind each summed or compared value must have.
   values::ValueKind value_kind = values::ValueKind::kNone;
   switch (op) {
-    case ir::Op::kSumInt: value_kind = values::ValueKind::kInt; break;
-    case ir::Op::kSumDecimal: value_kind = values::ValueKind::kDecimal; break;
-    case ir::Op::kSumPercent: value_kind = values::ValueKind::kPercent; break;
-    case ir::Op::kSumMoney: value_kind = values::ValueKind::kMoney; break;
-    case ir::Op::kSumDuration: value_kind = values::ValueKind::kDuration; break;
-    default: break;
+    case ir::Op::kSumInt:
+      value_kind = values::ValueKind::kInt;
+      break;
+    case ir::Op::kSumDecimal:
+      value_kind = values::ValueKind::kDecimal;
+      break;
+    case ir::Op::kSumPercent:
+      value_kind = values::ValueKind::kPercent;
+      break;
+    case ir::Op::kSumMoney:
+      value_kind = values::ValueKind::kMoney;
+      break;
+    case ir::Op::kSumDuration:
+      value_kind = values::ValueKind::kDuration;
+      break;
+    default:
+      break;
   }
 
   std::vector<Undecided> reasons;
@@ -161,8 +179,8 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
       } else if (std::optional<Eval> wrong = truth_of(Eval::Of(element), &condition)) {
         return std::move(*wrong);
       }
-      Truth holds = op == ir::Op::kAny ? KleeneAnd(guard, condition)
-                                       : KleeneImplies(guard, condition);
+      Truth holds =
+          op == ir::Op::kAny ? KleeneAnd(guard, condition) : KleeneImplies(guard, condition);
       if (holds == (op == ir::Op::kAny)) return Eval::Of(Value::MakeBool(op == ir::Op::kAny));
       if (!holds.has_value()) mark_pending();
       continue;
@@ -196,7 +214,8 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
       if (added.failed()) return added;
       continue;
     }
-    values::CompareOp better = op == ir::Op::kMinOf ? values::CompareOp::kLt : values::CompareOp::kGt;
+    values::CompareOp better =
+        op == ir::Op::kMinOf ? values::CompareOp::kLt : values::CompareOp::kGt;
     Eval replaces = Order(n, value.value, better, best);
     if (replaces.failed()) return replaces;
     if (replaces.undecided()) {
@@ -209,17 +228,25 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
 
   if (undecided) return Eval::Unknown(std::move(reasons));
   switch (op) {
-    case ir::Op::kAny: return Eval::Of(Value::MakeBool(false));
-    case ir::Op::kAll: return Eval::Of(Value::MakeBool(true));
-    case ir::Op::kCount: return Eval::Of(Value::MakeInt(count));
-    default: break;
+    case ir::Op::kAny:
+      return Eval::Of(Value::MakeBool(false));
+    case ir::Op::kAll:
+      return Eval::Of(Value::MakeBool(true));
+    case ir::Op::kCount:
+      return Eval::Of(Value::MakeInt(count));
+    default:
+      break;
   }
   if (have_best) return Eval::Of(std::move(best));
   switch (op) {
-    case ir::Op::kSumInt: return Eval::Of(Value::MakeInt(0));
-    case ir::Op::kSumDecimal: return Eval::Of(Value::MakeDecimal(values::Decimal()));
-    case ir::Op::kSumPercent: return Eval::Of(Value::MakePercent(values::Decimal()));
-    case ir::Op::kSumDuration: return Eval::Of(Value::MakeDuration(values::Duration()));
+    case ir::Op::kSumInt:
+      return Eval::Of(Value::MakeInt(0));
+    case ir::Op::kSumDecimal:
+      return Eval::Of(Value::MakeDecimal(values::Decimal()));
+    case ir::Op::kSumPercent:
+      return Eval::Of(Value::MakePercent(values::Decimal()));
+    case ir::Op::kSumDuration:
+      return Eval::Of(Value::MakeDuration(values::Duration()));
     case ir::Op::kSumMoney: {
       std::optional<values::Currency> currency = values::Currency::Parse(n.currency);
       if (currency) return Eval::Of(Value::MakeMoney(values::Money{values::Decimal(), *currency}));
@@ -229,7 +256,8 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
           "with an amount in a known currency (`sum(...) <= 50 EUR`) to give the empty sum one");
       return Fail(std::move(e));
     }
-    default: return Fail(MakeRuntimeError(diag::Code::R024, n.range, AggregateName(op)));
+    default:
+      return Fail(MakeRuntimeError(diag::Code::R024, n.range, AggregateName(op)));
   }
 }
 

@@ -27,7 +27,8 @@ const char* Spelling(const ir::Node& n) {
     case ir::Op::kSumDecimal:
     case ir::Op::kSumPercent:
     case ir::Op::kSumMoney:
-    case ir::Op::kSumDuration: return "+";
+    case ir::Op::kSumDuration:
+      return "+";
     case ir::Op::kMulInt:
     case ir::Op::kMulDecimal:
     case ir::Op::kMulPercent:
@@ -36,38 +37,55 @@ const char* Spelling(const ir::Node& n) {
     case ir::Op::kMulMoneyPercent:
     case ir::Op::kMulPercentMoney:
     case ir::Op::kMulDurationInt:
-    case ir::Op::kMulIntDuration: return "*";
+    case ir::Op::kMulIntDuration:
+      return "*";
     case ir::Op::kDivDecimal:
     case ir::Op::kDivMoneyDecimal:
-    case ir::Op::kDivMoney: return "/";
+    case ir::Op::kDivMoney:
+      return "/";
     case ir::Op::kMin:
-    case ir::Op::kMinOf: return "min";
+    case ir::Op::kMinOf:
+      return "min";
     case ir::Op::kMax:
-    case ir::Op::kMaxOf: return "max";
+    case ir::Op::kMaxOf:
+      return "max";
     case ir::Op::kCmpMoney:
     case ir::Op::kEqValue:
       switch (n.cmp) {
-        case values::CompareOp::kEq: return "==";
-        case values::CompareOp::kNe: return "!=";
-        case values::CompareOp::kLt: return "<";
-        case values::CompareOp::kLe: return "<=";
-        case values::CompareOp::kGt: return ">";
-        case values::CompareOp::kGe: return ">=";
+        case values::CompareOp::kEq:
+          return "==";
+        case values::CompareOp::kNe:
+          return "!=";
+        case values::CompareOp::kLt:
+          return "<";
+        case values::CompareOp::kLe:
+          return "<=";
+        case values::CompareOp::kGt:
+          return ">";
+        case values::CompareOp::kGe:
+          return ">=";
       }
       return "==";
-    default: return "-";
+    default:
+      return "-";
   }
 }
 
 // How far a value of the result's kind may go, for overflow messages.
 std::string RangeOf(const ir::Type* type) {
   switch (type ? type->Inner()->kind() : ir::TypeKind::kNone) {
-    case ir::TypeKind::kInt: return "beyond the range of an int";
-    case ir::TypeKind::kDate: return "outside the years 0000-9999";
-    case ir::TypeKind::kDuration: return "beyond the range of a duration";
-    case ir::TypeKind::kMoney: return "beyond the range of an amount of money";
-    case ir::TypeKind::kPercent: return "beyond the range of a percentage";
-    default: return "beyond the range of a decimal";
+    case ir::TypeKind::kInt:
+      return "beyond the range of an int";
+    case ir::TypeKind::kDate:
+      return "outside the years 0000-9999";
+    case ir::TypeKind::kDuration:
+      return "beyond the range of a duration";
+    case ir::TypeKind::kMoney:
+      return "beyond the range of an amount of money";
+    case ir::TypeKind::kPercent:
+      return "beyond the range of a percentage";
+    default:
+      return "beyond the range of a decimal";
   }
 }
 
@@ -78,8 +96,8 @@ std::string Shown(const ir::Node& n, const Value& a, const Value& b) {
 }  // namespace
 
 Eval Evaluator::Overflow(const ir::Node& n, const std::string& what) {
-  return Fail(MakeRuntimeError(diag::Code::R020, n.range,
-                               fmt::format("{} is {}", what, RangeOf(n.type))));
+  return Fail(
+      MakeRuntimeError(diag::Code::R020, n.range, fmt::format("{} is {}", what, RangeOf(n.type))));
 }
 
 Eval Evaluator::MoneyFailure(const ir::Node& n, values::MoneyError error, const Value& a,
@@ -100,7 +118,8 @@ Eval Evaluator::MoneyFailure(const ir::Node& n, values::MoneyError error, const 
       if (const ir::Node* divisor = n.child(1)) e.WithLabel(divisor->range, "this is zero");
       return Fail(std::move(e));
     }
-    case values::MoneyError::kOverflow: return Overflow(n, Shown(n, a, b));
+    case values::MoneyError::kOverflow:
+      return Overflow(n, Shown(n, a, b));
   }
   return Overflow(n, Shown(n, a, b));
 }
@@ -131,8 +150,8 @@ Eval Evaluator::VisitConversion(const ir::Node& n) {
       if (m->currency.code() == n.currency) return e;
       RuntimeError err =
           MakeRuntimeError(diag::Code::R023, n.range, std::string(m->currency.code()), n.currency);
-      err.WithNote(fmt::format("this is {}, where money in {} is required", v.ToString(),
-                               n.currency));
+      err.WithNote(
+          fmt::format("this is {}, where money in {} is required", v.ToString(), n.currency));
       return Fail(std::move(err));
     }
   }
@@ -193,7 +212,8 @@ Eval Evaluator::Negate(const ir::Node& n, const Value& a) {
 Eval Evaluator::Arithmetic(const ir::Node& n, const Value& a, const Value& b) {
   using ir::Op;
   auto decimal_result = [&](const values::Checked<values::Decimal>& r, bool percent) {
-    if (r.ok()) return Eval::Of(percent ? Value::MakePercent(*r.value) : Value::MakeDecimal(*r.value));
+    if (r.ok())
+      return Eval::Of(percent ? Value::MakePercent(*r.value) : Value::MakeDecimal(*r.value));
     if (r.error == values::ArithError::kDivisionByZero) {
       return MoneyFailure(n, values::MoneyError::kDivisionByZero, a, b);
     }
@@ -229,10 +249,14 @@ Eval Evaluator::Arithmetic(const ir::Node& n, const Value& a, const Value& b) {
       const values::Decimal* y = b.AsDecimal();
       if (!x || !y) return WrongKind(n, x ? b : a, "a decimal");
       switch (n.op) {
-        case Op::kAddDecimal: return decimal_result(values::Add(*x, *y), false);
-        case Op::kSubDecimal: return decimal_result(values::Sub(*x, *y), false);
-        case Op::kMulDecimal: return decimal_result(values::Mul(*x, *y), false);
-        default: return decimal_result(values::Div(*x, *y), false);
+        case Op::kAddDecimal:
+          return decimal_result(values::Add(*x, *y), false);
+        case Op::kSubDecimal:
+          return decimal_result(values::Sub(*x, *y), false);
+        case Op::kMulDecimal:
+          return decimal_result(values::Mul(*x, *y), false);
+        default:
+          return decimal_result(values::Div(*x, *y), false);
       }
     }
     case Op::kAddPercent:
@@ -242,9 +266,12 @@ Eval Evaluator::Arithmetic(const ir::Node& n, const Value& a, const Value& b) {
       const values::Percent* y = b.AsPercent();
       if (!x || !y) return WrongKind(n, x ? b : a, "a percent");
       switch (n.op) {
-        case Op::kAddPercent: return decimal_result(values::Add(x->fraction, y->fraction), true);
-        case Op::kSubPercent: return decimal_result(values::Sub(x->fraction, y->fraction), true);
-        default: return decimal_result(values::Mul(x->fraction, y->fraction), true);
+        case Op::kAddPercent:
+          return decimal_result(values::Add(x->fraction, y->fraction), true);
+        case Op::kSubPercent:
+          return decimal_result(values::Sub(x->fraction, y->fraction), true);
+        default:
+          return decimal_result(values::Mul(x->fraction, y->fraction), true);
       }
     }
     case Op::kAddMoney:

@@ -16,17 +16,25 @@ namespace {
 
 bool Holds(CompareOp op, std::strong_ordering order) {
   switch (op) {
-    case CompareOp::kEq: return order == 0;
-    case CompareOp::kNe: return order != 0;
-    case CompareOp::kLt: return order < 0;
-    case CompareOp::kLe: return order <= 0;
-    case CompareOp::kGt: return order > 0;
-    case CompareOp::kGe: return order >= 0;
+    case CompareOp::kEq:
+      return order == 0;
+    case CompareOp::kNe:
+      return order != 0;
+    case CompareOp::kLt:
+      return order < 0;
+    case CompareOp::kLe:
+      return order <= 0;
+    case CompareOp::kGt:
+      return order > 0;
+    case CompareOp::kGe:
+      return order >= 0;
   }
   return false;
 }
 
-Eval Bool(bool b) { return Eval::Of(Value::MakeBool(b)); }
+Eval Bool(bool b) {
+  return Eval::Of(Value::MakeBool(b));
+}
 
 }  // namespace
 
@@ -37,13 +45,24 @@ Eval Evaluator::DecideDurations(const ir::Node& n, const values::Duration& a, Co
     std::optional<values::Date> end_a = calendar::AddDuration(*options_.anchor, a);
     std::optional<values::Date> end_b = calendar::AddDuration(*options_.anchor, b);
     if (end_a && end_b) return Bool(Holds(op, end_a->days() <=> end_b->days()));
-    // A span that leaves the calendar (beyond year 9999) is compared by
-    // the interval rule instead, which decides such lengths in practice.
   }
   switch (values::CompareDurations(a, op, b)) {
-    case values::Decision::kTrue: return Bool(true);
-    case values::Decision::kFalse: return Bool(false);
-    case values::Decision::kUndecided: break;
+    case values::Decision::kTrue:
+      return Bool(true);
+    case values::Decision::kFalse:
+      return Bool(false);
+    case values::Decision::kUndecided:
+      break;
+  }
+  if (options_.anchor) {
+    // A span that leaves the calendar (past year 9999) has no exact length;
+    // the interval rule decides most such comparisons, and the run time
+    // stays two-valued by reporting the rest rather than leaving them open.
+    const values::Duration& outside = calendar::AddDuration(*options_.anchor, a) ? b : a;
+    return Fail(MakeRuntimeError(
+        diag::Code::R020, n.range,
+        fmt::format("`{} + {}` is outside the years 0000-9999", options_.anchor->ToString(),
+                    outside.ToString())));
   }
   return Eval::Unknown({Undecided{n.range, values::ExplainUndecided(a, op, b)}});
 }
@@ -51,12 +70,14 @@ Eval Evaluator::DecideDurations(const ir::Node& n, const values::Duration& a, Co
 Eval Evaluator::Order(const ir::Node& n, const Value& a, CompareOp op, const Value& b) {
   if (a.kind() != b.kind()) return WrongKind(n, b, values::KindName(a.kind()));
   switch (a.kind()) {
-    case values::ValueKind::kInt: return Bool(Holds(op, *a.AsInt() <=> *b.AsInt()));
+    case values::ValueKind::kInt:
+      return Bool(Holds(op, *a.AsInt() <=> *b.AsInt()));
     case values::ValueKind::kDecimal:
       return Bool(Holds(op, a.AsDecimal()->raw() <=> b.AsDecimal()->raw()));
     case values::ValueKind::kPercent:
       return Bool(Holds(op, a.AsPercent()->fraction.raw() <=> b.AsPercent()->fraction.raw()));
-    case values::ValueKind::kDate: return Bool(Holds(op, a.AsDate()->days() <=> b.AsDate()->days()));
+    case values::ValueKind::kDate:
+      return Bool(Holds(op, a.AsDate()->days() <=> b.AsDate()->days()));
     case values::ValueKind::kMoney: {
       std::optional<std::strong_ordering> order = a.AsMoney()->CompareTo(*b.AsMoney());
       if (!order) return MoneyFailure(n, values::MoneyError::kCurrencyMismatch, a, b);
@@ -64,7 +85,8 @@ Eval Evaluator::Order(const ir::Node& n, const Value& a, CompareOp op, const Val
     }
     case values::ValueKind::kDuration:
       return DecideDurations(n, *a.AsDuration(), op, *b.AsDuration());
-    default: return WrongKind(n, a, "an ordered value");
+    default:
+      return WrongKind(n, a, "an ordered value");
   }
 }
 
@@ -77,7 +99,8 @@ Eval Evaluator::Equal(const ir::Node& n, const Value& a, const Value& b) {
       // agree, and `1 month == 30 days` depends on the calendar.
       if (a.kind() == b.kind()) return Order(n, a, CompareOp::kEq, b);
       break;
-    default: break;
+    default:
+      break;
   }
   // Text, bools, enums, dates, numbers, entities by identity, members by
   // name and polity, sets element for element (values::Compare).
@@ -105,12 +128,24 @@ Eval Evaluator::VisitCompare(const ir::Node& n) {
   };
   std::optional<Eval> wrong;
   switch (n.op) {
-    case ir::Op::kCmpInt: wrong = expect(values::ValueKind::kInt, "an int"); break;
-    case ir::Op::kCmpDecimal: wrong = expect(values::ValueKind::kDecimal, "a decimal"); break;
-    case ir::Op::kCmpPercent: wrong = expect(values::ValueKind::kPercent, "a percent"); break;
-    case ir::Op::kCmpMoney: wrong = expect(values::ValueKind::kMoney, "money"); break;
-    case ir::Op::kCmpDate: wrong = expect(values::ValueKind::kDate, "a date"); break;
-    case ir::Op::kCmpDuration: wrong = expect(values::ValueKind::kDuration, "a duration"); break;
+    case ir::Op::kCmpInt:
+      wrong = expect(values::ValueKind::kInt, "an int");
+      break;
+    case ir::Op::kCmpDecimal:
+      wrong = expect(values::ValueKind::kDecimal, "a decimal");
+      break;
+    case ir::Op::kCmpPercent:
+      wrong = expect(values::ValueKind::kPercent, "a percent");
+      break;
+    case ir::Op::kCmpMoney:
+      wrong = expect(values::ValueKind::kMoney, "money");
+      break;
+    case ir::Op::kCmpDate:
+      wrong = expect(values::ValueKind::kDate, "a date");
+      break;
+    case ir::Op::kCmpDuration:
+      wrong = expect(values::ValueKind::kDuration, "a duration");
+      break;
     default: {  // kEqValue
       Eval equal = Equal(n, a, b);
       if (!equal.ok() || n.cmp != CompareOp::kNe) return equal;

@@ -35,8 +35,10 @@ std::vector<Undecided> MergeReasons(const std::vector<Undecided>& a,
 
 std::string Outcome::ToString() const {
   switch (status) {
-    case Status::kValue: return value.ToString();
-    case Status::kUndecided: return "undecided";
+    case Status::kValue:
+      return value.ToString();
+    case Status::kUndecided:
+      return "undecided";
     case Status::kError:
       return error ? fmt::format("error[{}]: {}", CodeName(error->code), error->message)
                    : std::string("error");
@@ -62,11 +64,11 @@ Outcome Start(const std::string& what, const ir::Node* body,
   std::vector<Eval> frame;
   for (size_t i = 0; i < args.size(); ++i) {
     if (!Evaluator::Fits(args[i], params[i].type)) {
-      return evaluator.Finish(evaluator.Fail(MakeRuntimeError(
-          diag::Code::R025, range,
-          fmt::format("`{}` of {} must be {}, not the {} `{}`", params[i].name, what,
-                      params[i].type->ToString(), values::KindName(args[i].kind()),
-                      args[i].ToString()))));
+      return evaluator.Finish(evaluator.Fail(
+          MakeRuntimeError(diag::Code::R025, range,
+                           fmt::format("`{}` of {} must be {}, not the {} `{}`", params[i].name,
+                                       what, params[i].type->ToString(),
+                                       values::KindName(args[i].kind()), args[i].ToString()))));
     }
     frame.push_back(Eval::Of(args[i]));
   }
@@ -118,10 +120,9 @@ Eval Evaluator::Fail(RuntimeError error) {
 }
 
 Eval Evaluator::WrongKind(const ir::Node& n, const Value& v, const char* wanted) {
-  return Fail(MakeRuntimeError(
-      diag::Code::R025, n.range,
-      fmt::format("`{}` needs {}, but got the {} `{}`", ir::OpName(n.op), wanted,
-                  values::KindName(v.kind()), v.ToString())));
+  return Fail(MakeRuntimeError(diag::Code::R025, n.range,
+                               fmt::format("`{}` needs {}, but got the {} `{}`", ir::OpName(n.op),
+                                           wanted, values::KindName(v.kind()), v.ToString())));
 }
 
 bool Evaluator::Fits(const Value& v, const ir::Type* type) {
@@ -129,21 +130,33 @@ bool Evaluator::Fits(const Value& v, const ir::Type* type) {
   if (v.IsNone()) return type->Is(ir::TypeKind::kNone) || type->Is(ir::TypeKind::kOptional);
   const ir::Type* t = type->Inner();
   switch (t->kind()) {
-    case ir::TypeKind::kNone: return false;
-    case ir::TypeKind::kBool: return v.Is(ValueKind::kBool);
-    case ir::TypeKind::kInt: return v.Is(ValueKind::kInt);
-    case ir::TypeKind::kDecimal: return v.Is(ValueKind::kDecimal);
-    case ir::TypeKind::kPercent: return v.Is(ValueKind::kPercent);
-    case ir::TypeKind::kMoney: return v.Is(ValueKind::kMoney);
-    case ir::TypeKind::kDate: return v.Is(ValueKind::kDate);
-    case ir::TypeKind::kDuration: return v.Is(ValueKind::kDuration);
-    case ir::TypeKind::kText: return v.Is(ValueKind::kText);
-    case ir::TypeKind::kMember: return v.Is(ValueKind::kMember);
+    case ir::TypeKind::kNone:
+      return false;
+    case ir::TypeKind::kBool:
+      return v.Is(ValueKind::kBool);
+    case ir::TypeKind::kInt:
+      return v.Is(ValueKind::kInt);
+    case ir::TypeKind::kDecimal:
+      return v.Is(ValueKind::kDecimal);
+    case ir::TypeKind::kPercent:
+      return v.Is(ValueKind::kPercent);
+    case ir::TypeKind::kMoney:
+      return v.Is(ValueKind::kMoney);
+    case ir::TypeKind::kDate:
+      return v.Is(ValueKind::kDate);
+    case ir::TypeKind::kDuration:
+      return v.Is(ValueKind::kDuration);
+    case ir::TypeKind::kText:
+      return v.Is(ValueKind::kText);
+    case ir::TypeKind::kMember:
+      return v.Is(ValueKind::kMember);
     case ir::TypeKind::kEnum:
       return v.Is(ValueKind::kEnum) && v.AsEnum()->shape && t->enum_shape() &&
              v.AsEnum()->shape->name == t->enum_shape()->name;
-    case ir::TypeKind::kSet: return v.Is(ValueKind::kSet);
-    case ir::TypeKind::kOptional: return false;  // Inner() never is
+    case ir::TypeKind::kSet:
+      return v.Is(ValueKind::kSet);
+    case ir::TypeKind::kOptional:
+      return false;  // Inner() never is
     case ir::TypeKind::kRecord:
       return v.Is(ValueKind::kRecord) && t->shape() &&
              v.AsRecord()->shape().name == t->shape()->name;
@@ -181,19 +194,36 @@ std::optional<Eval> Evaluator::Children(const ir::Node& n, std::vector<Value>& o
 }
 
 Eval Evaluator::Visit(const ir::Node& n) {
+  if (depth_ >= kMaxDepth) {
+    return Fail(MakeRuntimeError(
+        diag::Code::R025, n.range,
+        fmt::format("evaluation is nested more than {} levels deep through fn calls", kMaxDepth)));
+  }
+  ++depth_;
+  Eval result = Dispatch(n);
+  --depth_;
+  return result;
+}
+
+Eval Evaluator::Dispatch(const ir::Node& n) {
   using ir::Op;
   switch (n.op) {
-    case Op::kConst: return Eval::Of(n.constant);
+    case Op::kConst:
+      return Eval::Of(n.constant);
     case Op::kParam:
     case Op::kInput:
-    case Op::kLocal: return VisitSlot(n);
+    case Op::kLocal:
+      return VisitSlot(n);
     case Op::kEntity:
     case Op::kMetric:
-    case Op::kHostQuery: return VisitHost(n);
-    case Op::kCall: return VisitCall(n);
+    case Op::kHostQuery:
+      return VisitHost(n);
+    case Op::kCall:
+      return VisitCall(n);
     case Op::kIntToDecimal:
     case Op::kPercentToDecimal:
-    case Op::kCheckCurrency: return VisitConversion(n);
+    case Op::kCheckCurrency:
+      return VisitConversion(n);
     case Op::kCmpInt:
     case Op::kCmpDecimal:
     case Op::kCmpPercent:
@@ -201,15 +231,23 @@ Eval Evaluator::Visit(const ir::Node& n) {
     case Op::kCmpDate:
     case Op::kCmpDuration:
     case Op::kEqValue:
-    case Op::kIsNone: return VisitCompare(n);
-    case Op::kNot: return VisitNot(n);
-    case Op::kAnd: return VisitAndOr(n, true);
-    case Op::kOr: return VisitAndOr(n, false);
-    case Op::kIf: return VisitIf(n);
+    case Op::kIsNone:
+      return VisitCompare(n);
+    case Op::kNot:
+      return VisitNot(n);
+    case Op::kAnd:
+      return VisitAndOr(n, true);
+    case Op::kOr:
+      return VisitAndOr(n, false);
+    case Op::kIf:
+      return VisitIf(n);
     case Op::kMin:
-    case Op::kMax: return VisitMinMax(n);
-    case Op::kField: return VisitField(n);
-    case Op::kMakeSet: return VisitMakeSet(n);
+    case Op::kMax:
+      return VisitMinMax(n);
+    case Op::kField:
+      return VisitField(n);
+    case Op::kMakeSet:
+      return VisitMakeSet(n);
     case Op::kCount:
     case Op::kSumInt:
     case Op::kSumDecimal:
@@ -219,8 +257,10 @@ Eval Evaluator::Visit(const ir::Node& n) {
     case Op::kAny:
     case Op::kAll:
     case Op::kMinOf:
-    case Op::kMaxOf: return VisitAggregate(n);
-    default: return VisitArithmetic(n);
+    case Op::kMaxOf:
+      return VisitAggregate(n);
+    default:
+      return VisitArithmetic(n);
   }
 }
 
@@ -241,11 +281,10 @@ Eval Evaluator::VisitSlot(const ir::Node& n) {
 Eval Evaluator::Checked(const ir::Node& n, HostAnswer answer) {
   if (!answer.value) return Fail(MakeRuntimeError(diag::Code::R025, n.range, answer.why_not));
   if (!Fits(*answer.value, n.type)) {
-    return Fail(MakeRuntimeError(
-        diag::Code::R025, n.range,
-        fmt::format("the host answered the {} `{}` where {} is expected",
-                    values::KindName(answer.value->kind()), answer.value->ToString(),
-                    n.type->ToString())));
+    return Fail(MakeRuntimeError(diag::Code::R025, n.range,
+                                 fmt::format("the host answered the {} `{}` where {} is expected",
+                                             values::KindName(answer.value->kind()),
+                                             answer.value->ToString(), n.type->ToString())));
   }
   return Eval::Of(std::move(*answer.value));
 }
@@ -262,8 +301,10 @@ Eval Evaluator::VisitHost(const ir::Node& n) {
   switch (n.op) {
     case ir::Op::kEntity:
       return Checked(n, options_.host->Entity(n.entity, n.name, n.owner, *n.type));
-    case ir::Op::kMetric: return Checked(n, options_.host->Metric(n.owner, n.name, *n.type));
-    default: return Checked(n, options_.host->Query(n.query, args, *n.type));
+    case ir::Op::kMetric:
+      return Checked(n, options_.host->Metric(n.owner, n.name, *n.type));
+    default:
+      return Checked(n, options_.host->Query(n.query, args, *n.type));
   }
 }
 
@@ -305,7 +346,8 @@ Eval Evaluator::VisitAndOr(const ir::Node& n, bool is_and) {
   };
   const ir::Node* lhs_node = n.child(0);
   const ir::Node* rhs_node = n.child(1);
-  if (!lhs_node || !rhs_node) return Fail(MakeRuntimeError(diag::Code::R025, n.range, "missing operand"));
+  if (!lhs_node || !rhs_node)
+    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "missing operand"));
   Eval lhs = Visit(*lhs_node);
   if (lhs.failed()) return lhs;
   if (lhs.ok() && !lhs.value.AsBool()) return WrongKind(n, lhs.value, "a bool");
@@ -314,7 +356,8 @@ Eval Evaluator::VisitAndOr(const ir::Node& n, bool is_and) {
   if (rhs.failed()) return rhs;
   if (rhs.ok() && !rhs.value.AsBool()) return WrongKind(n, rhs.value, "a bool");
   if (truth(rhs) == dominant) return rhs;
-  if (lhs.undecided() || rhs.undecided()) return Eval::Unknown(MergeReasons(lhs.reasons, rhs.reasons));
+  if (lhs.undecided() || rhs.undecided())
+    return Eval::Unknown(MergeReasons(lhs.reasons, rhs.reasons));
   return Eval::Of(Value::MakeBool(!dominant));
 }
 
@@ -346,7 +389,8 @@ Eval Evaluator::VisitIf(const ir::Node& n) {
 Eval Evaluator::VisitField(const ir::Node& n) {
   std::vector<Value> object;
   if (std::optional<Eval> blocked = Children(n, object)) return std::move(*blocked);
-  if (object.size() != 1) return Fail(MakeRuntimeError(diag::Code::R025, n.range, "field of nothing"));
+  if (object.size() != 1)
+    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "field of nothing"));
   const Value& v = object[0];
   const values::Record* record = v.AsRecord();
   std::string owner_text;
@@ -363,7 +407,9 @@ Eval Evaluator::VisitField(const ir::Node& n) {
   size_t index = static_cast<size_t>(n.field);
   const Value* field = record && n.field >= 0 ? record->Get(index) : nullptr;
   if (!field) {
-    bool attribute = !record || index >= record->shape().fields.size() ||
+    // A member's fields all come from a scenario (`{ income 1200 EUR }`),
+    // so any of them may be missing; other records miss only attributes.
+    bool attribute = v.AsMember() || !record || index >= record->shape().fields.size() ||
                      record->shape().fields[index].attribute;
     if (attribute) return Fail(MakeRuntimeError(diag::Code::R022, n.range, owner_text, n.name));
     return Fail(MakeRuntimeError(diag::Code::R025, n.range,

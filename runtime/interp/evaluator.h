@@ -50,7 +50,12 @@ class Evaluator {
     std::vector<values::Value> locals;
   };
 
+  // Each lowered tree is at most ir's kMaxDepth deep, but fn calls stack
+  // trees; past this depth evaluation stops (R025) before the stack does.
+  static constexpr int kMaxDepth = 5000;
+
   Eval Visit(const ir::Node& n);
+  Eval Dispatch(const ir::Node& n);
 
   // evaluator.cpp
   Eval VisitSlot(const ir::Node& n);
@@ -98,6 +103,7 @@ class Evaluator {
   std::vector<Frame> frames_;
   std::optional<RuntimeError> error_;
   std::vector<diag::SourceRange> fields_read_;
+  int depth_ = 0;
 };
 
 // Undecided reasons of `a` then `b`, without repeats and at most a few

@@ -11,8 +11,8 @@ HostAnswer Host::Entity(ir::EntityKind kind, std::string_view name, std::string_
     return HostAnswer::Decline(
         fmt::format("{} `{}` is not available here", ir::EntityKindName(kind), name));
   }
-  return HostAnswer::Decline(fmt::format("{} `{}` of `{}` is not available here",
-                                         ir::EntityKindName(kind), name, owner));
+  return HostAnswer::Decline(
+      fmt::format("{} `{}` of `{}` is not available here", ir::EntityKindName(kind), name, owner));
 }
 
 HostAnswer Host::Metric(std::string_view owner, std::string_view name, const ir::Type&) {

@@ -12,8 +12,10 @@
 //   `and`/`or` short-circuit; `if` evaluates only the branch it takes.
 // - Durations: with an anchor date (always, in the runtime) a duration has
 //   an exact length, `anchor + d` by calendar arithmetic, and comparisons are
-//   exact. Without one (concord requirements at compile time) comparisons
-//   follow the interval rule (values/duration.h) and may be *undecided*.
+//   exact (a span past year 9999 falls back to the interval rule, and is
+//   R020 when that cannot decide). Without one (concord requirements at
+//   compile time) comparisons follow the interval rule (values/duration.h)
+//   and may be *undecided*.
 // - Booleans are then three-valued, with Kleene logic: `undecided or true` is
 //   true, `undecided and false` is false, `not undecided` is undecided; `any`
 //   and `all` likewise. `if` on an undecided condition evaluates both
@@ -55,9 +57,9 @@ struct Undecided {
 
 struct Outcome {
   Status status = Status::kValue;
-  values::Value value;                 // kValue
-  std::vector<Undecided> undecided;    // kUndecided: the comparisons that were not decided
-  std::optional<RuntimeError> error;   // kError
+  values::Value value;                // kValue
+  std::vector<Undecided> undecided;   // kUndecided: the comparisons that were not decided
+  std::optional<RuntimeError> error;  // kError
   // With EvalOptions::trace_fields: the source ranges of the record fields
   // read, in first-read order, so a failed concord requirement can point at
   // the clause the value came from.

@@ -47,7 +47,8 @@ std::string_view MessageTemplate(diag::Code code);
 
 template <typename... Args>
 RuntimeError MakeRuntimeError(diag::Code code, diag::SourceRange range, const Args&... args) {
-  return RuntimeError{code, range, fmt::format(fmt::runtime(MessageTemplate(code)), args...), {}, {}};
+  return RuntimeError{
+      code, range, fmt::format(fmt::runtime(MessageTemplate(code)), args...), {}, {}};
 }
 
 }  // namespace concord::interp

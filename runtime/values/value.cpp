@@ -81,19 +81,32 @@ std::string ScaledToString(__int128 raw) {
 
 const char* KindName(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kNone: return "none";
-    case ValueKind::kBool: return "bool";
-    case ValueKind::kInt: return "int";
-    case ValueKind::kDecimal: return "decimal";
-    case ValueKind::kPercent: return "percent";
-    case ValueKind::kMoney: return "money";
-    case ValueKind::kDate: return "date";
-    case ValueKind::kDuration: return "duration";
-    case ValueKind::kText: return "text";
-    case ValueKind::kMember: return "member";
-    case ValueKind::kEnum: return "enum constant";
-    case ValueKind::kSet: return "set";
-    case ValueKind::kRecord: return "record";
+    case ValueKind::kNone:
+      return "none";
+    case ValueKind::kBool:
+      return "bool";
+    case ValueKind::kInt:
+      return "int";
+    case ValueKind::kDecimal:
+      return "decimal";
+    case ValueKind::kPercent:
+      return "percent";
+    case ValueKind::kMoney:
+      return "money";
+    case ValueKind::kDate:
+      return "date";
+    case ValueKind::kDuration:
+      return "duration";
+    case ValueKind::kText:
+      return "text";
+    case ValueKind::kMember:
+      return "member";
+    case ValueKind::kEnum:
+      return "enum constant";
+    case ValueKind::kSet:
+      return "set";
+    case ValueKind::kRecord:
+      return "record";
   }
   return "?";
 }
@@ -155,17 +168,28 @@ const Record* Value::AsRecord() const {
 
 std::string Value::ToString() const {
   switch (kind()) {
-    case ValueKind::kNone: return "none";
-    case ValueKind::kBool: return *AsBool() ? "true" : "false";
-    case ValueKind::kInt: return std::to_string(*AsInt());
-    case ValueKind::kDecimal: return AsDecimal()->ToString();
-    case ValueKind::kPercent: return PercentToString(AsPercent()->fraction);
-    case ValueKind::kMoney: return AsMoney()->ToString();
-    case ValueKind::kDate: return AsDate()->ToString();
-    case ValueKind::kDuration: return AsDuration()->ToString();
-    case ValueKind::kText: return QuoteText(*AsText());
-    case ValueKind::kMember: return AsMember()->name;
-    case ValueKind::kEnum: return std::string(AsEnum()->constant());
+    case ValueKind::kNone:
+      return "none";
+    case ValueKind::kBool:
+      return *AsBool() ? "true" : "false";
+    case ValueKind::kInt:
+      return std::to_string(*AsInt());
+    case ValueKind::kDecimal:
+      return AsDecimal()->ToString();
+    case ValueKind::kPercent:
+      return PercentToString(AsPercent()->fraction);
+    case ValueKind::kMoney:
+      return AsMoney()->ToString();
+    case ValueKind::kDate:
+      return AsDate()->ToString();
+    case ValueKind::kDuration:
+      return AsDuration()->ToString();
+    case ValueKind::kText:
+      return QuoteText(*AsText());
+    case ValueKind::kMember:
+      return AsMember()->name;
+    case ValueKind::kEnum:
+      return std::string(AsEnum()->constant());
     case ValueKind::kSet: {
       std::string out = "{";
       const auto& elements = AsSet()->elements();
@@ -196,10 +220,14 @@ std::string Value::ToString() const {
 std::strong_ordering Compare(const Value& a, const Value& b) {
   if (auto c = Order(static_cast<int>(a.kind()), static_cast<int>(b.kind())); c != 0) return c;
   switch (a.kind()) {
-    case ValueKind::kNone: return std::strong_ordering::equal;
-    case ValueKind::kBool: return Order(*a.AsBool(), *b.AsBool());
-    case ValueKind::kInt: return Order(*a.AsInt(), *b.AsInt());
-    case ValueKind::kDecimal: return Order(a.AsDecimal()->raw(), b.AsDecimal()->raw());
+    case ValueKind::kNone:
+      return std::strong_ordering::equal;
+    case ValueKind::kBool:
+      return Order(*a.AsBool(), *b.AsBool());
+    case ValueKind::kInt:
+      return Order(*a.AsInt(), *b.AsInt());
+    case ValueKind::kDecimal:
+      return Order(a.AsDecimal()->raw(), b.AsDecimal()->raw());
     case ValueKind::kPercent:
       return Order(a.AsPercent()->fraction.raw(), b.AsPercent()->fraction.raw());
     case ValueKind::kMoney: {
@@ -208,9 +236,12 @@ std::strong_ordering Compare(const Value& a, const Value& b) {
       if (auto c = OrderText(x.currency.code(), y.currency.code()); c != 0) return c;
       return Order(x.amount.raw(), y.amount.raw());
     }
-    case ValueKind::kDate: return Order(a.AsDate()->days(), b.AsDate()->days());
-    case ValueKind::kDuration: return CompareDurationParts(*a.AsDuration(), *b.AsDuration());
-    case ValueKind::kText: return OrderText(*a.AsText(), *b.AsText());
+    case ValueKind::kDate:
+      return Order(a.AsDate()->days(), b.AsDate()->days());
+    case ValueKind::kDuration:
+      return CompareDurationParts(*a.AsDuration(), *b.AsDuration());
+    case ValueKind::kText:
+      return OrderText(*a.AsText(), *b.AsText());
     case ValueKind::kMember: {
       const Member& x = *a.AsMember();
       const Member& y = *b.AsMember();
@@ -225,13 +256,17 @@ std::strong_ordering Compare(const Value& a, const Value& b) {
       if (auto c = OrderText(xs, ys); c != 0) return c;
       return Order(x.index, y.index);
     }
-    case ValueKind::kSet: return CompareSets(*a.AsSet(), *b.AsSet());
-    case ValueKind::kRecord: return CompareRecords(*a.AsRecord(), *b.AsRecord());
+    case ValueKind::kSet:
+      return CompareSets(*a.AsSet(), *b.AsSet());
+    case ValueKind::kRecord:
+      return CompareRecords(*a.AsRecord(), *b.AsRecord());
   }
   return std::strong_ordering::equal;
 }
 
-bool operator==(const Value& a, const Value& b) { return Compare(a, b) == 0; }
+bool operator==(const Value& a, const Value& b) {
+  return Compare(a, b) == 0;
+}
 
 // --- Set -------------------------------------------------------------------
 
@@ -241,9 +276,8 @@ Set::Set(std::vector<Value> elements) {
   // insertion order. O(n log n) whatever the host hands us.
   std::vector<size_t> order(elements.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return Compare(elements[x], elements[y]) < 0;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return Compare(elements[x], elements[y]) < 0; });
   std::vector<bool> keep(elements.size(), false);
   for (size_t i = 0; i < order.size(); ++i) {
     keep[order[i]] = i == 0 || Compare(elements[order[i - 1]], elements[order[i]]) != 0;
@@ -306,18 +340,25 @@ Value MakeSetValue(std::vector<Value> elements) {
 }
 
 Value MakeMemberValue(std::string name, std::string polity, std::shared_ptr<const Record> record) {
-  return Value::MakeMember(
-      std::make_shared<const Member>(Member{std::move(name), std::move(polity), std::move(record)}));
+  return Value::MakeMember(std::make_shared<const Member>(
+      Member{std::move(name), std::move(polity), std::move(record)}));
 }
 
 std::string QuoteText(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\"";

@@ -109,7 +109,9 @@ class Value {
   static Value MakeMoney(Money m) { return Value(Payload(std::in_place_index<5>, std::move(m))); }
   static Value MakeDate(Date d) { return Value(Payload(std::in_place_index<6>, d)); }
   static Value MakeDuration(Duration d) { return Value(Payload(std::in_place_index<7>, d)); }
-  static Value MakeText(std::string s) { return Value(Payload(std::in_place_index<8>, std::move(s))); }
+  static Value MakeText(std::string s) {
+    return Value(Payload(std::in_place_index<8>, std::move(s)));
+  }
   static Value MakeMember(std::shared_ptr<const Member> m);
   static Value MakeEnum(std::shared_ptr<const EnumShape> shape, int index);
   static Value MakeSet(std::shared_ptr<const Set> s);
@@ -144,10 +146,9 @@ class Value {
   friend bool operator==(const Value& a, const Value& b);
 
  private:
-  using Payload =
-      std::variant<std::monostate, bool, int64_t, Decimal, Percent, Money, Date, Duration,
-                   std::string, std::shared_ptr<const Member>, EnumValue,
-                   std::shared_ptr<const Set>, std::shared_ptr<const Record>>;
+  using Payload = std::variant<std::monostate, bool, int64_t, Decimal, Percent, Money, Date,
+                               Duration, std::string, std::shared_ptr<const Member>, EnumValue,
+                               std::shared_ptr<const Set>, std::shared_ptr<const Record>>;
   explicit Value(Payload p) : payload_(std::move(p)) {}
 
   Payload payload_;

@@ -189,8 +189,8 @@ TEST_CASE("an undecided comparison is explained by the length that breaks it", "
   CHECK_THAT(why, Catch::Contains("`30 days`"));
 
   std::string longer = ExplainUndecided(Years(1), CompareOp::kGt, Days(365));
-  CHECK_THAT(longer, Catch::Contains("365 days"));
-  CHECK_THAT(longer, Catch::Contains("366"));
+  CHECK_THAT(longer, Catch::Contains("`1 year` can be only 365 days"));
+  CHECK_THAT(longer, Catch::Contains("`365 days`"));
 
   std::string equal = ExplainUndecided(Years(1), CompareOp::kEq, Days(365));
   CHECK_THAT(equal, Catch::Contains("365 to 366 days"));
