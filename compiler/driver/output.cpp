@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -42,6 +44,45 @@ void EmitDiagnostics(const diag::DiagnosticEngine& diags, const diag::SourceMana
   }
   std::fflush(stdout);
   std::fflush(stderr);
+}
+
+namespace {
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string Subject(const std::vector<std::string>& files) {
+  if (files.size() == 1) return fmt::format("`{}`", files[0]);
+  return Plural(files.size(), "file", "files");
+}
+
+std::string DescribeContents(const sema::Program& program) {
+  size_t charters = 0, treaties = 0, scenarios = 0, concords = 0, fns = 0;
+  for (size_t i = 0; i < program.files.size(); ++i) {
+    if (program.is_stdlib[i]) continue;
+    const ast::File& f = *program.files[i];
+    charters += f.charters.size();
+    treaties += f.treaties.size();
+    scenarios += f.scenarios.size();
+    concords += f.concords.size();
+    fns += f.fns.size();
+  }
+  std::vector<std::string> parts;
+  if (charters) parts.push_back(Plural(charters, "charter", "charters"));
+  if (treaties) parts.push_back(Plural(treaties, "treaty", "treaties"));
+  if (concords) parts.push_back(Plural(concords, "concord", "concords"));
+  if (scenarios) parts.push_back(Plural(scenarios, "scenario", "scenarios"));
+  if (fns) parts.push_back(Plural(fns, "function", "functions"));
+  if (parts.empty()) return "no declarations";
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
 }
 
 }  // namespace concord::driver

@@ -4,8 +4,11 @@
 
 #include <string>
 
+#include <vector>
+
 #include "compiler/diag/engine.h"
 #include "compiler/diag/source_manager.h"
+#include "compiler/sema/program.h"
 
 namespace concord::driver {
 
@@ -26,5 +29,12 @@ bool UseColour(ColourMode mode);
 void EmitDiagnostics(const diag::DiagnosticEngine& diags, const diag::SourceManager& sources,
                      const OutputOptions& options, const std::string& subject,
                      const std::string& verb);
+
+// "`x.concord`" for one file, "3 files" for several: what a summary names.
+std::string Subject(const std::vector<std::string>& files);
+
+// "3 charters, 2 treaties and 1 scenario": the user's declarations, not the
+// standard library's.
+std::string DescribeContents(const sema::Program& program);
 
 }  // namespace concord::driver

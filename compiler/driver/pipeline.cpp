@@ -1,0 +1,21 @@
+#include "compiler/driver/pipeline.h"
+
+#include "compiler/sema/check.h"
+
+namespace concord::driver {
+
+std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
+                                     const CompileOptions& options) {
+  auto c = std::make_unique<Compilation>();
+  LoadResult loaded = LoadProgram(files, options.load, c->diags);
+  c->program = std::move(loaded.program);
+  c->io_error = loaded.io_error;
+  // Names and types are only checked in a program that parsed: on a tree
+  // rebuilt by error recovery they would mostly report echoes of the syntax
+  // errors already shown.
+  if (c->io_error || c->diags.has_errors()) return c;
+  c->checked = sema::Check(*c->program, c->diags);
+  return c;
+}
+
+}  // namespace concord::driver

@@ -1,0 +1,37 @@
+// The compiler's front half as one call: load, parse, resolve, type-check and
+// (when the program is clean so far) check every charter and treaty against
+// its concord. `concord check`, `lint`, `revise`, `run` and the language
+// server all start here, so they report the same diagnostics.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/engine.h"
+#include "compiler/driver/loader.h"
+#include "compiler/sema/checked_program.h"
+
+namespace concord::driver {
+
+struct Compilation {
+  std::unique_ptr<sema::Program> program;
+  std::unique_ptr<sema::CheckedProgram> checked;  // null when sema did not run
+  diag::DiagnosticEngine diags;
+  bool io_error = false;
+
+  // Sema ran and reported no error: later phases may rely on the program.
+  bool checked_clean() const { return checked && !checked->has_errors(); }
+};
+
+// Stages to run after names and types.
+struct CompileOptions {
+  LoadOptions load;
+  // Check charters and treaties against their concords (C-codes).
+  bool concords = true;
+};
+
+std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
+                                     const CompileOptions& options = {});
+
+}  // namespace concord::driver
