@@ -15,6 +15,10 @@ const std::vector<CodeInfo>& AllCodes() {
 
 const CodeInfo& Info(Code code) { return AllCodes()[static_cast<size_t>(code)]; }
 
+std::string_view CodeName(const Diagnostic& d) {
+  return d.custom_code.empty() ? Info(d.code).name : std::string_view(d.custom_code);
+}
+
 std::optional<Code> CodeFromName(std::string_view name) {
   for (const CodeInfo& info : AllCodes()) {
     if (info.name == name) return info.code;

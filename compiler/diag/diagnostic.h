@@ -30,6 +30,8 @@ struct CodeInfo {
 };
 
 const CodeInfo& Info(Code code);
+// The code as shown to users: `custom_code` when set, else the registry name.
+std::string_view CodeName(const struct Diagnostic& d);
 const std::vector<CodeInfo>& AllCodes();
 std::optional<Code> CodeFromName(std::string_view name);
 std::string_view SeverityName(Severity severity);
@@ -62,6 +64,9 @@ struct Diagnostic {
   std::vector<Note> notes;
   std::optional<std::string> help;
   std::vector<FixIt> fixits;
+  // A code defined by the program rather than the registry: a concord's own
+  // requirement (`as C101`) reported under the generic code C000.
+  std::string custom_code;
 
   Diagnostic& WithLabel(SourceRange r, std::string m) {
     labels.push_back({r, std::move(m)});

@@ -392,7 +392,7 @@ std::string RenderHumanOne(const Diagnostic& d, const SourceManager& sources, bo
   out += paint(SeverityStyle(d.severity),
                d.severity == Severity::Note
                    ? std::string(SeverityName(d.severity))
-                   : fmt::format("{}[{}]", SeverityName(d.severity), Info(d.code).name));
+                   : fmt::format("{}[{}]", SeverityName(d.severity), CodeName(d)));
   out += paint(kBold, ": " + d.message) + "\n";
 
   // Snippets: the primary's file first, then other files in order of first

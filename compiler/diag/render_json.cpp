@@ -42,7 +42,7 @@ Json Range(const SourceManager& sources, SourceRange range) {
 
 Json ToJson(const Diagnostic& d, const SourceManager& sources) {
   Json j;
-  j["code"] = Info(d.code).name;
+  j["code"] = CodeName(d);
   j["severity"] = SeverityName(d.severity);
   j["message"] = d.message;
   j["file"] = File(sources, d.range);

@@ -12,6 +12,7 @@
 //  - nothing depends on time or the machine, so the same input gives the same
 //    bytes (no timestamps, GUIDs or absolute working directory).
 #include <algorithm>
+#include <deque>
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -130,14 +131,22 @@ class SarifBuilder {
   // Rules for every code used, in registry order, so that the rule list and
   // the indices into it do not depend on the order of the diagnostics.
   Json Rules(const std::vector<Diagnostic>& diagnostics) {
-    std::vector<Code> used;
-    for (const Diagnostic& d : diagnostics) used.push_back(d.code);
+    // A concord may define its own codes (reported under C000 with a custom
+    // name): each becomes a rule of its own.
+    std::vector<std::pair<Code, std::string>> used;
+    for (const Diagnostic& d : diagnostics) used.emplace_back(d.code, std::string(CodeName(d)));
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
     Json rules = Json::array();
-    for (Code code : used) {
-      rule_index_[code] = rules.size();
-      rules.push_back(Rule(Info(code)));
+    for (const auto& [code, name] : used) {
+      rule_index_[name] = rules.size();
+      CodeInfo info = Info(code);
+      if (name != info.name) {
+        custom_names_.push_back(name);
+        info.name = custom_names_.back();
+        info.summary = "a requirement of a concord defined in this program";
+      }
+      rules.push_back(Rule(info));
     }
     return rules;
   }
@@ -173,8 +182,8 @@ class SarifBuilder {
 
   Json Result(const Diagnostic& d) {
     Json j;
-    j["ruleId"] = Info(d.code).name;
-    j["ruleIndex"] = rule_index_.at(d.code);
+    j["ruleId"] = CodeName(d);
+    j["ruleIndex"] = rule_index_.at(std::string(CodeName(d)));
     j["level"] = Level(d.severity);
     j["message"] = Message(d);
     Json location;
@@ -221,8 +230,8 @@ class SarifBuilder {
     Json j;
     j["level"] = Level(d.severity);
     j["message"] = Message(d);
-    j["associatedRule"]["id"] = Info(d.code).name;
-    j["associatedRule"]["index"] = rule_index_.at(d.code);
+    j["associatedRule"]["id"] = CodeName(d);
+    j["associatedRule"]["index"] = rule_index_.at(std::string(CodeName(d)));
     return j;
   }
 
@@ -274,7 +283,8 @@ class SarifBuilder {
   }
 
   const SourceManager& sources_;
-  std::map<Code, size_t> rule_index_;
+  std::map<std::string, size_t> rule_index_;
+  std::deque<std::string> custom_names_;  // stable storage for custom rule ids
   std::map<FileId, size_t> artifact_index_;
   std::vector<FileId> artifact_files_;
 };

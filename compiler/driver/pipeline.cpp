@@ -1,5 +1,7 @@
 #include "compiler/driver/pipeline.h"
 
+#include "compiler/concord/check_concords.h"
+#include "compiler/model/build_model.h"
 #include "compiler/sema/check.h"
 
 namespace concord::driver {
@@ -15,6 +17,11 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
   // errors already shown.
   if (c->io_error || c->diags.has_errors()) return c;
   c->checked = sema::Check(*c->program, c->diags);
+  if (!c->checked_clean() || c->diags.has_errors()) return c;
+  c->model = std::make_unique<model::Model>(model::BuildModel(*c->checked, c->diags));
+  if (options.concords && !c->diags.has_errors()) {
+    concord_check::CheckConcords(*c->checked, *c->model, c->diags);
+  }
   return c;
 }
 

@@ -10,6 +10,7 @@
 
 #include "compiler/diag/engine.h"
 #include "compiler/driver/loader.h"
+#include "compiler/model/model.h"
 #include "compiler/sema/checked_program.h"
 
 namespace concord::driver {
@@ -17,6 +18,7 @@ namespace concord::driver {
 struct Compilation {
   std::unique_ptr<sema::Program> program;
   std::unique_ptr<sema::CheckedProgram> checked;  // null when sema did not run
+  std::unique_ptr<model::Model> model;            // null unless the program checked clean
   diag::DiagnosticEngine diags;
   bool io_error = false;
 

@@ -159,6 +159,30 @@ std::optional<LowerError> Lowerer::LowerAllFns() {
   return std::nullopt;
 }
 
+namespace {
+
+// The sets a charter or treaty provides by name (`rules`, `funds`, ...) have
+// the type of the model field of the same meaning.
+const sema::Type* ImplicitSetType(const sema::TypeContext& types, sema::Implicit implicit) {
+  auto field = [&](const char* record, const char* name) -> const sema::Type* {
+    const sema::RecordType* r = types.FindRecord(record);
+    const sema::Field* f = r ? r->Find(name) : nullptr;
+    return f ? f->type : nullptr;
+  };
+  switch (implicit) {
+    case sema::Implicit::kRules: return field("charter", "rules");
+    case sema::Implicit::kLedgers: return field("charter", "ledgers");
+    case sema::Implicit::kFunctions: return field("charter", "functions");
+    case sema::Implicit::kMetrics: return field("charter", "metrics");
+    case sema::Implicit::kFunds: return field("treaty", "funds");
+    case sema::Implicit::kParties: return field("treaty", "parties");
+    case sema::Implicit::kMembers: return field("dispute", "parties");  // set<member>
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
 Lowered<const Root*> Lowerer::LowerRoot(std::string name, const ast::Expr& expr,
                                         const std::vector<Binding>& inputs) {
   auto root = std::make_unique<Root>();
@@ -172,6 +196,8 @@ Lowered<const Root*> Lowerer::LowerRoot(std::string name, const ast::Expr& expr,
       ir_type = TypeOf(program_.types().FindRecord("charter")->type);
     } else if (b.implicit == sema::Implicit::kTreaty) {
       ir_type = TypeOf(program_.types().FindRecord("treaty")->type);
+    } else if (const sema::Type* set = ImplicitSetType(program_.types(), b.implicit)) {
+      ir_type = TypeOf(set);
     } else if (b.implicit == sema::Implicit::kIncome) {
       ir_type = module_.types().Money("");  // a member's income: currency known at run time
     }

@@ -27,7 +27,7 @@ std::string_view MessageTemplate(diag::Code code) {
 }
 
 diag::Diagnostic RuntimeError::ToDiagnostic() const {
-  diag::Diagnostic d{code, diag::Severity::Error, range, message, labels, {}, std::nullopt, {}};
+  diag::Diagnostic d{code, diag::Severity::Error, range, message, labels, {}, std::nullopt, {}, {}};
   for (const std::string& n : notes) d.WithNote(n);
   return d;
 }

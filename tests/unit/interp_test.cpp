@@ -461,28 +461,25 @@ TEST_CASE("a concord requirement without an anchor points at its clause", "[inte
   CHECK(Evaluate(*root.value, inputs, options).ToString() == "true");
 }
 
-TEST_CASE("deep expressions stop with an error instead of exhausting the stack", "[interp]") {
-  // `x + 1 + 1 + ...`: a left-deep tree the parser's nesting limit does not bound.
+TEST_CASE("deep evaluation stops with an error instead of exhausting the stack", "[interp]") {
+  // `f(x) + 1 + 1 + ...`: trees within the parser's nesting limit, stacked
+  // by calls: 9 x 450 levels evaluate, 12 x 450 stop.
   auto chain = [](std::string head, int terms) {
     for (int i = 0; i < terms; ++i) head += " + 1";
     return head;
   };
-  auto c = Compile("fn deep(x: int) -> int = " + chain("x", 1200) + "\n");
-  ir::Lowered<const ir::Function*> deep = c->lowerer->LowerFn("deep");
-  REQUIRE_FALSE(deep.ok());
-  CHECK(deep.error->message == "the expression is nested more than 1000 levels deep");
-
-  // Trees within the limit, stacked by calls: 6 x 800 levels evaluate, 7 x 800 stop.
   std::string text = "fn f0(x: int) -> int = x\n";
-  for (int i = 1; i <= 7; ++i) {
-    text += "fn f" + std::to_string(i) +
-            "(x: int) -> int = " + chain("f" + std::to_string(i - 1) + "(x)", 800) + "\n";
+  for (int i = 1; i <= 12; ++i) {
+    text += "fn f" + std::to_string(i) + "(x: int) -> int = " +
+            chain("f" + std::to_string(i - 1) + "(x)", 450) + "\n";
   }
   auto stacked = Compile(text);
-  CHECK(stacked->Call("f6", {Int(0)}).ToString() == "4800");
-  Outcome too_deep = stacked->Call("f7", {Int(0)});
+  CHECK(stacked->Call("f9", {Int(0)}).ToString() == "4050");
+  Outcome too_deep = stacked->Call("f12", {Int(0)});
   REQUIRE(too_deep.status == Status::kError);
   CHECK(too_deep.error->code == diag::Code::R025);
+  CHECK(too_deep.error->message ==
+        "value unavailable: evaluation is nested more than 5000 levels deep through fn calls");
 }
 
 }  // namespace
