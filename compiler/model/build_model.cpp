@@ -204,7 +204,10 @@ class Builder {
         auto v = Eval(r.quota.get(), {ir::Binding::Implicit(sema::Implicit::kRules)},
                       {values::MakeSetValue(rules)});
         if (v) {
-          if (auto n = AsNumber(*v)) c.revision.quota = {*n, r.quota_range};
+          // A share of the rules is rounded up: 25% of 5 rules is 2 rules.
+          if (auto n = AsNumber(*v)) {
+            c.revision.quota = {values::Decimal::FromInt(n->Ceil()).value_or(*n), r.quota_range};
+          }
         }
         c.revision.quota_share = ShareOf(r.quota.get());
       }
