@@ -80,7 +80,7 @@ entryMode
 // `quota 25% of rules` or `quota 2 rules`: an absolute quota may name its unit.
 revisionItem
   : EVERY period                                              # revisionEvery
-  | QUOTA expr ident?                                         # revisionQuota
+  | QUOTA expr (ident | RULE)?                                # revisionQuota
   | QUORUM expr                                               # revisionQuorum
   ;
 

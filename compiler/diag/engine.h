@@ -18,8 +18,12 @@ class DiagnosticEngine {
   template <typename... Args>
   Diagnostic& Report(Code code, SourceRange range, const Args&... args) {
     const CodeInfo& info = Info(code);
-    return Add({code, info.default_severity, range,
-                fmt::format(fmt::runtime(info.message_template), args...)});
+    Diagnostic d;
+    d.code = code;
+    d.severity = info.default_severity;
+    d.range = range;
+    d.message = fmt::format(fmt::runtime(info.message_template), args...);
+    return Add(std::move(d));
   }
 
   Diagnostic& Add(Diagnostic d);

@@ -1,4 +1,6 @@
 // `concord explain CODE`: the long explanation of a diagnostic code.
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "compiler/diag/explain.h"
@@ -18,6 +20,15 @@ int RunExplain(const std::string& code, bool list) {
     return kExitOk;
   }
   auto text = diag::Explain(code);
+  // A concord's own code (`as C101`) is explained by the page on such codes.
+  bool concord_code = code.size() == 4 && (code[0] == 'C' || code[0] == 'c') &&
+                      std::all_of(code.begin() + 1, code.end(), ::isdigit);
+  if (!text && concord_code) {
+    std::printf("%s is defined by a concord in your program, not by Concord itself: its\n"
+                "reason is the text after `as %s` in that concord.\n\n",
+                code.c_str(), code.c_str());
+    text = diag::Explain("C000");
+  }
   if (!text) {
     std::fprintf(stderr,
                  "error: no diagnostic code `%s`\n  = help: `concord explain --list` lists every "

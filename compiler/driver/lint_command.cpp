@@ -45,8 +45,8 @@ int RunLint(const LintOptions& options) {
   // reason. It is a configuration error, like a bad option: exit 2.
   diag::SourceManager config_sources;
   diag::DiagnosticEngine config_diags;
-  lint::ProjectLoad project =
-      lint::LoadProjectFile(ProjectSearchStart(options.files), config, config_sources, config_diags);
+  lint::ProjectLoad project = lint::LoadProjectFile(ProjectSearchStart(options.files), config,
+                                                    config_sources, config_diags);
   if (!project.ok) {
     EmitDiagnostics(config_diags, config_sources, options.output, subject, "lint");
     return kExitUsage;
@@ -74,7 +74,7 @@ CLI::Validator LintCodeValidator() {
         if (lint::ParseSetting(value, lint::Level::kWarn, &why)) return "";
         return why;
       },
-      "CODE");
+      "");
 }
 
 }  // namespace
@@ -82,8 +82,9 @@ CLI::Validator LintCodeValidator() {
 CLI::App* AddLintCommand(CLI::App& app, std::function<int()>* run) {
   auto options = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "lint", "Check, then warn where charters and treaties depart from the practices of the "
-              "seed (L101-L107)");
+      "lint",
+      "Check, then warn where charters and treaties depart from the practices of the "
+      "seed (L101-L107)");
   cmd->add_option("files", options->files, "Files to lint (`-` reads standard input)")->required();
   AddOutputOptions(cmd, options->output);
 
@@ -100,8 +101,8 @@ CLI::App* AddLintCommand(CLI::App& app, std::function<int()>* run) {
                                     {"--allow", lint::Level::kAllow, "silent"}};
   std::map<const CLI::Option*, lint::Level> flag_level;
   for (const Flag& flag : kFlags) {
-    std::string help = fmt::format(
-        "Make lint CODE {} (repeatable; `warnings` means every lint)", flag.effect);
+    std::string help =
+        fmt::format("Make lint CODE {} (repeatable; `warnings` means every lint)", flag.effect);
     CLI::Option* option = cmd->add_option(flag.name, CLI::callback_t{}, help, false)
                               ->type_name("CODE")
                               ->expected(1)
@@ -111,6 +112,7 @@ CLI::App* AddLintCommand(CLI::App& app, std::function<int()>* run) {
   }
 
   *run = [options, cmd, flag_level] {
+    options->levels.clear();
     std::map<const CLI::Option*, size_t> next;
     for (const CLI::Option* option : cmd->parse_order()) {
       auto level = flag_level.find(option);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -234,7 +235,11 @@ class Loader {
     }
 
     diag::FileId id = program_->sources.AddFile(src.display, std::move(*text));
-    auto file = std::make_unique<ast::File>(syntax::ParseFile(program_->sources, id, diags_));
+    syntax::ParseOptions parse_options;
+    const char* ll_only = std::getenv("CONCORD_PARSE_LL_ONLY");
+    parse_options.two_stage = !(ll_only && std::string_view(ll_only) == "1");
+    auto file = std::make_unique<ast::File>(
+        syntax::ParseFile(program_->sources, id, diags_, parse_options));
 
     stack_.push_back(src.display);
     stack_ids_.push_back(src.identity);

@@ -70,17 +70,20 @@ std::unique_ptr<Compilation> CompileAtCommit(const GitSource& git, const std::st
   options.load.overlays.push_back({path, git.text});
   shown[path] = revision + ":" + git.file.path_in_repo;
   std::set<std::string> tried = {path};
-  for (int round = 0;; ++round) {
+  // Each round can only add imports of files added in the round before; eight
+  // rounds is deeper than any import chain worth following.
+  for (int round = 0; round < 8; ++round) {
     std::unique_ptr<Compilation> c = Compile({path}, options);
     bool more = false;
-    for (size_t i = 0; i < c->program->files.size() && round < 8; ++i) {
+    for (size_t i = 0; i < c->program->files.size(); ++i) {
       if (c->program->is_stdlib[i]) continue;
       const std::string& display = c->program->sources.Path(c->program->files[i]->id);
       if (!tried.insert(display).second) continue;
       std::string in_repo = PathInRepo(git.file, display);
       std::string why;
       std::optional<std::string> text =
-          in_repo.empty() ? std::nullopt : revise::ReadAtCommit(git.file, git.commit, in_repo, &why);
+          in_repo.empty() ? std::nullopt
+                          : revise::ReadAtCommit(git.file, git.commit, in_repo, &why);
       if (!text) continue;
       std::error_code ec;
       options.load.overlays.push_back({fs::weakly_canonical(display, ec).string(), *text});
@@ -89,18 +92,19 @@ std::unique_ptr<Compilation> CompileAtCommit(const GitSource& git, const std::st
     }
     if (!more) return c;
   }
+  return Compile({path}, options);
 }
 
-// Everything printed comes from here, in the format asked for.
-int Emit(const revise::RevisionReport* report, const diag::DiagnosticEngine& diags,
+// `compared` is false when the versions could not be compared (a missing
+// file, a git error): then the human output is only the diagnostics, and the
+// JSON and SARIF documents have no charters.
+int Emit(const revise::RevisionReport& r, bool compared, const diag::DiagnosticEngine& diags,
          const diag::SourceManager& sources, const ReviseOptions& options, int exit_code) {
   std::vector<diag::Diagnostic> sorted = diags.Sorted();
-  revise::RevisionReport empty;
-  const revise::RevisionReport& r = report ? *report : empty;
   switch (options.output.format) {
     case Format::kHuman: {
-      if (report) {
-        std::string text = revise::RenderReportHuman(*report);
+      if (compared) {
+        std::string text = revise::RenderReportHuman(r);
         if (exit_code == kExitOk) {
           text += fmt::format("\nok: `{}` checks clean and no quota was missed\n", r.new_path);
         }
@@ -124,13 +128,11 @@ int Emit(const revise::RevisionReport* report, const diag::DiagnosticEngine& dia
   return exit_code;
 }
 
-// A diagnostic of the old version that the new one reports too (an unchanged
-// imported file) is shown once.
-std::string Key(const diag::Diagnostic& d, const diag::SourceManager& sources) {
-  std::string_view text = d.range.valid() ? sources.Text(d.range.file) : std::string_view();
-  return fmt::format("{}|{}|{}|{}|{}", static_cast<int>(d.code), d.message,
-                     d.range.valid() ? sources.Path(d.range.file) : "", d.range.begin,
-                     std::hash<std::string_view>()(text));
+// An error of the old version that the new one reports too (same code, same
+// message: an unchanged imported file, or a problem the revision did not fix)
+// is shown once, where it can still be fixed.
+std::string Key(const diag::Diagnostic& d) {
+  return fmt::format("{}|{}", static_cast<int>(d.code), d.message);
 }
 
 int RunRevise(const ReviseOptions& options) {
@@ -141,9 +143,10 @@ int RunRevise(const ReviseOptions& options) {
                  git ? "error: `concord revise --git REV` takes one FILE, got %zu\n"
                      : "error: `concord revise` takes OLD and NEW, got %zu file%s\n",
                  options.files.size(), options.files.size() == 1 ? "" : "s");
-    std::fputs("  = help: concord revise OLD.concord NEW.concord, or concord revise --git REV "
-               "FILE.concord\n",
-               stderr);
+    std::fputs(
+        "  = help: concord revise OLD.concord NEW.concord, or concord revise --git REV "
+        "FILE.concord\n",
+        stderr);
     return kExitUsage;
   }
   const std::string& new_path = options.files.back();
@@ -159,14 +162,20 @@ int RunRevise(const ReviseOptions& options) {
   diag::SourceManager no_sources;
   diag::DiagnosticEngine early;
   std::optional<GitSource> git_source;
-  if (git) {
+  std::error_code ec;
+  if (git && !fs::exists(new_path, ec)) {
+    git = false;  // nothing to ask git about: the loader reports the missing file (E0001)
+    report.old_path = new_path;
+  } else if (git) {
     std::string why;
     std::optional<revise::GitFile> file = revise::LocateInGit(new_path, &why);
     if (!file) {
       early.Report(Code::E0080, {}, new_path, why)
           .WithHelp("`--git` compares a file in a git working tree with one of its commits");
-      return Emit(nullptr, early, no_sources, options, kExitUsage);
+      return Emit(report, false, early, no_sources, options, kExitUsage);
     }
+    report.old_path = options.git_revision + ":" + file->path_in_repo;
+    report.git_revision = options.git_revision;
     std::optional<std::string> commit = revise::ResolveCommit(*file, options.git_revision, &why);
     std::optional<std::string> text;
     if (commit) text = revise::ReadAtCommit(*file, *commit, file->path_in_repo, &why);
@@ -180,13 +189,11 @@ int RunRevise(const ReviseOptions& options) {
           .WithHelp(commit ? "choose a revision in which the file is committed (see `git log -- "
                              "FILE`)"
                            : "name a commit, branch or tag, such as `HEAD~1` or `main`");
-      return Emit(nullptr, early, no_sources, options, kExitUsage);
+      return Emit(report, false, early, no_sources, options, kExitUsage);
     }
     git_source = GitSource{*file, *commit, std::move(*text)};
-    report.git_revision = options.git_revision;
     report.git_commit = *commit;
-    report.old_path = options.git_revision + ":" + file->path_in_repo;
-  } else {
+  } else if (report.old_path.empty()) {
     report.old_path = options.files.front();
   }
 
@@ -208,23 +215,23 @@ int RunRevise(const ReviseOptions& options) {
   std::set<std::string> reported;
   for (const diag::Diagnostic& d : after->diags.diagnostics()) {
     diags.Add(d);
-    reported.insert(Key(d, after->program->sources));
+    reported.insert(Key(d));
   }
   // The old version's errors matter (its quota may not mean what it says);
   // its warnings are about text that this revision has already replaced.
   for (const diag::Diagnostic& d : before->diags.diagnostics()) {
     if (d.severity != diag::Severity::Error) continue;
-    if (reported.count(Key(d, before->program->sources))) continue;
+    if (reported.count(Key(d))) continue;
     diags.Add(revise::Shifted(d, old_offset));
   }
   if (after->io_error || before->io_error) {
-    return Emit(nullptr, diags, sources, options, kExitUsage);
+    return Emit(report, false, diags, sources, options, kExitUsage);
   }
 
   const ast::File* new_main = MainFile(*after, new_path);
   const ast::File* old_main = MainFile(*before, git ? new_path : report.old_path);
   if (!new_main || !old_main) {  // not text: the loader has said why
-    return Emit(nullptr, diags, sources, options, kExitInputErrors);
+    return Emit(report, false, diags, sources, options, kExitInputErrors);
   }
   revise::Version old_version{before->program.get(), old_main, old_offset};
   revise::Version new_version{after->program.get(), new_main, 0};
@@ -238,7 +245,7 @@ int RunRevise(const ReviseOptions& options) {
     report.calcified_after = options.calcified_after;
     report.calcified = std::move(history.rules);
   }
-  return Emit(&report, diags, sources, options,
+  return Emit(report, true, diags, sources, options,
               diags.has_errors() ? kExitInputErrors : kExitOk);
 }
 

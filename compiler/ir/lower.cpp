@@ -11,6 +11,56 @@
 
 namespace concord::ir {
 
+namespace {
+
+// The fns called anywhere in `expr`, in source order.
+void CollectCallees(const sema::CheckedProgram& program, const ast::Expr* expr,
+                    std::vector<const sema::FnInfo*>& out) {
+  if (!expr) return;
+  switch (expr->kind) {
+    case ast::ExprKind::kFieldAccess:
+      CollectCallees(program, expr->As<ast::FieldAccess>()->object.get(), out);
+      break;
+    case ast::ExprKind::kCall: {
+      const auto* call = expr->As<ast::CallExpr>();
+      const sema::CallTarget* target = program.CallOf(call);
+      if (target && target->fn) out.push_back(target->fn);
+      for (const auto& arg : call->args) CollectCallees(program, arg.get(), out);
+      break;
+    }
+    case ast::ExprKind::kComprehension: {
+      const auto* c = expr->As<ast::Comprehension>();
+      CollectCallees(program, c->source.get(), out);
+      CollectCallees(program, c->filter.get(), out);
+      CollectCallees(program, c->projection.get(), out);
+      break;
+    }
+    case ast::ExprKind::kSetLit:
+      for (const auto& e : expr->As<ast::SetLit>()->elements) {
+        CollectCallees(program, e.get(), out);
+      }
+      break;
+    case ast::ExprKind::kUnary:
+      CollectCallees(program, expr->As<ast::UnaryExpr>()->operand.get(), out);
+      break;
+    case ast::ExprKind::kBinary:
+      CollectCallees(program, expr->As<ast::BinaryExpr>()->lhs.get(), out);
+      CollectCallees(program, expr->As<ast::BinaryExpr>()->rhs.get(), out);
+      break;
+    case ast::ExprKind::kIf: {
+      const auto* e = expr->As<ast::IfExpr>();
+      CollectCallees(program, e->condition.get(), out);
+      CollectCallees(program, e->then_branch.get(), out);
+      CollectCallees(program, e->else_branch.get(), out);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace
+
 Lowerer::Lowerer(const sema::CheckedProgram& program, Module& module)
     : program_(program), module_(module) {
   MirrorSchema();
@@ -131,6 +181,10 @@ Lowered<const Function*> Lowerer::LowerFn(const sema::FnInfo& fn) {
   }
 
   in_progress_.push_back(&fn);
+  if (std::optional<LowerError> error = LowerCallees(*fn.decl->body)) {
+    in_progress_.pop_back();
+    return {nullptr, error};
+  }
   ExprLowerer lower(*this, &fn, nullptr);
   NodePtr body = lower.Lower(*fn.decl->body);
   if (body) body = lower.Coerce(std::move(body), function->result);
@@ -149,6 +203,19 @@ Lowered<const Function*> Lowerer::LowerFn(std::string_view name) {
     if (fn->symbol->name == name) return LowerFn(*fn);
   }
   return {nullptr, LowerError{fmt::format("no fn named `{}`", name), {}}};
+}
+
+std::optional<LowerError> Lowerer::LowerCallees(const ast::Expr& expr) {
+  // Callees are lowered before the body that calls them, so that lowering a
+  // chain of fns nests one short frame per fn rather than one expression
+  // tree inside another (which could exhaust the stack).
+  std::vector<const sema::FnInfo*> callees;
+  CollectCallees(program_, &expr, callees);
+  for (const sema::FnInfo* callee : callees) {
+    Lowered<const Function*> lowered = LowerFn(*callee);
+    if (!lowered.ok()) return lowered.error;
+  }
+  return std::nullopt;
 }
 
 std::optional<LowerError> Lowerer::LowerAllFns() {
@@ -170,14 +237,22 @@ const sema::Type* ImplicitSetType(const sema::TypeContext& types, sema::Implicit
     return f ? f->type : nullptr;
   };
   switch (implicit) {
-    case sema::Implicit::kRules: return field("charter", "rules");
-    case sema::Implicit::kLedgers: return field("charter", "ledgers");
-    case sema::Implicit::kFunctions: return field("charter", "functions");
-    case sema::Implicit::kMetrics: return field("charter", "metrics");
-    case sema::Implicit::kFunds: return field("treaty", "funds");
-    case sema::Implicit::kParties: return field("treaty", "parties");
-    case sema::Implicit::kMembers: return field("dispute", "parties");  // set<member>
-    default: return nullptr;
+    case sema::Implicit::kRules:
+      return field("charter", "rules");
+    case sema::Implicit::kLedgers:
+      return field("charter", "ledgers");
+    case sema::Implicit::kFunctions:
+      return field("charter", "functions");
+    case sema::Implicit::kMetrics:
+      return field("charter", "metrics");
+    case sema::Implicit::kFunds:
+      return field("treaty", "funds");
+    case sema::Implicit::kParties:
+      return field("treaty", "parties");
+    case sema::Implicit::kMembers:
+      return field("dispute", "parties");  // set<member>
+    default:
+      return nullptr;
   }
 }
 
@@ -206,6 +281,7 @@ Lowered<const Root*> Lowerer::LowerRoot(std::string name, const ast::Expr& expr,
     }
     root->inputs.push_back({b.name, ir_type});
   }
+  if (std::optional<LowerError> error = LowerCallees(expr)) return {nullptr, error};
   ExprLowerer lower(*this, nullptr, &inputs);
   NodePtr body = lower.Lower(expr);
   if (!body) return {nullptr, lower.error()};

@@ -84,6 +84,7 @@ class Lowerer {
 
  private:
   void MirrorSchema();
+  std::optional<LowerError> LowerCallees(const ast::Expr& expr);
 
   const sema::CheckedProgram& program_;
   Module& module_;

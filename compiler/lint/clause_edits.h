@@ -19,9 +19,8 @@ namespace concord::lint {
 // fund, whose range ends with its `}`): on a line of its own before the
 // closing brace, one level deeper than the brace; or just before the brace
 // when the block ends on a line with other clauses.
-std::optional<diag::FixIt> InsertClause(const diag::SourceManager& sources,
-                                        diag::SourceRange block, std::string_view clause,
-                                        std::string description);
+std::optional<diag::FixIt> InsertClause(const diag::SourceManager& sources, diag::SourceRange block,
+                                        std::string_view clause, std::string description);
 
 // The `index`-th word (0-based, separated by whitespace) of the clause at
 // `clause`, when that word is `expected`.

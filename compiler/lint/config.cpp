@@ -17,25 +17,18 @@ std::optional<Level> LevelFromName(std::string_view name) {
 
 std::string_view LevelName(Level level) {
   switch (level) {
-    case Level::kAllow: return "allow";
-    case Level::kWarn: return "warn";
-    case Level::kDeny: return "deny";
+    case Level::kAllow:
+      return "allow";
+    case Level::kWarn:
+      return "warn";
+    case Level::kDeny:
+      return "deny";
   }
   return "warn";
 }
 
 bool IsConfigurable(diag::Code code) {
   return diag::Info(code).default_severity == diag::Severity::Warning;
-}
-
-std::string ConfigurableCodes() {
-  std::string_view first, last;
-  for (const diag::CodeInfo& info : diag::AllCodes()) {
-    if (info.default_severity != diag::Severity::Warning) continue;
-    if (first.empty()) first = info.name;
-    last = info.name;
-  }
-  return fmt::format("{} to {}", first, last);
 }
 
 std::optional<LevelSetting> ParseSetting(std::string_view target, Level level, std::string* why) {
@@ -45,16 +38,16 @@ std::optional<LevelSetting> ParseSetting(std::string_view target, Level level, s
   std::optional<diag::Code> code = diag::CodeFromName(name);
   if (!code) {
     if (why) {
-      *why = fmt::format("`{}` is not a diagnostic code: name a lint ({}) or `warnings`", target,
-                         ConfigurableCodes());
+      *why = fmt::format("`{}` is not a diagnostic code: name a lint such as `L101`, or `warnings`",
+                         target);
     }
     return std::nullopt;
   }
   if (!IsConfigurable(*code)) {
     if (why) {
-      *why = fmt::format("`{}` is an error and cannot be configured: only lints ({}) and `warnings` "
-                         "can",
-                         target, ConfigurableCodes());
+      *why = fmt::format(
+          "`{}` is an error and cannot be configured: only lints (L1xx) and `warnings` can",
+          target);
     }
     return std::nullopt;
   }
@@ -108,8 +101,11 @@ void ApplyLevels(const LintConfig& config, diag::DiagnosticEngine& diags) {
     }
     LintConfig::Resolution r = config.Resolve(d.code);
     switch (r.level) {
-      case Level::kAllow: break;
-      case Level::kWarn: kept.push_back(d); break;
+      case Level::kAllow:
+        break;
+      case Level::kWarn:
+        kept.push_back(d);
+        break;
       case Level::kDeny:
         kept.push_back(d);
         kept.back().severity = diag::Severity::Error;

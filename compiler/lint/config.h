@@ -26,9 +26,6 @@ std::string_view LevelName(Level level);
 // severity is warning, that is the lints.
 bool IsConfigurable(diag::Code code);
 
-// "L100 to L107": the configurable codes, for messages that list them.
-std::string ConfigurableCodes();
-
 // `L101 = "deny"` or `--deny L101`. Without a code it is `warnings`: every
 // configurable code.
 struct LevelSetting {

@@ -61,8 +61,8 @@ void LintJury(const ast::CharterDecl& charter, const ast::Jury& jury, LintContex
                   .Report(diag::Code::L104, jury.external->range, "jury of charter", name,
                           "invites no external delegate for serious disputes")
                   .WithHelp(std::string(kOutsiderWhy));
-    if (auto count = WordOf(cx.sources, jury.external->range, 1,
-                            std::to_string(jury.external->count))) {
+    if (auto count =
+            WordOf(cx.sources, jury.external->range, 1, std::to_string(jury.external->count))) {
       d.WithFix(*count, "1", "invite one delegate");
     }
   }
@@ -76,10 +76,12 @@ void LintJuries(const ast::File& file, LintContext& cx) {
       LintJury(charter, *charter.jury, cx);
       continue;
     }
-    cx.diags.Report(diag::Code::L104, charter.name.range, "charter", charter.name.name, "has no jury")
+    cx.diags
+        .Report(diag::Code::L104, charter.name.range, "charter", charter.name.name, "has no jury")
         .WithNote("without a `jury` section, whoever is appointed settles disputes")
-        .WithHelp("add a `jury` section with `draw lottery from members excluding parties` and "
-                  "`external 1 from allies when serious`");
+        .WithHelp(
+            "add a `jury` section with `draw lottery from members excluding parties` and "
+            "`external 1 from allies when serious`");
   }
 }
 

@@ -21,8 +21,9 @@ void LintLedger(const ast::Ledger& ledger, LintContext& cx) {
   } else if (!ledger.is_public) {
     auto& d = cx.diags.Report(diag::Code::L102, ledger.name.range, name, "is not public")
                   .WithNote("a ledger is private unless it says `public`")
-                  .WithHelp("members cannot follow money they cannot see; open the books to "
-                            "every member");
+                  .WithHelp(
+                      "members cannot follow money they cannot see; open the books to "
+                      "every member");
     if (auto fix = InsertClause(cx.sources, ledger.range, "public", "make the books public")) {
       d.fixits.push_back(*fix);
     }
@@ -30,8 +31,9 @@ void LintLedger(const ast::Ledger& ledger, LintContext& cx) {
 
   if (!ledger.report_every) {
     auto& d = cx.diags.Report(diag::Code::L102, ledger.name.range, name, "publishes no reports")
-                  .WithHelp("publish a report on a fixed cycle, so that nobody has to ask to see "
-                            "where the money went");
+                  .WithHelp(
+                      "publish a report on a fixed cycle, so that nobody has to ask to see "
+                      "where the money went");
     if (auto fix = InsertClause(cx.sources, ledger.range, "report every month",
                                 "publish a report every month")) {
       d.fixits.push_back(*fix);
@@ -43,15 +45,17 @@ void LintLedger(const ast::Ledger& ledger, LintContext& cx) {
     auto& d = cx.diags
                   .Report(diag::Code::L102, clause ? *clause : ledger.fixed_steward->range, name,
                           fmt::format("is always kept by `{}`", ledger.fixed_steward->name))
-                  .WithHelp("rotate stewardship on a predictable cycle, so that nobody becomes "
-                            "the gatekeeper of the community's money");
+                  .WithHelp(
+                      "rotate stewardship on a predictable cycle, so that nobody becomes "
+                      "the gatekeeper of the community's money");
     if (clause) d.WithFix(*clause, std::string(kRotation), "rotate the steward every season");
   } else if (!ledger.steward) {
     auto& d = cx.diags.Report(diag::Code::L102, ledger.name.range, name, "has no rotating steward")
-                  .WithHelp("rotate stewardship on a predictable cycle, so that nobody becomes "
-                            "the gatekeeper of the community's money");
-    if (auto fix = InsertClause(cx.sources, ledger.range, kRotation,
-                                "rotate the steward every season")) {
+                  .WithHelp(
+                      "rotate stewardship on a predictable cycle, so that nobody becomes "
+                      "the gatekeeper of the community's money");
+    if (auto fix =
+            InsertClause(cx.sources, ledger.range, kRotation, "rotate the steward every season")) {
       d.fixits.push_back(*fix);
     }
   }

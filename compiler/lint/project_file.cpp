@@ -4,12 +4,13 @@
 #include "compiler/lint/project_file.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <system_error>
-#include <toml++/toml.h>
 
 #include "compiler/sema/did_you_mean.h"
 
@@ -20,13 +21,16 @@ namespace {
 // one is a mistake, not a configuration.
 constexpr uintmax_t kMaxProjectFileBytes = 8u << 20;
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool IsContinuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 // toml++ positions are 1-based lines and columns in code points.
 uint32_t OffsetOf(const diag::SourceManager& sources, diag::FileId file,
                   const toml::source_position& pos) {
   std::string_view text = sources.Text(file);
-  if (pos.line == 0 || pos.line > sources.LineCount(file)) return static_cast<uint32_t>(text.size());
+  if (pos.line == 0 || pos.line > sources.LineCount(file))
+    return static_cast<uint32_t>(text.size());
   uint32_t offset = sources.LineStart(file, pos.line);
   for (uint32_t column = 1; column < pos.column && offset < text.size() && text[offset] != '\n';
        ++column) {
@@ -46,18 +50,26 @@ diag::SourceRange RangeOf(const diag::SourceManager& sources, diag::FileId file,
   return {file, begin, end};
 }
 
-std::string Quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
+std::string Quoted(std::string_view s) {
+  return fmt::format("\"{}\"", s);
+}
 
 // What a value is, in TOML's words, for "found ..." messages.
 std::string Describe(const toml::node& node) {
   if (const auto* s = node.as_string()) return fmt::format("the string {}", Quoted(s->get()));
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date or time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date or time";
   }
 }
 
@@ -71,15 +83,18 @@ class Parser {
     try {
       root = toml::parse(sources_.Text(file_), sources_.Path(file_));
     } catch (const toml::parse_error& e) {
-      diag::SourceRange r = RangeOf(sources_, file_, e.source());
-      Error(r, std::string(e.description()));
+      // toml++ capitalises its messages; ours are lowercase.
+      std::string why(e.description());
+      if (!why.empty())
+        why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+      Error(RangeOf(sources_, file_, e.source()), why);
       return false;
     }
     for (auto&& [key, node] : root) {
       if (key.str() != "lints") {
-        auto& d = Error(RangeOf(sources_, file_, key.source()),
-                        fmt::format("unknown key `{}`: concord.toml has a `[lints]` table only",
-                                    key.str()));
+        auto& d = Error(
+            RangeOf(sources_, file_, key.source()),
+            fmt::format("unknown key `{}`: concord.toml has a `[lints]` table only", key.str()));
         if (auto near = sema::ClosestName(key.str(), {"lints"})) {
           d.WithHelp(fmt::format("did you mean `[{}]`?", *near));
         }
@@ -125,8 +140,8 @@ class Parser {
       }
       auto [it, fresh] = seen.emplace(setting->code, std::string(key.str()));
       if (!fresh) {
-        Error(key_range, fmt::format("`{}` sets the same lint as `{}` again", key.str(),
-                                     it->second));
+        Error(key_range,
+              fmt::format("`{}` sets the same lint as `{}` again", key.str(), it->second));
         continue;
       }
       out.push_back(*setting);

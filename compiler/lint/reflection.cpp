@@ -12,8 +12,9 @@ void LintReflection(const ast::File& file, LintContext& cx) {
   for (const ast::CharterDecl& charter : file.charters) {
     if (charter.reflection) continue;
     auto& d = cx.diags.Report(diag::Code::L106, charter.name.range, charter.name.name)
-                  .WithHelp("schedule an assembly about nothing practical, to ask whether the "
-                            "community is still what it set out to be; it counters drift");
+                  .WithHelp(
+                      "schedule an assembly about nothing practical, to ask whether the "
+                      "community is still what it set out to be; it counters drift");
     if (auto fix = InsertClause(cx.sources, charter.range, "reflection every 6 months",
                                 "hold a reflection assembly twice a year")) {
       d.fixits.push_back(*fix);

@@ -20,8 +20,9 @@ void LintRule(const ast::Rule& rule, LintContext& cx) {
   for (const ast::RuleRequire& require : rule.requires_) {
     if (require.message) continue;
     cx.diags.Report(diag::Code::L107, require.range, name, "has a `require` with no `else` message")
-        .WithHelp("add `else \"...\"` with the words a member sees when this refuses them: which "
-                  "rule stopped them, and why");
+        .WithHelp(
+            "add `else \"...\"` with the words a member sees when this refuses them: which "
+            "rule stopped them, and why");
   }
 }
 

@@ -13,9 +13,10 @@ void LintStressGames(const ast::File& file, LintContext& cx) {
     const std::string& name = charter.name.name;
     if (!charter.stress_game) {
       auto& d = cx.diags.Report(diag::Code::L103, charter.name.range, name, "plays no stress games")
-                    .WithHelp("rehearse a bad day (a lost supplier, a sick crew, an infiltrator) "
-                              "before it comes, with a different designer each time, and debrief "
-                              "in public");
+                    .WithHelp(
+                        "rehearse a bad day (a lost supplier, a sick crew, an infiltrator) "
+                        "before it comes, with a different designer each time, and debrief "
+                        "in public");
       if (auto fix = InsertClause(cx.sources, charter.range,
                                   "stress_game every 3 months designer rotates among members",
                                   "play a stress game every season")) {
@@ -27,8 +28,9 @@ void LintStressGames(const ast::File& file, LintContext& cx) {
       const diag::SourceRange clause = charter.stress_game->range;
       cx.diags
           .Report(diag::Code::L103, clause, name, "does not rotate who designs its stress games")
-          .WithHelp("when the same people always design the games, the community only rehearses "
-                    "the crises they imagine")
+          .WithHelp(
+              "when the same people always design the games, the community only rehearses "
+              "the crises they imagine")
           .WithFix({clause.file, clause.end, clause.end}, " designer rotates among members",
                    "let every member take a turn");
     }

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "compiler/lint/config.h"
@@ -17,7 +19,9 @@ namespace {
 constexpr std::string_view kMarker = "concord:";
 constexpr std::string_view kAllow = "allow";
 
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f'; }
+bool IsBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f';
+}
 
 // `L101`, `l101`, `E0201`: a letter and digits. Deciding whether it names a
 // lint is left to ApplySuppressions, so a misused code is reported rather
@@ -120,17 +124,17 @@ struct Unused {
 };
 
 Unused WhyUnused(const SuppressedCode& code, bool own_line) {
-  std::string which_codes = fmt::format(
-      "only lints can be allowed: {} (`concord explain L101` describes each)", ConfigurableCodes());
+  std::string which_codes =
+      "only lints (L1xx) can be allowed; `concord explain L101` describes one";
   std::optional<diag::Code> known = diag::CodeFromName(code.name);
   if (!known) return {fmt::format("`{}` is not a diagnostic code", code.name), which_codes};
   if (!IsConfigurable(*known)) {
     return {fmt::format("`{}` is an error, not a lint", code.name), which_codes};
   }
-  return {fmt::format("no {} warning starts on this line{}", code.name,
-                      own_line ? " or the next" : ""),
-          "an allow comment covers the warnings that start on its line, and on the next line "
-          "when it stands alone on its line; remove it, or move it there"};
+  return {
+      fmt::format("no {} warning starts on this line{}", code.name, own_line ? " or the next" : ""),
+      "an allow comment covers the warnings that start on its line, and on the next line "
+      "when it stands alone on its line; remove it, or move it there"};
 }
 
 }  // namespace

@@ -203,13 +203,21 @@ class Builder {
         }
         auto v = Eval(r.quota.get(), {ir::Binding::Implicit(sema::Implicit::kRules)},
                       {values::MakeSetValue(rules)});
+        if (v && v->AsPercent()) {
+          // `quota 25%` alone is a share of the rules, as `quota 25% of rules`.
+          values::Decimal fraction = v->AsPercent()->fraction;
+          c.revision.quota_share = fraction;
+          auto count = values::Decimal::FromInt(static_cast<int64_t>(c.rules.size()));
+          auto share = values::Mul(fraction, count.value_or(values::Decimal()));
+          v = share.ok() ? std::optional<Value>(Value::MakeDecimal(*share.value)) : std::nullopt;
+        }
         if (v) {
           // A share of the rules is rounded up: 25% of 5 rules is 2 rules.
           if (auto n = AsNumber(*v)) {
             c.revision.quota = {values::Decimal::FromInt(n->Ceil()).value_or(*n), r.quota_range};
           }
         }
-        c.revision.quota_share = ShareOf(r.quota.get());
+        if (!c.revision.quota_share) c.revision.quota_share = ShareOf(r.quota.get());
       }
       if (r.quorum) {
         if (auto share = ShareOf(r.quorum.get())) {

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <type_traits>
+
 #include "compiler/revise/merged_sources.h"
 #include "compiler/revise/quota.h"
 #include "compiler/revise/rule_form.h"
@@ -68,15 +70,16 @@ class Comparer {
 
  private:
   template <typename Decl>
-  void Units(const std::vector<Decl>& old_decls, const std::vector<Decl>& new_decls,
-             OwnerKind kind, std::vector<UnitReport>& units) {
+  void Units(const std::vector<Decl>& old_decls, const std::vector<Decl>& new_decls, OwnerKind kind,
+             std::vector<UnitReport>& units) {
     for (const Decl& now : new_decls) {
       if (FindByName(new_decls, now.name.name) != &now) continue;  // E0202 in the new version
       const Decl* was = FindByName(old_decls, now.name.name);
       UnitReport unit = Unit(kind, now, was ? Presence::kBoth : Presence::kOnlyNew);
       unit.rules_before = was ? was->rules.size() : 0;
-      unit.changes = DiffRules(was ? RuleVersionsOf(was->rules, before_) : std::vector<RuleVersion>{},
-                               RuleVersionsOf(now.rules, after_));
+      unit.changes =
+          DiffRules(was ? RuleVersionsOf(was->rules, before_) : std::vector<RuleVersion>{},
+                    RuleVersionsOf(now.rules, after_));
       if constexpr (std::is_same_v<Decl, ast::CharterDecl>) {
         if (was) unit.quota = Quota(*was, now, unit.changes);
       }
@@ -91,12 +94,16 @@ class Comparer {
       unit.changes = DiffRules(RuleVersionsOf(was.rules, before_), {});
       const char* word = kind == OwnerKind::kCharter ? "charter" : "treaty";
       diags_.Report(Code::L112, Shifted(was.name.range, before_.file_offset), word, was.name.name)
-          .WithNote(fmt::format("its {} are reported as removed, and no quota is checked for it",
-                                Plural(static_cast<int64_t>(was.rules.size()), "rule", "rules")))
-          .WithHelp(fmt::format(
-              "if the {} was renamed, keep its old name for this revision so that it is held to "
-              "its quota",
-              word));
+          .WithNote(was.rules.size() == 1
+                        ? std::string("its rule is reported as removed, and no quota is checked")
+                        : fmt::format("its {} rules are reported as removed, and no quota is "
+                                      "checked",
+                                      was.rules.size()))
+          .WithHelp(kind == OwnerKind::kCharter
+                        ? "if the charter was renamed, keep its old name for this revision so "
+                          "that it is held to its quota"
+                        : "if the treaty was renamed, keep its old name for this revision so "
+                          "that its rules are compared");
       units.push_back(std::move(unit));
     }
   }
@@ -129,8 +136,9 @@ class Comparer {
       q.why_unevaluable = value.why_not;
       diags_.Report(Code::L111, old_clause, q.clause, value.why_not)
           .WithNote("the runtime still checks this quota at each cycle (R001)")
-          .WithHelp("write the quota as a share of the rules (`quota 25% of rules`) or a number "
-                    "(`quota 2 rules`)");
+          .WithHelp(
+              "write the quota as a share of the rules (`quota 25% of rules`) or a number "
+              "(`quota 2 rules`)");
       return q;
     }
     q.required = *value.rules;

@@ -126,7 +126,9 @@ std::string Reason(const GitRun& run, std::string_view fallback) {
   return line.empty() ? std::string(fallback) : line;
 }
 
-bool Ok(const GitRun& run) { return run.started && !run.truncated && run.status == 0; }
+bool Ok(const GitRun& run) {
+  return run.started && !run.truncated && run.status == 0;
+}
 
 std::string TrimNewline(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
@@ -156,8 +158,8 @@ std::optional<GitFile> LocateInGit(const std::string& path, std::string* why) {
 
 std::optional<std::string> ResolveCommit(const GitFile& file, const std::string& revision,
                                          std::string* why) {
-  GitRun rev = RunGit({"-C", file.toplevel, "rev-parse", "--verify", "--quiet",
-                       "--end-of-options", revision + "^{commit}"});
+  GitRun rev = RunGit({"-C", file.toplevel, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                       revision + "^{commit}"});
   if (!Ok(rev)) {
     *why = rev.started ? "no commit of that name in the repository" : Reason(rev, "");
     return std::nullopt;
@@ -204,9 +206,9 @@ std::optional<std::vector<FileCommit>> FileHistory(const GitFile& file, std::str
     c.hash = std::string(header.substr(0, space));
     c.date = space == std::string_view::npos ? "" : std::string(header.substr(space + 1));
     // A merge lists no path; it has the path of the newer commit before it.
-    c.path_in_repo = !path.empty()          ? std::string(path)
-                     : commits.empty()      ? file.path_in_repo
-                                            : commits.back().path_in_repo;
+    c.path_in_repo = !path.empty()     ? std::string(path)
+                     : commits.empty() ? file.path_in_repo
+                                       : commits.back().path_in_repo;
     commits.push_back(std::move(c));
   }
   return commits;

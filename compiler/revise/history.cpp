@@ -20,6 +20,7 @@ namespace {
 std::map<RuleKey, std::string> FormsAt(const GitFile& file, const FileCommit& commit) {
   std::string why;
   std::optional<std::string> text = ReadAtCommit(file, commit.hash, commit.path_in_repo, &why);
+  // The loader's limits: binary (a NUL byte) or over 8 MiB is not a charter.
   if (!text || text->find('\0') != std::string::npos || text->size() > (8u << 20)) return {};
   diag::SourceManager sources;
   diag::FileId id = sources.AddFile(commit.path_in_repo, std::move(*text));
@@ -74,7 +75,8 @@ Calcification FindCalcifiedRules(const GitFile& file, const sema::Program& progr
       auto it = changed_at.find(RuleKey{kind, owner, r.name.name});
       if (it == changed_at.end() || it->second < 0 || it->second < calcified_after) continue;
       const FileCommit& since = (*commits)[static_cast<size_t>(it->second)];
-      found.push_back({{kind, owner, r.name.name, it->second, since.hash, since.date}, r.name.range});
+      found.push_back(
+          {{kind, owner, r.name.name, it->second, since.hash, since.date}, r.name.range});
       changed_at.erase(it);  // a duplicate rule name is reported once
     }
   };
@@ -85,12 +87,14 @@ Calcification FindCalcifiedRules(const GitFile& file, const sema::Program& progr
   out.commits = count;
   for (Found& f : found) {
     const CalcifiedRule& c = f.rule;
-    diags.Report(diag::Code::L110, f.range, c.rule, c.revisions, c.since_commit.substr(0, 7),
-                 c.since_date)
+    diags
+        .Report(diag::Code::L110, f.range, c.rule, c.revisions, c.since_commit.substr(0, 7),
+                c.since_date)
         .WithNote(fmt::format("{} commits have touched this file since then; the limit is {}",
                               c.revisions, calcified_after))
-        .WithHelp("rules calcify when no revision questions them: amend, replace or remove it at "
-                  "a coming revision");
+        .WithHelp(
+            "rules calcify when no revision questions them: amend, replace or remove it at "
+            "a coming revision");
     out.rules.push_back(std::move(f.rule));
   }
   return out;

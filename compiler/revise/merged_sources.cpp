@@ -1,3 +1,5 @@
+// Copying files between SourceManagers and shifting ranges to match; see
+// merged_sources.h for why the two versions share one SourceManager.
 #include "compiler/revise/merged_sources.h"
 
 namespace concord::revise {

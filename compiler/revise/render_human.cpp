@@ -13,17 +13,24 @@ std::string Quoted(const std::optional<std::string>& title) {
   return title ? fmt::format(" \"{}\"", *title) : std::string();
 }
 
-std::string Named(const RuleVersion& r) { return r.name + Quoted(r.title); }
+std::string Named(const RuleVersion& r) {
+  return r.name + Quoted(r.title);
+}
 
-std::string Rules(size_t n) { return fmt::format("{} rule{}", n, n == 1 ? "" : "s"); }
+std::string Rules(size_t n) {
+  return fmt::format("{} rule{}", n, n == 1 ? "" : "s");
+}
 
-const char* KindWord(OwnerKind kind) { return kind == OwnerKind::kCharter ? "charter" : "treaty"; }
+const char* KindWord(OwnerKind kind) {
+  return kind == OwnerKind::kCharter ? "charter" : "treaty";
+}
 
 std::string Unmatched(const Addition& a) {
   if (!a.rule.replaces) return {};
   const std::string& target = *a.rule.replaces;
   switch (a.unmatched) {
-    case UnmatchedReplaces::kNone: return {};
+    case UnmatchedReplaces::kNone:
+      return {};
     case UnmatchedReplaces::kStillInForce:
       return fmt::format(" (says it replaces `{}`, which is still in force)", target);
     case UnmatchedReplaces::kNotInOld:
@@ -77,8 +84,7 @@ void Unit(Writer& w, const UnitReport& u) {
   std::string head = fmt::format("{} {}{}", KindWord(u.kind), u.name, Quoted(u.title));
   switch (u.presence) {
     case Presence::kBoth:
-      w.Line(fmt::format("{}: {} before, {} after", head, Rules(u.rules_before),
-                         u.rules_after));
+      w.Line(fmt::format("{}: {} before, {} after", head, Rules(u.rules_before), u.rules_after));
       break;
     case Presence::kOnlyNew:
       w.Line(fmt::format("{}: new in this version, {}", head, Rules(u.rules_after)));
@@ -89,10 +95,10 @@ void Unit(Writer& w, const UnitReport& u) {
   }
   const RuleChanges& c = u.changes;
   w.Section("amended", c.amended, [&](const RulePair& p) {
-    std::string was = p.before.title != p.after.title
-                          ? fmt::format(" (title was{})", p.before.title ? Quoted(p.before.title)
-                                                                         : " none")
-                          : "";
+    std::string was =
+        p.before.title != p.after.title
+            ? fmt::format(" (title was{})", p.before.title ? Quoted(p.before.title) : " none")
+            : "";
     w.Line("    " + Named(p.after) + was);
   });
   w.Section("replaced", c.replaced, [&](const Replacement& r) {
@@ -100,9 +106,8 @@ void Unit(Writer& w, const UnitReport& u) {
                        Reason(r.reason, r.before)));
   });
   w.Section("removed", c.removed, [&](const RuleVersion& r) { w.Line("    " + Named(r)); });
-  w.Section("added", c.added, [&](const Addition& a) {
-    w.Line("    " + Named(a.rule) + Unmatched(a));
-  });
+  w.Section("added", c.added,
+            [&](const Addition& a) { w.Line("    " + Named(a.rule) + Unmatched(a)); });
   w.Section("renamed, same body (not counted)", c.renamed, [&](const Replacement& r) {
     w.Line(fmt::format("    {} -> {} ({})", Named(r.before), Named(r.after),
                        Reason(r.reason, r.before)));
@@ -142,10 +147,11 @@ std::string RenderReportHuman(const RevisionReport& report) {
   }
   if (report.history_checked) {
     w.Line("");
-    w.Line(fmt::format("history: {} commit{} touched `{}`; rules unchanged in {} or more: {}",
-                       report.history_commits, report.history_commits == 1 ? "" : "s",
-                       report.new_path, report.calcified_after,
-                       report.calcified.empty() ? "none" : std::to_string(report.calcified.size())));
+    w.Line(
+        fmt::format("history: {} commit{} touched `{}`; rules unchanged in {} or more: {}",
+                    report.history_commits, report.history_commits == 1 ? "" : "s", report.new_path,
+                    report.calcified_after,
+                    report.calcified.empty() ? "none" : std::to_string(report.calcified.size())));
     for (const CalcifiedRule& c : report.calcified) {
       w.Line(fmt::format("  {} {}: {} unchanged in {} revisions, since {} ({})", KindWord(c.kind),
                          c.owner, c.rule, c.revisions, c.since_commit.substr(0, 7), c.since_date));

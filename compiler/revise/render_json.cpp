@@ -12,7 +12,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json Optional(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+Json Optional(const std::optional<std::string>& s) {
+  return s ? Json(*s) : Json(nullptr);
+}
 
 class ReportJson {
  public:
@@ -94,10 +96,18 @@ class ReportJson {
     Json j = Rule(a.rule);
     j["replaces"] = Optional(a.rule.replaces);
     switch (a.unmatched) {
-      case UnmatchedReplaces::kNone: j["unmatched_replaces"] = nullptr; break;
-      case UnmatchedReplaces::kStillInForce: j["unmatched_replaces"] = "still-in-force"; break;
-      case UnmatchedReplaces::kNotInOld: j["unmatched_replaces"] = "not-in-old"; break;
-      case UnmatchedReplaces::kAlreadyReplaced: j["unmatched_replaces"] = "already-replaced"; break;
+      case UnmatchedReplaces::kNone:
+        j["unmatched_replaces"] = nullptr;
+        break;
+      case UnmatchedReplaces::kStillInForce:
+        j["unmatched_replaces"] = "still-in-force";
+        break;
+      case UnmatchedReplaces::kNotInOld:
+        j["unmatched_replaces"] = "not-in-old";
+        break;
+      case UnmatchedReplaces::kAlreadyReplaced:
+        j["unmatched_replaces"] = "already-replaced";
+        break;
     }
     return j;
   }

@@ -12,9 +12,15 @@
 namespace concord::revise {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool IsIdentPart(char c) { return IsIdentStart(c) || IsDigit(c); }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool IsIdentStart(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool IsIdentPart(char c) {
+  return IsIdentStart(c) || IsDigit(c);
+}
 
 bool IsDateAt(std::string_view s, size_t i) {
   if (i + 10 > s.size()) return false;

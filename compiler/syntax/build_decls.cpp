@@ -222,7 +222,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
                         "revision")) {
           revision.quota = Expr(quota->expr());
           revision.quota_range = rr;
-          if (P::IdentContext* unit = quota->ident(); unit && unit->getText() != "rules") {
+          if (P::IdentContext* unit = quota->ident(); unit && unit->getText() != "rules" &&
+                                                      unit->getText() != "rule") {
             diags_.Report(Code::E0101, Range(unit), fmt::format("name `{}`", unit->getText()),
                           "; expected `rules` or the end of the quota");
           }

@@ -333,13 +333,18 @@ void RunParse(ParseJob& job) {
 
     concord_antlr::ConcordParser parser(&tokens);
     parser.removeErrorListeners();
-    // Stage one: SLL prediction, bail at the first error.
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
-        antlr4::atn::PredictionMode::SLL);
-    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     concord_antlr::ConcordParser::FileContext* tree = nullptr;
     try {
-      tree = parser.file();
+      // Stage one: SLL prediction, bail at the first error. The benchmark
+      // (bench/check_bench.sh) turns it off to measure what it saves.
+      if (job.options->two_stage) {
+        parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+            antlr4::atn::PredictionMode::SLL);
+        parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+        tree = parser.file();
+      } else {
+        throw antlr4::ParseCancellationException("full LL requested");
+      }
     } catch (antlr4::ParseCancellationException&) {
       // Stage two: full LL with recovery, so every independent error is found.
       tokens.seek(0);

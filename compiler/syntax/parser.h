@@ -12,6 +12,10 @@ struct ParseOptions {
   // Expressions and blocks nested deeper than this are reported as E0109
   // instead of recursing further.
   int max_nesting = 256;
+  // Parse with fast SLL prediction first and fall back to full LL only when
+  // that fails (ANTLR's recommended two-stage strategy). Off only to measure
+  // the gain: `CONCORD_PARSE_LL_ONLY=1` in the environment.
+  bool two_stage = true;
 };
 
 // Always returns a File: what could be parsed, with every independent syntax

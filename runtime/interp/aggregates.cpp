@@ -90,16 +90,14 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
   const ir::Node* source_node = n.child(0);
   const ir::Node* filter = n.child(1);
   const ir::Node* projection = n.child(2);
-  if (!source_node)
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "aggregate of nothing"));
+  if (!source_node) return MissingOperand(n);
   Eval source = Visit(*source_node);
   if (!source.ok()) return source;
   const values::Set* set = source.value.AsSet();
   if (!set) return WrongKind(n, source.value, "a set");
   bool binds = filter || projection;
   if (binds && (n.slot < 0 || static_cast<size_t>(n.slot) >= frames_.back().locals.size())) {
-    return Fail(
-        MakeRuntimeError(diag::Code::R025, n.range, fmt::format("`{}` has no slot", n.name)));
+    return MissingOperand(n);
   }
 
   const ir::Op op = n.op;
@@ -238,7 +236,11 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
       break;
   }
   if (have_best) return Eval::Of(std::move(best));
-  switch (op) {
+  return EmptyAggregate(n);
+}
+
+Eval Evaluator::EmptyAggregate(const ir::Node& n) {
+  switch (n.op) {
     case ir::Op::kSumInt:
       return Eval::Of(Value::MakeInt(0));
     case ir::Op::kSumDecimal:
@@ -257,7 +259,7 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
       return Fail(std::move(e));
     }
     default:
-      return Fail(MakeRuntimeError(diag::Code::R024, n.range, AggregateName(op)));
+      return Fail(MakeRuntimeError(diag::Code::R024, n.range, AggregateName(n.op)));
   }
 }
 

@@ -163,10 +163,7 @@ Eval Evaluator::VisitArithmetic(const ir::Node& n) {
   std::vector<Value> operands;
   if (std::optional<Eval> blocked = Children(n, operands)) return std::move(*blocked);
   if (operands.size() == 1) return Negate(n, operands[0]);
-  if (operands.size() != 2) {
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range,
-                                 fmt::format("`{}` needs two operands", ir::OpName(n.op))));
-  }
+  if (operands.size() != 2) return MissingOperand(n);
   return Arithmetic(n, operands[0], operands[1]);
 }
 

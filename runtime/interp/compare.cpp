@@ -59,10 +59,9 @@ Eval Evaluator::DecideDurations(const ir::Node& n, const values::Duration& a, Co
     // the interval rule decides most such comparisons, and the run time
     // stays two-valued by reporting the rest rather than leaving them open.
     const values::Duration& outside = calendar::AddDuration(*options_.anchor, a) ? b : a;
-    return Fail(MakeRuntimeError(
-        diag::Code::R020, n.range,
-        fmt::format("`{} + {}` is outside the years 0000-9999", options_.anchor->ToString(),
-                    outside.ToString())));
+    return Fail(MakeRuntimeError(diag::Code::R020, n.range,
+                                 fmt::format("`{} + {}` is outside the years 0000-9999",
+                                             options_.anchor->ToString(), outside.ToString())));
   }
   return Eval::Unknown({Undecided{n.range, values::ExplainUndecided(a, op, b)}});
 }
@@ -116,11 +115,11 @@ Eval Evaluator::VisitCompare(const ir::Node& n) {
   }
   std::vector<Value> operands;
   if (std::optional<Eval> blocked = Children(n, operands)) return std::move(*blocked);
-  if (operands.size() != 2) {
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "a comparison needs two operands"));
-  }
-  const Value& a = operands[0];
-  const Value& b = operands[1];
+  if (operands.size() != 2) return MissingOperand(n);
+  return Compare(n, operands[0], operands[1]);
+}
+
+Eval Evaluator::Compare(const ir::Node& n, const Value& a, const Value& b) {
   auto expect = [&](values::ValueKind kind, const char* wanted) -> std::optional<Eval> {
     if (!a.Is(kind)) return WrongKind(n, a, wanted);
     if (!b.Is(kind)) return WrongKind(n, b, wanted);
@@ -159,9 +158,7 @@ Eval Evaluator::VisitCompare(const ir::Node& n) {
 Eval Evaluator::VisitMinMax(const ir::Node& n) {
   std::vector<Value> operands;
   if (std::optional<Eval> blocked = Children(n, operands)) return std::move(*blocked);
-  if (operands.size() != 2) {
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "`min` and `max` take two values"));
-  }
+  if (operands.size() != 2) return MissingOperand(n);
   // The second replaces the first only when strictly better: ties keep the first.
   CompareOp op = n.op == ir::Op::kMin ? CompareOp::kLt : CompareOp::kGt;
   Eval better = Order(n, operands[1], op, operands[0]);

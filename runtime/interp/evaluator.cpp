@@ -4,8 +4,10 @@
 #include "runtime/interp/evaluator.h"
 
 #include <fmt/format.h>
+#include <pthread.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace concord::interp {
 
@@ -175,10 +177,7 @@ std::optional<Eval> Evaluator::Children(const ir::Node& n, std::vector<Value>& o
   std::vector<Undecided> reasons;
   bool undecided = false;
   for (const auto& child : n.children) {
-    if (!child) {
-      return Fail(MakeRuntimeError(diag::Code::R025, n.range,
-                                   fmt::format("`{}` lacks an operand", ir::OpName(n.op))));
-    }
+    if (!child) return MissingOperand(n);
     Eval e = Visit(*child);
     if (e.failed()) return e;
     if (e.undecided()) {
@@ -193,16 +192,60 @@ std::optional<Eval> Evaluator::Children(const ir::Node& n, std::vector<Value>& o
   return std::nullopt;
 }
 
+namespace {
+
+// What the error path needs below the guard: a quarter of the stack, at
+// most 256 KiB.
+constexpr uintptr_t kMaxStackMargin = 256 * 1024;
+
+// The lowest address evaluation lets this thread's stack reach: its end
+// plus a margin, or 0 when the platform does not say. Looked up once per
+// thread (for the main thread glibc reads /proc/self/maps to answer).
+uintptr_t StackLimit() {
+  thread_local const uintptr_t limit = [] {
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return uintptr_t{0};
+    void* low = nullptr;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &low, &size);
+    pthread_attr_destroy(&attr);
+    if (rc != 0 || !low) return uintptr_t{0};
+    return reinterpret_cast<uintptr_t>(low) + std::min<uintptr_t>(size / 4, kMaxStackMargin);
+  }();
+  return limit;
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const EvalOptions& options) : options_(options), stack_limit_(StackLimit()) {}
+
 Eval Evaluator::Visit(const ir::Node& n) {
-  if (depth_ >= kMaxDepth) {
-    return Fail(MakeRuntimeError(
-        diag::Code::R025, n.range,
-        fmt::format("evaluation is nested more than {} levels deep through fn calls", kMaxDepth)));
+  // The depth limit decides, the same in every build and in the JIT; the
+  // stack check is a safety net for threads with small stacks and for
+  // sanitizer builds, whose frames are several times larger.
+  if (depth_ >= kMaxDepth) return TooDeep(n, false);
+  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < stack_limit_) {
+    return TooDeep(n, true);
   }
   ++depth_;
   Eval result = Dispatch(n);
   --depth_;
   return result;
+}
+
+// The rare failures of the recursive path live in their own frames, so the
+// frames that recurse stay small.
+Eval Evaluator::TooDeep(const ir::Node& n, bool stack) {
+  std::string why =
+      stack ? std::string("evaluation needs more stack than this thread has")
+            : fmt::format("evaluation is nested more than {} levels deep through fn calls",
+                          kMaxDepth);
+  return Fail(MakeRuntimeError(diag::Code::R025, n.range, why));
+}
+
+Eval Evaluator::MissingOperand(const ir::Node& n) {
+  return Fail(MakeRuntimeError(diag::Code::R025, n.range,
+                               fmt::format("`{}` lacks an operand", ir::OpName(n.op))));
 }
 
 Eval Evaluator::Dispatch(const ir::Node& n) {
@@ -389,40 +432,47 @@ Eval Evaluator::VisitIf(const ir::Node& n) {
 Eval Evaluator::VisitField(const ir::Node& n) {
   std::vector<Value> object;
   if (std::optional<Eval> blocked = Children(n, object)) return std::move(*blocked);
-  if (object.size() != 1)
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range, "field of nothing"));
+  if (object.size() != 1) return MissingOperand(n);
   const Value& v = object[0];
   const values::Record* record = v.AsRecord();
-  std::string owner_text;
   if (const values::Member* m = v.AsMember()) {
     record = m->record.get();
-    owner_text = fmt::format("member `{}`", m->name);
-  } else if (record) {
-    owner_text = record->shape().is_entity && !record->name().empty()
-                     ? fmt::format("{} `{}`", record->shape().name, record->name())
-                     : fmt::format("the {}", record->shape().name);
-  } else {
+  } else if (!record) {
     return WrongKind(n, v, "a record");
   }
   size_t index = static_cast<size_t>(n.field);
   const Value* field = record && n.field >= 0 ? record->Get(index) : nullptr;
-  if (!field) {
-    // A member's fields all come from a scenario (`{ income 1200 EUR }`),
-    // so any of them may be missing; other records miss only attributes.
-    bool attribute = v.AsMember() || !record || index >= record->shape().fields.size() ||
-                     record->shape().fields[index].attribute;
-    if (attribute) return Fail(MakeRuntimeError(diag::Code::R022, n.range, owner_text, n.name));
-    return Fail(MakeRuntimeError(diag::Code::R025, n.range,
-                                 fmt::format("{} has no value for `{}`", owner_text, n.name)));
+  if (!field || record->shape().fields[index].name != n.name) return FieldError(n, v);
+  NoteField(record->RangeOf(index));
+  return Eval::Of(*field);
+}
+
+Eval Evaluator::FieldError(const ir::Node& n, const Value& v) {
+  const values::Member* member = v.AsMember();
+  const values::Record* record = member ? member->record.get() : v.AsRecord();
+  std::string owner;
+  if (member) {
+    owner = fmt::format("member `{}`", member->name);
+  } else if (record->shape().is_entity && !record->name().empty()) {
+    owner = fmt::format("{} `{}`", record->shape().name, record->name());
+  } else {
+    owner = fmt::format("the {}", record->shape().name);
   }
-  if (record->shape().fields[index].name != n.name) {
+  size_t index = static_cast<size_t>(n.field);
+  bool in_shape = record && n.field >= 0 && index < record->shape().fields.size();
+  if (in_shape && record->Get(index) && record->shape().fields[index].name != n.name) {
     return Fail(MakeRuntimeError(
         diag::Code::R025, n.range,
         fmt::format("{} has `{}` where `{}` was expected: the record's shape differs from the IR's",
-                    owner_text, record->shape().fields[index].name, n.name)));
+                    owner, record->shape().fields[index].name, n.name)));
   }
-  NoteField(record->RangeOf(index));
-  return Eval::Of(*field);
+  // A member's fields all come from a scenario (`{ income 1200 EUR }`), so
+  // any of them may be missing; other records miss only attributes.
+  if (member || !in_shape || record->shape().fields[index].attribute) {
+    return Fail(MakeRuntimeError(diag::Code::R022, n.range, owner, n.name));
+  }
+  return Fail(MakeRuntimeError(diag::Code::R025, n.range,
+                               fmt::format("{} has no value for `{}`", owner, n.name)));
 }
 
 Eval Evaluator::VisitMakeSet(const ir::Node& n) {

@@ -5,6 +5,7 @@
 // aggregates.cpp (count, sum, any, all, min and max of a set).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,7 +34,7 @@ struct Eval {
 
 class Evaluator {
  public:
-  explicit Evaluator(const EvalOptions& options) : options_(options) {}
+  explicit Evaluator(const EvalOptions& options);
 
   // Evaluates `body` in a new frame whose Param/Input slots are `args`.
   Eval Run(const ir::Node& body, std::vector<Eval> args, int32_t num_locals);
@@ -52,10 +53,12 @@ class Evaluator {
 
   // Each lowered tree is at most ir's kMaxDepth deep, but fn calls stack
   // trees; past this depth evaluation stops (R025) before the stack does.
-  static constexpr int kMaxDepth = 5000;
+  static constexpr int kMaxDepth = 2000;
 
   Eval Visit(const ir::Node& n);
   Eval Dispatch(const ir::Node& n);
+  [[gnu::noinline]] Eval TooDeep(const ir::Node& n, bool stack);
+  [[gnu::noinline]] Eval MissingOperand(const ir::Node& n);
 
   // evaluator.cpp
   Eval VisitSlot(const ir::Node& n);
@@ -65,6 +68,7 @@ class Evaluator {
   Eval VisitAndOr(const ir::Node& n, bool is_and);
   Eval VisitIf(const ir::Node& n);
   Eval VisitField(const ir::Node& n);
+  [[gnu::noinline]] Eval FieldError(const ir::Node& n, const values::Value& v);
   Eval VisitMakeSet(const ir::Node& n);
   Eval Checked(const ir::Node& n, HostAnswer answer);
   // Evaluates every child; nullopt when all are values, else the error or
@@ -75,7 +79,8 @@ class Evaluator {
   // arithmetic.cpp
   Eval VisitConversion(const ir::Node& n);
   Eval VisitArithmetic(const ir::Node& n);
-  Eval Arithmetic(const ir::Node& n, const values::Value& a, const values::Value& b);
+  [[gnu::noinline]] Eval Arithmetic(const ir::Node& n, const values::Value& a,
+                                    const values::Value& b);
   Eval Negate(const ir::Node& n, const values::Value& a);
   Eval Overflow(const ir::Node& n, const std::string& what);
   Eval MoneyFailure(const ir::Node& n, values::MoneyError error, const values::Value& a,
@@ -83,6 +88,8 @@ class Evaluator {
 
   // compare.cpp
   Eval VisitCompare(const ir::Node& n);
+  // After the operands: kept out of VisitCompare's frame, which recursion stacks.
+  [[gnu::noinline]] Eval Compare(const ir::Node& n, const values::Value& a, const values::Value& b);
   Eval VisitMinMax(const ir::Node& n);
   // a < b (less) or a > b by the comparison of `kind`; undecided only for
   // durations without an anchor. `range` is where an undecided comparison
@@ -95,6 +102,8 @@ class Evaluator {
 
   // aggregates.cpp
   Eval VisitAggregate(const ir::Node& n);
+  // The value of an aggregate over no elements: 0, or R024.
+  [[gnu::noinline]] Eval EmptyAggregate(const ir::Node& n);
   Eval Accumulate(const ir::Node& n, values::Value& total, const values::Value& v);
 
   void NoteField(diag::SourceRange range);
@@ -104,6 +113,7 @@ class Evaluator {
   std::optional<RuntimeError> error_;
   std::vector<diag::SourceRange> fields_read_;
   int depth_ = 0;
+  uintptr_t stack_limit_ = 0;
 };
 
 // Undecided reasons of `a` then `b`, without repeats and at most a few

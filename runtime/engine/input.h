@@ -1,0 +1,223 @@
+// What the engine plays: charters, treaties and one scenario as plain
+// structs, with every executable expression already lowered to an ir::Root.
+// compiler/scenario builds this from the model and the scenario's AST, so the
+// runtime never reads the AST or sema; everything here is data the engine
+// can trust to be well-typed (the program checked clean).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/diag/source_range.h"
+#include "compiler/ir/ir.h"
+#include "runtime/calendar/cycles.h"
+#include "runtime/values/date.h"
+#include "runtime/values/decimal.h"
+#include "runtime/values/duration.h"
+#include "runtime/values/money.h"
+#include "runtime/values/value.h"
+
+namespace concord::engine {
+
+using diag::SourceRange;
+using values::Date;
+
+// `require COND else "message"` or `when COND then flag|reject "message"`.
+struct RuleCheck {
+  enum class Kind : uint8_t { kRequire, kFlag, kReject };
+  Kind kind = Kind::kRequire;
+  const ir::Root* condition = nullptr;  // one input: the event record
+  std::string message;
+  SourceRange range;
+};
+
+struct RuleSpec {
+  std::string name;
+  std::string owner;                  // the charter or treaty
+  std::optional<std::string> event;   // the trigger's event word; none for prose rules
+  const ir::Root* where = nullptr;    // the trigger's filter, may be null
+  std::vector<RuleCheck> checks;      // requires, then whens, in source order
+  SourceRange range;
+};
+
+struct LedgerSpec {
+  std::string name;
+  std::optional<calendar::Period> report_every;
+  std::optional<calendar::Period> steward_every;  // set when the steward rotates
+  std::optional<values::Money> cap;
+  SourceRange range;
+};
+
+struct MetricSpec {
+  std::string name;
+  const ir::Root* value = nullptr;  // no inputs
+  SourceRange range;
+};
+
+enum class EntryMode : uint8_t { kOpen, kSponsored, kVote, kCompulsory };
+
+struct CharterSpec {
+  std::string name;
+  Date adopted;
+  values::Value value;  // the charter record (model_values), for entities
+  EntryMode entry = EntryMode::kOpen;
+  int64_t sponsors = 0;
+
+  std::optional<calendar::Period> revision_every;
+  std::optional<values::Decimal> quota_count;  // `quota 2 rules`
+  std::optional<values::Decimal> quota_share;  // `quota 25% of rules`
+  std::optional<values::Decimal> quorum_share;
+  std::optional<values::Decimal> quorum_count;
+  SourceRange revision_range;
+
+  std::vector<RuleSpec> rules;  // as written
+
+  int64_t jury_size = 0;
+  bool jury_lottery = false;
+  int64_t jury_external = 0;
+  bool external_only_serious = false;
+  std::optional<values::Duration> ruling_after;
+  bool ruling_reaffirmable = false;
+  SourceRange jury_range;
+
+  std::vector<LedgerSpec> ledgers;
+  std::optional<calendar::Period> stress_every;
+  bool stress_designer_rotates = false;
+  SourceRange stress_range;
+  std::optional<calendar::Period> reflection_every;
+  SourceRange reflection_range;
+  std::vector<MetricSpec> metrics;
+  SourceRange range;
+};
+
+struct FundSpec {
+  std::string name;
+  const ir::Root* contribution = nullptr;  // one input: income
+  std::optional<values::Money> cap;
+  std::optional<values::Money> floor;
+  std::optional<calendar::Period> per;
+  std::optional<calendar::Period> steward_every;
+  SourceRange range;
+};
+
+struct TreatySpec {
+  std::string name;
+  values::Value value;  // the treaty record
+  std::vector<std::string> parties;
+  Date effective;
+  values::Duration term;
+  bool automatic_renewal = false;
+  SourceRange term_range;
+  values::Duration exit_notice;
+  SourceRange exit_range;
+  std::optional<std::string> distress_signal;
+  std::optional<values::Duration> respond_within;
+  SourceRange distress_range;
+  std::vector<FundSpec> funds;
+  std::vector<RuleSpec> rules;
+  SourceRange range;
+};
+
+#define CONCORD_ENGINE_EVENTS(X)                                                            \
+  X(Join, "join") X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit")     \
+  X(Assembly, "assembly") X(Dispute, "dispute") X(Ruling, "ruling")                        \
+  X(Contribute, "contribute") X(Report, "report") X(StressGame, "stress_game")             \
+  X(Reflection, "reflection") X(Distress, "distress") X(Respond, "respond") X(Record, "record")
+
+enum class EventKind : uint8_t {
+#define CONCORD_ENGINE_EVENT_ENUM(kind, word) k##kind,
+  CONCORD_ENGINE_EVENTS(CONCORD_ENGINE_EVENT_ENUM)
+#undef CONCORD_ENGINE_EVENT_ENUM
+};
+
+const char* EventWord(EventKind kind);
+
+struct Name {
+  std::string text;
+  SourceRange range;
+};
+
+struct Attribute {
+  std::string name;
+  values::Value value;
+};
+
+// One rule change adopted by an assembly.
+struct ChangeSpec {
+  enum class Kind : uint8_t { kAmend, kRemove, kAdd, kReplace };
+  Kind kind = Kind::kAmend;
+  std::optional<Name> target;     // amend, remove, replace
+  std::optional<RuleSpec> rule;   // add, replace
+  SourceRange range;
+};
+
+// A dated event; the slots mean what ast::Event's comment table says.
+struct EventSpec {
+  EventKind kind = EventKind::kJoin;
+  Date date;
+  Name subject;
+  std::optional<Name> target;
+  std::vector<Name> names;
+  std::string kind_word;  // record: decision | conflict | resource
+  std::vector<Attribute> attributes;
+  std::optional<values::Money> amount;
+  bool flag = false;  // dispute: serious; ruling: reaffirmed
+  std::vector<ChangeSpec> changes;
+  // contribute/report: the account's owner (charter or treaty) and whether
+  // it is a treaty fund, as sema resolved it.
+  std::string account_owner;
+  bool account_is_fund = false;
+  SourceRange range;
+};
+
+struct InitialMembers {
+  std::string polity;
+  std::vector<Name> members;
+  std::vector<Attribute> attributes;
+};
+
+enum class ExpectKind : uint8_t { kOnDate, kViolation, kNoViolations, kAtEnd };
+
+struct ExpectSpec {
+  ExpectKind kind = ExpectKind::kAtEnd;
+  std::optional<Date> date;
+  const ir::Root* condition = nullptr;
+  // For a comparison `a OP b`: its two sides, so a failure can show the
+  // actual value next to the expected one.
+  const ir::Root* lhs = nullptr;
+  const ir::Root* rhs = nullptr;
+  std::string op;
+  std::string lhs_source;  // the left side as written
+  std::string code;    // kViolation
+  std::string source;            // the line as written, for reports
+  std::string condition_source;  // the condition as written
+  SourceRange range;
+};
+
+struct ScenarioSpec {
+  std::string name;
+  std::optional<std::string> title;
+  std::string seed;
+  Date start;
+  Date until;
+  std::vector<InitialMembers> members;
+  std::vector<EventSpec> events;  // in source order
+  std::vector<ExpectSpec> expectations;
+  SourceRange range;
+};
+
+// Everything one run reads. Pointers into `module` stay valid while the
+// caller keeps the module.
+struct ProgramSpec {
+  const ir::Module* module = nullptr;
+  std::vector<CharterSpec> charters;
+  std::vector<TreatySpec> treaties;
+
+  const CharterSpec* FindCharter(std::string_view name) const;
+  const TreatySpec* FindTreaty(std::string_view name) const;
+};
+
+}  // namespace concord::engine

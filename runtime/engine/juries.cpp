@@ -1,0 +1,108 @@
+// Juries by verifiable lottery (runtime/lottery): the jurors come from the
+// members of the dispute's charter, the two sides excluded; for a serious
+// dispute (or always, without `when`) external delegates come from the
+// members of its allies, the charters that share an active treaty with it.
+// Too small a pool is R006 and the dispute keeps no jury.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "runtime/engine/simulation.h"
+#include "runtime/interp/runtime_error.h"
+
+namespace concord::engine {
+
+std::vector<std::string> Simulation::Allies(const std::string& polity) const {
+  std::vector<std::string> allies;
+  for (const std::string& name : treaty_order_) {
+    const TreatyState& t = treaties_.at(name);
+    if (t.status != TreatyStatus::kActive) continue;
+    if (std::find(t.parties.begin(), t.parties.end(), polity) == t.parties.end()) continue;
+    for (const std::string& p : t.parties) {
+      if (p != polity && std::find(allies.begin(), allies.end(), p) == allies.end()) {
+        allies.push_back(p);
+      }
+    }
+  }
+  return allies;
+}
+
+void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
+  const CharterSpec& c = *polities_[d.polity].spec;
+  if (c.jury_size <= 0) return;
+  Cover("obligation", "jury of " + d.polity);
+  if (!c.jury_lottery) {
+    Add(EntryKind::kJury, d.id,
+        fmt::format("the jury of {} is not drawn by lottery in {}; it is chosen outside the "
+                    "runtime",
+                    d.id, d.polity),
+        c.jury_range);
+    return;
+  }
+  auto is_side = [&](const std::string& n) {
+    return std::find(d.sides.begin(), d.sides.end(), n) != d.sides.end();
+  };
+  std::vector<std::string> pool;
+  for (const std::string& m : polities_[d.polity].members) {
+    if (!is_side(m)) pool.push_back(m);
+  }
+  auto too_small = [&](const char* what, const lottery::DrawResult& r) {
+    Entry& v = Violation(EntryKind::kMissed, diag::Code::R006, d.id,
+                         fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R006)), what,
+                                     d.id, r.eligible, r.wanted),
+                         e.range);
+    v.labels.push_back({c.jury_range, "the jury is defined here"});
+  };
+  lottery::DrawResult jurors =
+      lottery::DrawJury(scenario_.seed, d.id, pool, static_cast<size_t>(c.jury_size));
+  if (!jurors.ok()) {
+    if (jurors.error == lottery::DrawError::kPoolTooSmall) {
+      too_small("the jury", jurors);
+    } else {
+      result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";
+    }
+    return;
+  }
+  JuryDraw draw;
+  draw.dispute = d.id;
+  draw.jurors = jurors.draw->members;
+  draw.jury_verification = jurors.draw->verification;
+  bool external = c.jury_external > 0 && (!c.external_only_serious || d.serious);
+  if (external) {
+    std::vector<std::string> allied;
+    std::vector<std::string> allies = Allies(d.polity);
+    for (const std::string& a : allies) {
+      for (const std::string& m : polities_[a].members) {
+        if (!is_side(m) && !IsMemberOf(m, d.polity)) allied.push_back(m);
+      }
+    }
+    lottery::DrawResult delegates = lottery::DrawExternalDelegates(
+        scenario_.seed, d.id, allied, static_cast<size_t>(c.jury_external));
+    if (!delegates.ok()) {
+      if (delegates.error == lottery::DrawError::kPoolTooSmall) {
+        too_small("external delegates", delegates);
+        if (allies.empty()) {
+          result_.timeline.back().notes.push_back(
+              fmt::format("`{}` has no ally through an active treaty on {}", d.polity,
+                          today_.ToString()));
+        }
+      } else {
+        result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";
+      }
+      return;
+    }
+    draw.delegates = delegates.draw->members;
+    draw.delegate_verification = delegates.draw->verification;
+  }
+  d.jury = draw.jurors;
+  for (const std::string& m : draw.delegates) d.jury.push_back(m);
+  std::string text = fmt::format("jury for {}: {}", d.id, fmt::join(draw.jurors, ", "));
+  if (!draw.delegates.empty()) {
+    text += fmt::format("; external delegate{}: {}", draw.delegates.size() == 1 ? "" : "s",
+                        fmt::join(draw.delegates, ", "));
+  }
+  Entry& entry = Add(EntryKind::kJury, d.id, text, c.jury_range);
+  entry.jury = std::move(draw);
+}
+
+}  // namespace concord::engine

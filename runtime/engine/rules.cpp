@@ -1,0 +1,185 @@
+// Evaluation inside a run: executable rules on every matching event (R010
+// when a `require` fails or a `reject` fires, a flag in the timeline for
+// `when ... then flag`), `expect` lines, and the metrics at the end. Errors
+// of evaluation (R020-R025) become violations on the day they happen.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "runtime/engine/simulation.h"
+#include "runtime/interp/runtime_error.h"
+
+namespace concord::engine {
+
+std::optional<values::Value> Simulation::Eval(const ir::Root* root,
+                                              std::span<const values::Value> inputs,
+                                              SourceRange where) {
+  if (!root) return std::nullopt;
+  interp::Outcome out = interp::Evaluate(*root, inputs, {today_, this, false});
+  if (out.ok()) return out.value;
+  if (out.error) {
+    Entry& e = Violation(EntryKind::kError, out.error->code, root->name, out.error->message,
+                         out.error->range);
+    e.labels = out.error->labels;
+    e.notes = out.error->notes;
+    if (where.file != diag::kNoFile) e.labels.push_back({where, "while evaluating this"});
+  } else {
+    Entry& e = Violation(EntryKind::kError, diag::Code::R025, root->name,
+                         fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R025)),
+                                     "the condition could not be decided"),
+                         root->range);
+    for (const interp::Undecided& u : out.undecided) e.notes.push_back(u.explanation);
+  }
+  return std::nullopt;
+}
+
+bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
+                          const std::vector<std::string>& owners) {
+  const values::Record* r = record.AsRecord();
+  if (!r) return true;
+  const std::string& word = r->shape().name;
+  bool accepted = true;
+  for (const std::string& owner : owners) {
+    std::vector<const RuleSpec*> rules;
+    if (auto p = polities_.find(owner); p != polities_.end()) {
+      rules = p->second.rules;
+    } else if (const TreatySpec* t = program_.FindTreaty(owner)) {
+      for (const RuleSpec& rule : t->rules) rules.push_back(&rule);
+    }
+    for (const RuleSpec* rule : rules) {
+      if (!rule->event || *rule->event != word) continue;
+      Cover("rule", owner + "." + rule->name);
+      std::vector<values::Value> inputs{record};
+      if (rule->where) {
+        std::optional<values::Value> keep = Eval(rule->where, inputs, e.range);
+        if (!keep || !keep->AsBool() || !*keep->AsBool()) continue;
+      }
+      for (const RuleCheck& check : rule->checks) {
+        std::optional<values::Value> v = Eval(check.condition, inputs, e.range);
+        if (!v || !v->AsBool()) continue;
+        bool holds = *v->AsBool();
+        std::string message = fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R010)),
+                                          rule->name, owner, check.message);
+        if (check.kind == RuleCheck::Kind::kRequire && !holds) {
+          Entry& b = Violation(EntryKind::kBroken, diag::Code::R010, owner, message, e.range);
+          b.labels.push_back({check.range, "this requirement does not hold"});
+        } else if (check.kind == RuleCheck::Kind::kReject && holds) {
+          Entry& b = Violation(EntryKind::kBroken, diag::Code::R010, owner, message, e.range);
+          b.labels.push_back({check.range, "this rule rejects the event"});
+          accepted = false;
+        } else if (check.kind == RuleCheck::Kind::kFlag && holds) {
+          Add(EntryKind::kFlag, owner,
+              fmt::format("rule {} of {}: {}", rule->name, owner, check.message), check.range);
+        }
+      }
+    }
+  }
+  return accepted;
+}
+
+void Simulation::CheckExpectations(bool at_end) {
+  if (result_.expectations.size() != scenario_.expectations.size()) {
+    result_.expectations.clear();
+    for (const ExpectSpec& x : scenario_.expectations) result_.expectations.push_back({&x});
+  }
+  for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
+    const ExpectSpec& x = scenario_.expectations[i];
+    ExpectResult& out = result_.expectations[i];
+    bool due = (x.kind == ExpectKind::kOnDate && !at_end && x.date && *x.date == today_) ||
+               (x.kind == ExpectKind::kAtEnd && at_end);
+    if (at_end && x.kind == ExpectKind::kOnDate && x.date &&
+        (*x.date < scenario_.start || *x.date > scenario_.until)) {
+      out.expected = x.source;
+      out.actual = fmt::format("{} is outside the run, which plays {} to {}", x.date->ToString(),
+                               scenario_.start.ToString(), scenario_.until.ToString());
+      continue;
+    }
+    if (!due) continue;
+    interp::Outcome v = interp::Evaluate(*x.condition, {}, {today_, this, false});
+    if (v.ok() && v.value.AsBool() && *v.value.AsBool()) {
+      out.passed = true;
+      continue;
+    }
+    out.expected = x.condition_source;
+    if (!v.ok()) {
+      out.actual = v.error ? fmt::format("error[{}]: {}", interp::CodeName(v.error->code),
+                                         v.error->message)
+                           : std::string("undecided");
+      continue;
+    }
+    out.actual = "false";
+    if (x.lhs) {
+      interp::Outcome lhs = interp::Evaluate(*x.lhs, {}, {today_, this, false});
+      if (lhs.ok()) out.actual = fmt::format("{} is {}", x.lhs_source, lhs.value.ToString());
+    }
+  }
+}
+
+void Simulation::ExpectViolations() {
+  for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
+    const ExpectSpec& x = scenario_.expectations[i];
+    ExpectResult& out = result_.expectations[i];
+    if (x.kind == ExpectKind::kViolation) {
+      std::vector<std::string> seen;
+      for (const Entry& e : result_.timeline) {
+        if (!e.code || interp::CodeName(*e.code) != x.code) continue;
+        if (!x.date || e.date == *x.date) out.passed = true;
+        std::string d = e.date.ToString();
+        if (std::find(seen.begin(), seen.end(), d) == seen.end()) seen.push_back(d);
+      }
+      if (out.passed) continue;
+      out.expected = x.date ? fmt::format("{} on {}", x.code, x.date->ToString()) : x.code;
+      out.actual = seen.empty() ? fmt::format("no {} reported", x.code)
+                                : fmt::format("{} on {}", x.code, fmt::join(seen, ", "));
+    } else if (x.kind == ExpectKind::kNoViolations) {
+      std::vector<std::string> seen;
+      for (const Entry& e : result_.timeline) {
+        if (e.code) seen.push_back(fmt::format("{} on {}", interp::CodeName(*e.code),
+                                               e.date.ToString()));
+      }
+      out.passed = seen.empty();
+      if (out.passed) continue;
+      out.expected = "no violations";
+      size_t shown = std::min<size_t>(seen.size(), 3);
+      out.actual = fmt::format("{} violation{}: {}{}", seen.size(), seen.size() == 1 ? "" : "s",
+                               fmt::join(seen.begin(), seen.begin() + static_cast<long>(shown),
+                                         ", "),
+                               seen.size() > shown ? ", ..." : "");
+    }
+  }
+}
+
+void Simulation::ComputeMetrics() {
+  for (const std::string& name : polity_order_) {
+    PolityState& p = polities_[name];
+    if (!p.participating) continue;
+    result_.metrics.push_back({name, "members", std::to_string(p.members.size())});
+    for (const auto& [ledger, balance] : p.balances) {
+      result_.metrics.push_back({name, ledger + " balance", balance.ToString()});
+    }
+    for (const MetricSpec& m : p.spec->metrics) {
+      interp::Outcome out = interp::Evaluate(*m.value, {}, {today_, this, false});
+      std::string value = out.ok()      ? out.value.ToString()
+                          : out.error   ? fmt::format("error[{}]: {}",
+                                                      interp::CodeName(out.error->code),
+                                                      out.error->message)
+                                        : std::string("undecided");
+      result_.metrics.push_back({name, m.name, value});
+    }
+  }
+  for (const std::string& name : treaty_order_) {
+    const TreatyState& t = treaties_[name];
+    if (t.status == TreatyStatus::kPending && t.signed_by.empty()) continue;
+    result_.metrics.push_back({name, "status", TreatyStatusName(t.status)});
+    for (const auto& [fund, balance] : t.balances) {
+      result_.metrics.push_back({name, fund + " balance", balance.ToString()});
+    }
+  }
+  for (const std::string& m : member_order_) {
+    if (PolitiesOf(m).empty()) continue;
+    result_.metrics.push_back({"", fmt::format("exit_options({})", m),
+                               std::to_string(ExitOptions(m))});
+  }
+}
+
+}  // namespace concord::engine

@@ -1,0 +1,437 @@
+// The day loop and the transitions at the start of each day: treaties that
+// activate, reach the end of their term or lose a party, rulings that expire,
+// stewards and stress-game designers whose term begins.
+#include "runtime/engine/simulation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "runtime/calendar/date_arithmetic.h"
+#include "runtime/interp/runtime_error.h"
+
+namespace concord::engine {
+
+const char* EventWord(EventKind kind) {
+  switch (kind) {
+#define CONCORD_ENGINE_EVENT_WORD(kind, word) \
+  case EventKind::k##kind:                    \
+    return word;
+    CONCORD_ENGINE_EVENTS(CONCORD_ENGINE_EVENT_WORD)
+#undef CONCORD_ENGINE_EVENT_WORD
+  }
+  return "?";
+}
+
+const CharterSpec* ProgramSpec::FindCharter(std::string_view name) const {
+  for (const CharterSpec& c : charters) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+const TreatySpec* ProgramSpec::FindTreaty(std::string_view name) const {
+  for (const TreatySpec& t : treaties) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+const char* TreatyStatusName(TreatyStatus status) {
+  switch (status) {
+    case TreatyStatus::kPending: return "pending";
+    case TreatyStatus::kActive: return "active";
+    case TreatyStatus::kExpired: return "expired";
+    case TreatyStatus::kEnded: return "ended";
+  }
+  return "?";
+}
+
+const char* DisputeStatusName(DisputeStatus status) {
+  switch (status) {
+    case DisputeStatus::kOpen: return "open";
+    case DisputeStatus::kRuled: return "ruled";
+    case DisputeStatus::kReaffirmed: return "reaffirmed";
+    case DisputeStatus::kExpired: return "expired";
+  }
+  return "?";
+}
+
+const char* EntryKindName(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::kEvent: return "event";
+    case EntryKind::kStatus: return "status";
+    case EntryKind::kMet: return "met";
+    case EntryKind::kMissed: return "missed";
+    case EntryKind::kBroken: return "broken";
+    case EntryKind::kFlag: return "flag";
+    case EntryKind::kJury: return "jury";
+    case EntryKind::kSteward: return "steward";
+    case EntryKind::kInvalid: return "invalid";
+    case EntryKind::kError: return "error";
+  }
+  return "?";
+}
+
+size_t RunResult::ViolationCount() const {
+  return static_cast<size_t>(std::count_if(timeline.begin(), timeline.end(), IsViolation));
+}
+
+RunResult Run(const ProgramSpec& program, const ScenarioSpec& scenario) {
+  Simulation sim(program, scenario);
+  return sim.Play();
+}
+
+Simulation::Simulation(const ProgramSpec& program, const ScenarioSpec& scenario)
+    : program_(program), scenario_(scenario), today_(scenario.start) {
+  result_.scenario = &scenario;
+}
+
+namespace {
+
+// The first day of rotation term k (k = 0 is the anchor itself).
+std::optional<Date> TermStart(Date anchor, calendar::Period period, int64_t k) {
+  if (k == 0) return anchor;
+  return calendar::CycleDate(anchor, period, k);
+}
+
+// The term containing `day`, or none before the anchor.
+std::optional<int64_t> TermOf(Date anchor, calendar::Period period, Date day) {
+  if (day < anchor) return std::nullopt;
+  int64_t k = 0;
+  while (true) {
+    std::optional<Date> next = TermStart(anchor, period, k + 1);
+    if (!next || *next > day) return k;
+    ++k;
+  }
+}
+
+// Round-robin order: joining date, then name.
+std::vector<std::string> RotationOrder(const std::vector<std::string>& names,
+                                       const std::map<std::string, Date>& joined) {
+  std::vector<std::string> order = names;
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+    Date ja = joined.at(a), jb = joined.at(b);
+    if (ja != jb) return ja < jb;
+    return a < b;
+  });
+  return order;
+}
+
+}  // namespace
+
+void Simulation::Setup() {
+  for (const CharterSpec& c : program_.charters) {
+    PolityState& p = polities_[c.name];
+    p.spec = &c;
+    for (const RuleSpec& r : c.rules) p.rules.push_back(&r);
+    polity_order_.push_back(c.name);
+  }
+  for (const TreatySpec& t : program_.treaties) {
+    TreatyState& s = treaties_[t.name];
+    s.spec = &t;
+    s.since = scenario_.start;
+    treaty_order_.push_back(t.name);
+  }
+  for (const InitialMembers& group : scenario_.members) {
+    PolityState& p = polities_[group.polity];
+    for (const Name& n : group.members) {
+      if (members_.count(n.text)) {
+        Add(EntryKind::kInvalid, n.text,
+            fmt::format("`{}` is declared twice; the second declaration is ignored", n.text),
+            n.range);
+        continue;
+      }
+      MemberState& m = members_[n.text];
+      m.name = n.text;
+      m.first_polity = group.polity;
+      m.joined = scenario_.start;
+      m.attributes = group.attributes;
+      RebuildMember(m);
+      member_order_.push_back(n.text);
+      p.members.push_back(n.text);
+      p.joined[n.text] = scenario_.start;
+    }
+  }
+  // A charter takes part when people belong to it or it signs a treaty in
+  // the scenario; the others are context (exit options, allies) only.
+  std::set<std::string> involved;
+  for (const InitialMembers& group : scenario_.members) involved.insert(group.polity);
+  for (const EventSpec& e : scenario_.events) {
+    if (e.kind == EventKind::kJoin && e.target) involved.insert(e.target->text);
+    if (e.kind == EventKind::kSign) {
+      for (const Name& n : e.names) involved.insert(n.text);
+    }
+  }
+  for (const std::string& name : polity_order_) {
+    PolityState& p = polities_[name];
+    if (!involved.count(name)) continue;
+    p.participating = true;
+    const CharterSpec& c = *p.spec;
+    InitSchedule(p.revision, c.revision_every, c.adopted);
+    for (const LedgerSpec& l : c.ledgers) {
+      InitSchedule(p.reports[l.name], l.report_every, c.adopted);
+      if (l.report_every) Declare("obligation", fmt::format("ledger report of {}.{}", name, l.name));
+      if (l.steward_every) Declare("obligation", fmt::format("steward rotation of {}.{}", name, l.name));
+    }
+    InitSchedule(p.stress, c.stress_every, c.adopted);
+    InitSchedule(p.reflection, c.reflection_every, c.adopted);
+    if (c.revision_every) Declare("obligation", fmt::format("revision cycle of {}", name));
+    if (c.stress_every) Declare("obligation", fmt::format("stress game of {}", name));
+    if (c.reflection_every) Declare("obligation", fmt::format("reflection of {}", name));
+    if (c.jury_size > 0) Declare("obligation", fmt::format("jury of {}", name));
+    if (c.ruling_after) Declare("obligation", fmt::format("ruling expiry of {}", name));
+    for (const RuleSpec& r : c.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
+  }
+  for (const std::string& name : treaty_order_) {
+    const TreatySpec& t = *treaties_[name].spec;
+    bool relevant = std::any_of(t.parties.begin(), t.parties.end(), [&](const std::string& p) {
+      return polities_.count(p) && polities_[p].participating;
+    });
+    if (!relevant) continue;
+    Declare("treaty clause", fmt::format("{} term", name));
+    Declare("treaty clause", fmt::format("{} renewal", name));
+    Declare("treaty clause", fmt::format("{} exit", name));
+    if (t.respond_within) Declare("treaty clause", fmt::format("{} distress signal", name));
+    for (const FundSpec& f : t.funds) Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
+    for (const RuleSpec& r : t.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
+  }
+  if (!scenario_.members.empty()) {
+    for (const InitialMembers& group : scenario_.members) {
+      std::vector<std::string> names;
+      for (const Name& n : group.members) names.push_back(n.text);
+      Add(EntryKind::kEvent, group.polity,
+          fmt::format("{} starts with {} member{}: {}", group.polity, names.size(),
+                      names.size() == 1 ? "" : "s", fmt::join(names, ", ")));
+    }
+  }
+}
+
+void Simulation::Declare(const std::string& kind, const std::string& name) {
+  std::string key = kind + "\n" + name;
+  if (coverage_index_.count(key)) return;
+  coverage_index_[key] = result_.coverage.size();
+  result_.coverage.push_back({kind, name, false});
+}
+
+void Simulation::Cover(const std::string& kind, const std::string& name) {
+  auto it = coverage_index_.find(kind + "\n" + name);
+  if (it != coverage_index_.end()) result_.coverage[it->second].covered = true;
+}
+
+Entry& Simulation::Add(EntryKind kind, std::string subject, std::string text, SourceRange range) {
+  Entry e;
+  e.date = today_;
+  e.kind = kind;
+  e.subject = std::move(subject);
+  e.text = std::move(text);
+  e.range = range;
+  result_.timeline.push_back(std::move(e));
+  return result_.timeline.back();
+}
+
+Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subject,
+                             std::string text, SourceRange range) {
+  Entry& e = Add(kind, std::move(subject), std::move(text), range);
+  e.code = code;
+  return e;
+}
+
+RunResult Simulation::Play() {
+  Setup();
+  std::vector<const EventSpec*> events;
+  for (const EventSpec& e : scenario_.events) {
+    if (e.date < scenario_.start || e.date > scenario_.until) {
+      Violation(EntryKind::kInvalid, diag::Code::R034, EventWord(e.kind),
+                fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R034)),
+                            e.date.ToString(), scenario_.start.ToString(),
+                            scenario_.until.ToString()),
+                e.range);
+      continue;
+    }
+    events.push_back(&e);
+  }
+  std::stable_sort(events.begin(), events.end(),
+                   [](const EventSpec* a, const EventSpec* b) { return a->date < b->date; });
+  size_t next_event = 0;
+  for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
+    StartOfDay();
+    while (next_event < events.size() && events[next_event]->date == today_) {
+      ApplyEvent(*events[next_event++]);
+    }
+    EndOfDay();
+    CheckExpectations(false);
+  }
+  today_ = scenario_.until;
+  CheckExpectations(true);
+  ExpectViolations();
+  ComputeMetrics();
+  return std::move(result_);
+}
+
+void Simulation::StartOfDay() {
+  ActivateTreaties();
+  EndTreatyTerms();
+  ApplyExits();
+  ExpireRulings();
+  for (const std::string& name : polity_order_) {
+    PolityState& p = polities_[name];
+    if (!p.participating) continue;
+    OpenCycles(p.revision, p.rules.size());
+    for (auto& [ledger, schedule] : p.reports) OpenCycles(schedule, 0);
+    OpenCycles(p.stress, 0);
+    OpenCycles(p.reflection, 0);
+  }
+  AssignStewards();
+}
+
+void Simulation::ActivateTreaties() {
+  for (const std::string& name : treaty_order_) {
+    TreatyState& t = treaties_[name];
+    if (t.status != TreatyStatus::kPending || today_ < t.spec->effective) continue;
+    if (t.signed_by.size() < t.spec->parties.size()) continue;
+    t.status = TreatyStatus::kActive;
+    t.since = today_;
+    t.parties = t.signed_by;
+    t.term_end = calendar::AddDuration(t.spec->effective, t.spec->term).value_or(scenario_.until);
+    while (t.term_end <= today_) {
+      // Signed after a whole term had passed: the current term is the one
+      // containing today, counted from `effective`.
+      std::optional<Date> next = calendar::AddDuration(t.term_end, t.spec->term);
+      if (!next) break;
+      t.term_end = *next;
+    }
+    Add(EntryKind::kStatus, name,
+        fmt::format("{} is active between {}; its term ends on {}", name,
+                    fmt::join(t.parties, " and "), t.term_end.ToString()),
+        t.spec->range);
+  }
+}
+
+void Simulation::EndTreatyTerms() {
+  for (const std::string& name : treaty_order_) {
+    TreatyState& t = treaties_[name];
+    if (t.status != TreatyStatus::kActive || t.term_end != today_) continue;
+    Cover("treaty clause", name + " term");
+    std::vector<std::string> missing;
+    for (const std::string& p : t.parties) {
+      if (!t.renewed_by.count(p)) missing.push_back(p);
+    }
+    if (t.spec->automatic_renewal || missing.empty()) {
+      Date next = calendar::AddDuration(t.term_end, t.spec->term).value_or(scenario_.until);
+      Add(EntryKind::kStatus, name,
+          fmt::format("{} is renewed {}; the new term ends on {}", name,
+                      t.spec->automatic_renewal ? "automatically" : "by every party",
+                      next.ToString()),
+          t.spec->term_range);
+      t.term_end = next;
+      t.renewed_by.clear();
+      continue;
+    }
+    t.status = TreatyStatus::kExpired;
+    t.since = today_;
+    std::vector<std::string> renewed(t.renewed_by.begin(), t.renewed_by.end());
+    std::string why = renewed.empty()
+                          ? "no party renewed it"
+                          : fmt::format("only {} renewed; {} did not", fmt::join(renewed, ", "),
+                                        fmt::join(missing, ", "));
+    Add(EntryKind::kStatus, name, fmt::format("{} expires at the end of its term: {}", name, why),
+        t.spec->term_range);
+  }
+}
+
+void Simulation::ApplyExits() {
+  for (const std::string& name : treaty_order_) {
+    TreatyState& t = treaties_[name];
+    for (auto it = t.exits.begin(); it != t.exits.end();) {
+      if (it->second.first != today_) {
+        ++it;
+        continue;
+      }
+      std::string party = it->first;
+      SourceRange range = it->second.second;
+      it = t.exits.erase(it);
+      if (t.status != TreatyStatus::kActive) continue;
+      std::erase(t.parties, party);
+      t.renewed_by.erase(party);
+      Add(EntryKind::kStatus, name,
+          fmt::format("{} leaves {} (its notice has run)", party, name), range);
+      if (t.parties.size() < 2) {
+        t.status = TreatyStatus::kEnded;
+        t.since = today_;
+        Add(EntryKind::kStatus, name,
+            fmt::format("{} ends: fewer than two parties are left", name), t.spec->exit_range);
+      }
+    }
+  }
+}
+
+void Simulation::ExpireRulings() {
+  for (auto& [id, d] : disputes_) {
+    if (!d.expires || *d.expires != today_) continue;
+    if (d.status != DisputeStatus::kRuled && d.status != DisputeStatus::kReaffirmed) continue;
+    d.status = DisputeStatus::kExpired;
+    Cover("obligation", "ruling expiry of " + d.polity);
+    Add(EntryKind::kStatus, id,
+        fmt::format("the ruling on {} expires (not reaffirmed in time)", id),
+        polities_[d.polity].spec->jury_range);
+  }
+}
+
+void Simulation::AssignStewards() {
+  for (const std::string& name : polity_order_) {
+    PolityState& p = polities_[name];
+    if (!p.participating) continue;
+    const CharterSpec& c = *p.spec;
+    auto assign = [&](const std::string& role, const std::string& key, calendar::Period period,
+                      SourceRange range) {
+      std::optional<int64_t> k = TermOf(c.adopted, period, today_);
+      if (!k) return;
+      std::optional<Date> start = TermStart(c.adopted, period, *k);
+      // At the scenario's start the term in progress gets its steward too.
+      if (!start || (*start != today_ && today_ != scenario_.start)) return;
+      if (p.members.empty()) return;
+      std::vector<std::string> order = RotationOrder(p.members, p.joined);
+      const std::string& who = order[static_cast<size_t>(*k) % order.size()];
+      p.stewards[key] = who;
+      std::optional<Date> end = TermStart(c.adopted, period, *k + 1);
+      Cover("obligation", "steward rotation of " + name + "." + key);
+      Add(EntryKind::kSteward, key,
+          fmt::format("{} of {} is {}{}", role, key, who,
+                      end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : ""),
+          range);
+    };
+    for (const LedgerSpec& l : c.ledgers) {
+      if (l.steward_every) assign("steward", l.name, *l.steward_every, l.range);
+    }
+    if (c.stress_every && c.stress_designer_rotates) {
+      assign("designer", "stress_game", *c.stress_every, c.stress_range);
+    }
+  }
+  AssignFundStewards();
+}
+
+void Simulation::AssignFundStewards() {
+  for (const std::string& name : treaty_order_) {
+    TreatyState& t = treaties_[name];
+    if (t.status != TreatyStatus::kActive || t.parties.empty()) continue;
+    for (const FundSpec& f : t.spec->funds) {
+      if (!f.steward_every) continue;
+      Date anchor = t.spec->effective;
+      std::optional<int64_t> k = TermOf(anchor, *f.steward_every, today_);
+      if (!k) continue;
+      std::optional<Date> start = TermStart(anchor, *f.steward_every, *k);
+      bool fresh = t.stewards.find(f.name) == t.stewards.end();
+      if (!start || (*start != today_ && !fresh)) continue;
+      const std::string& who = t.parties[static_cast<size_t>(*k) % t.parties.size()];
+      t.stewards[f.name] = who;
+      std::optional<Date> end = TermStart(anchor, *f.steward_every, *k + 1);
+      Add(EntryKind::kSteward, f.name,
+          fmt::format("steward of fund {} of {} is {}{}", f.name, name, who,
+                      end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : ""),
+          f.range);
+    }
+  }
+}
+
+}  // namespace concord::engine

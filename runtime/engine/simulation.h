@@ -1,0 +1,132 @@
+// The engine's working object: the state of one run and the steps that
+// change it, split over files by concept (simulation.cpp: the day loop and
+// transitions; obligations.cpp: periods that close; events.cpp: scenario
+// events and their validation; juries.cpp: lottery draws; world.cpp: the
+// interp::Host answers; rules.cpp: executable rules, expectations, metrics).
+// Internal to runtime/engine; callers use engine.h.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/engine/engine.h"
+#include "runtime/engine/state.h"
+#include "runtime/interp/host.h"
+#include "runtime/interp/interp.h"
+
+namespace concord::engine {
+
+class Simulation : public interp::Host {
+ public:
+  Simulation(const ProgramSpec& program, const ScenarioSpec& scenario);
+  RunResult Play();
+
+  // interp::Host
+  interp::HostAnswer Entity(ir::EntityKind kind, std::string_view name, std::string_view owner,
+                            const ir::Type& type) override;
+  interp::HostAnswer Metric(std::string_view owner, std::string_view name,
+                            const ir::Type& type) override;
+  interp::HostAnswer Query(ir::HostQuery query, std::span<const values::Value> args,
+                           const ir::Type& type) override;
+
+ private:
+  // --- simulation.cpp -------------------------------------------------------
+  void Setup();
+  void StartOfDay();
+  void ActivateTreaties();
+  void EndTreatyTerms();
+  void ApplyExits();
+  void ExpireRulings();
+  void AssignStewards();
+  void AssignFundStewards();
+  Entry& Add(EntryKind kind, std::string subject, std::string text, SourceRange range = {});
+  Entry& Violation(EntryKind kind, diag::Code code, std::string subject, std::string text,
+                   SourceRange range);
+  void Cover(const std::string& kind, const std::string& name);
+  void Declare(const std::string& kind, const std::string& name);
+
+  // --- obligations.cpp ------------------------------------------------------
+  void InitSchedule(Schedule& s, std::optional<calendar::Period> period, Date anchor);
+  // Opens the cycle that contains today when one begins; returns the cycle
+  // closing today, if any.
+  void OpenCycles(Schedule& s, size_t rules_in_force);
+  std::optional<Period> CloseCycle(Schedule& s);
+  void EndOfDay();
+  void CloseRevision(PolityState& p);
+  void CloseReports(PolityState& p);
+  void CloseHeld(PolityState& p, Schedule& s, const char* what, diag::Code code,
+                 SourceRange range, const char* coverage_name);
+  void CloseDistress(TreatyState& t);
+
+  // --- events.cpp -----------------------------------------------------------
+  void ApplyEvent(const EventSpec& e);
+  bool RequireMember(const EventSpec& e, const Name& who, const std::string& polity);
+  bool RequireKnownMember(const EventSpec& e, const Name& who);
+  bool RequireParty(const EventSpec& e, const TreatyState& t, const Name& party, bool active);
+  void Join(const EventSpec& e);
+  void Leave(const EventSpec& e);
+  void Sign(const EventSpec& e);
+  void Renew(const EventSpec& e);
+  void ExitTreaty(const EventSpec& e);
+  void Assembly(const EventSpec& e);
+  void Dispute(const EventSpec& e);
+  void Ruling(const EventSpec& e);
+  void Contribute(const EventSpec& e);
+  void ReportLedger(const EventSpec& e);
+  void Held(const EventSpec& e);
+  void DistressEvent(const EventSpec& e);
+  void RecordEvent(const EventSpec& e);
+  void Invalid(const EventSpec& e, diag::Code code, std::string message, SourceRange range = {});
+
+  // --- juries.cpp -----------------------------------------------------------
+  void DrawJury(DisputeState& d, const EventSpec& e);
+  std::vector<std::string> Allies(const std::string& polity) const;
+
+  // --- world.cpp ------------------------------------------------------------
+  interp::HostAnswer EntityAnswer(ir::EntityKind kind, std::string_view name,
+                                  std::string_view owner) const;
+  values::Value MemberValue(const std::string& name) const;
+  values::Value CharterValue(const std::string& name) const;
+  values::Value TreatyValue(const std::string& name) const;
+  values::Value DisputeValue(const DisputeState& d) const;
+  values::Value HistoryValue(const HistoryRecord& r) const;
+  std::shared_ptr<values::Record> NewRecord(const char* shape, std::string name = {},
+                                            std::string owner = {}) const;
+  void RebuildMember(MemberState& m);
+  bool IsMemberOf(const std::string& member, const std::string& polity) const;
+  std::vector<std::string> PolitiesOf(const std::string& member) const;
+  int64_t ExitOptions(const std::string& member) const;
+  values::Value StatusValue(const char* shape, const char* constant) const;
+
+  // --- rules.cpp ------------------------------------------------------------
+  // Evaluates the executable rules of `owners` triggered by `record`; false
+  // when a `reject` refused the event.
+  bool RunRules(const EventSpec& e, const values::Value& record,
+                const std::vector<std::string>& owners);
+  std::optional<values::Value> Eval(const ir::Root* root, std::span<const values::Value> inputs,
+                                    SourceRange where);
+  void CheckExpectations(bool at_end);
+  void ExpectViolations();
+  void ComputeMetrics();
+
+  const ProgramSpec& program_;
+  const ScenarioSpec& scenario_;
+  RunResult result_;
+  Date today_;
+  std::map<std::string, MemberState> members_;  // by name
+  std::vector<std::string> member_order_;       // first-appearance order
+  std::map<std::string, PolityState> polities_;
+  std::vector<std::string> polity_order_;
+  std::map<std::string, TreatyState> treaties_;
+  std::vector<std::string> treaty_order_;
+  std::map<std::string, DisputeState> disputes_;
+  std::vector<ContributionState> contributions_;
+  std::vector<HistoryRecord> history_;
+  std::map<std::string, size_t> coverage_index_;
+};
+
+}  // namespace concord::engine

@@ -1,0 +1,116 @@
+// The mutable state of one run: who belongs where, the rules in force, treaty
+// status, disputes and rulings, contributions and the periods of every
+// scheduled obligation. Internal to runtime/engine.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/engine/input.h"
+#include "runtime/engine/timeline.h"
+
+namespace concord::engine {
+
+struct MemberState {
+  std::string name;
+  std::string first_polity;
+  Date joined;
+  std::vector<Attribute> attributes;
+  std::shared_ptr<const values::Record> record;  // rebuilt when attributes change
+};
+
+// One period of a recurring obligation (cycles.h), with what happened in it.
+struct Period {
+  calendar::Cycle cycle;
+  std::set<std::string> changed;  // revision: distinct rules changed by assemblies with quorum
+  int64_t held = 0;               // reports, stress games, reflections
+  size_t rules_at_start = 0;      // revision
+  bool observed = true;           // began on or after the scenario's start
+};
+
+// A recurring obligation's cycles, iterated as days pass.
+struct Schedule {
+  std::optional<calendar::Period> period;
+  Date anchor;
+  std::vector<calendar::Cycle> cycles;  // every cycle closing by the end of the run
+  size_t next = 0;                      // the first cycle not yet closed
+  Period current;
+  bool active = false;
+};
+
+struct PolityState {
+  const CharterSpec* spec = nullptr;
+  bool participating = false;
+  std::vector<std::string> members;   // joining order
+  std::map<std::string, Date> joined;  // member -> date joined this polity
+  std::vector<const RuleSpec*> rules;  // in force, in order
+  std::vector<std::unique_ptr<RuleSpec>> added_rules;
+  Schedule revision;
+  std::map<std::string, Schedule> reports;   // ledger -> report periods
+  Schedule stress;
+  Schedule reflection;
+  std::map<std::string, std::string> stewards;  // ledger -> member
+  std::map<std::string, values::Money> balances;  // ledger -> amount
+};
+
+enum class TreatyStatus : uint8_t { kPending, kActive, kExpired, kEnded };
+const char* TreatyStatusName(TreatyStatus status);
+
+struct DistressCall {
+  std::string party;
+  Date raised;
+  Date deadline;
+  std::set<std::string> responded;
+  std::vector<std::string> allies;  // active parties other than the caller, when raised
+  SourceRange range;
+  bool closed = false;
+};
+
+struct TreatyState {
+  const TreatySpec* spec = nullptr;
+  TreatyStatus status = TreatyStatus::kPending;
+  Date since;  // date of the last transition
+  std::vector<std::string> signed_by;  // signing order
+  std::vector<std::string> parties;    // current parties, signing order
+  std::set<std::string> renewed_by;    // in the current term
+  Date term_end;
+  std::map<std::string, std::pair<Date, SourceRange>> exits;  // party -> effective date
+  std::vector<DistressCall> distress;
+  std::map<std::string, std::string> stewards;  // fund -> party
+  std::map<std::string, values::Money> balances;
+};
+
+enum class DisputeStatus : uint8_t { kOpen, kRuled, kReaffirmed, kExpired };
+const char* DisputeStatusName(DisputeStatus status);
+
+struct DisputeState {
+  std::string id;
+  std::string polity;
+  std::vector<std::string> sides;
+  bool serious = false;
+  Date date;
+  std::vector<std::string> jury;  // jurors then delegates
+  DisputeStatus status = DisputeStatus::kOpen;
+  std::optional<Date> expires;
+};
+
+struct ContributionState {
+  std::string member;
+  std::string account;
+  std::string owner;
+  values::Money amount;
+  Date date;
+};
+
+struct HistoryRecord {
+  std::string kind;  // decision | conflict | resource
+  std::string id;
+  std::string polity;
+  Date date;
+  std::vector<Attribute> attributes;
+};
+
+}  // namespace concord::engine

@@ -1,0 +1,88 @@
+// What a run produces: the dated timeline a community member reads, the
+// violations (obligations missed, rules broken, invalid events, evaluation
+// errors), the expectations' results and the metrics at the end. Plain data:
+// runtime/report renders it as text or JSON, `concord test` reads the
+// expectations, and nothing here holds an address or a wall-clock time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "runtime/engine/input.h"
+#include "runtime/lottery/lottery.h"
+
+namespace concord::engine {
+
+enum class EntryKind : uint8_t {
+  kEvent,     // a scenario event as it was applied
+  kStatus,    // a transition: a treaty activates, expires, renews or ends, a ruling expires
+  kMet,       // an obligation met
+  kMissed,    // an obligation missed (a violation)
+  kBroken,    // an executable rule's `require` failed or a `reject` fired (a violation)
+  kFlag,      // an executable rule's `when ... then flag`
+  kJury,      // a jury draw
+  kSteward,   // a steward assignment
+  kInvalid,   // an event the engine refused (a violation)
+  kError,     // an evaluation error (a violation)
+};
+
+const char* EntryKindName(EntryKind kind);
+
+struct JuryDraw {
+  std::string dispute;
+  std::vector<std::string> jurors;     // draw order
+  std::vector<std::string> delegates;  // external, draw order
+  std::optional<lottery::Verification> jury_verification;
+  std::optional<lottery::Verification> delegate_verification;
+};
+
+struct Entry {
+  Date date;
+  EntryKind kind = EntryKind::kEvent;
+  std::string subject;  // the charter, treaty, ledger, dispute or member concerned
+  std::string text;
+  std::optional<diag::Code> code;  // set exactly for violations
+  SourceRange range;               // the clause or event behind it
+  std::vector<diag::Label> labels;
+  std::vector<std::string> notes;
+  std::optional<JuryDraw> jury;
+};
+
+struct ExpectResult {
+  const ExpectSpec* spec = nullptr;
+  bool passed = false;
+  std::string expected;
+  std::string actual;
+};
+
+struct MetricValue {
+  std::string owner;  // a charter, or "" for built-ins
+  std::string name;
+  std::string value;
+};
+
+// Which declared things a run exercised, for `concord test --coverage`.
+struct CoverageItem {
+  std::string kind;  // "rule", "obligation", "treaty clause"
+  std::string name;  // "eastside_kitchen.fund_cap", "revision cycle of eastside_kitchen"
+  bool covered = false;
+};
+
+struct RunResult {
+  const ScenarioSpec* scenario = nullptr;
+  std::vector<Entry> timeline;  // in date order, then the order things happened
+  std::vector<ExpectResult> expectations;
+  std::vector<MetricValue> metrics;
+  std::vector<CoverageItem> coverage;
+  // A failure of the engine itself (a value it could not build); the
+  // timeline is then partial. Never set by anything a scenario writes.
+  std::optional<std::string> internal_error;
+
+  size_t ViolationCount() const;
+};
+
+inline bool IsViolation(const Entry& e) { return e.code.has_value(); }
+
+}  // namespace concord::engine
