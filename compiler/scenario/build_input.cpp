@@ -180,6 +180,10 @@ engine::TreatySpec Builder::Treaty(const model::Treaty& t, model::ModelValues& v
     }
     spec.funds.push_back(std::move(fund));
   }
+  if (t.decl->cross_training) {
+    spec.cross_training_every = PeriodOf(*t.decl->cross_training);
+    spec.cross_training_range = t.decl->cross_training->range;
+  }
   for (const model::Rule& r : t.rules) {
     if (r.decl) spec.rules.push_back(Rule(*r.decl, t.name));
   }

@@ -117,6 +117,8 @@ struct TreatySpec {
   std::optional<values::Duration> respond_within;
   SourceRange distress_range;
   std::vector<FundSpec> funds;
+  std::optional<calendar::Period> cross_training_every;  // anchored at `effective`
+  SourceRange cross_training_range;
   std::vector<RuleSpec> rules;
   SourceRange range;
 };

@@ -194,6 +194,7 @@ void Simulation::Setup() {
     Declare("treaty clause", fmt::format("{} exit", name));
     if (t.respond_within) Declare("treaty clause", fmt::format("{} distress signal", name));
     for (const FundSpec& f : t.funds) Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
+    if (t.cross_training_every) Declare("treaty clause", fmt::format("{} cross-training", name));
     for (const RuleSpec& r : t.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
   }
   if (!scenario_.members.empty()) {
@@ -283,6 +284,7 @@ void Simulation::StartOfDay() {
     OpenCycles(p.reflection, 0);
   }
   AssignStewards();
+  ScheduleCrossTraining();
 }
 
 void Simulation::ActivateTreaties() {
@@ -431,6 +433,26 @@ void Simulation::AssignFundStewards() {
                       end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : ""),
           f.range);
     }
+  }
+}
+
+// Cross-training periods of active treaties, anchored at `effective`: one
+// timeline line when a period opens (or, for a treaty that becomes active in
+// the middle of one, on the day it does). No obligation is judged.
+void Simulation::ScheduleCrossTraining() {
+  for (const std::string& name : treaty_order_) {
+    TreatyState& t = treaties_[name];
+    const TreatySpec& spec = *t.spec;
+    if (t.status != TreatyStatus::kActive || !spec.cross_training_every) continue;
+    std::optional<int64_t> k = TermOf(spec.effective, *spec.cross_training_every, today_);
+    if (!k || t.cross_training_round == *k) continue;
+    t.cross_training_round = *k;
+    Cover("treaty clause", name + " cross-training");
+    std::optional<Date> end = TermStart(spec.effective, *spec.cross_training_every, *k + 1);
+    Add(EntryKind::kStatus, name,
+        fmt::format("cross-training period of {} among {}{}", name, fmt::join(t.parties, ", "),
+                    end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : ""),
+        spec.cross_training_range);
   }
 }
 

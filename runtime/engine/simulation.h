@@ -43,6 +43,7 @@ class Simulation : public interp::Host {
   void ExpireRulings();
   void AssignStewards();
   void AssignFundStewards();
+  void ScheduleCrossTraining();
   Entry& Add(EntryKind kind, std::string subject, std::string text, SourceRange range = {});
   Entry& Violation(EntryKind kind, diag::Code code, std::string subject, std::string text,
                    SourceRange range);

@@ -81,6 +81,7 @@ struct TreatyState {
   std::vector<DistressCall> distress;
   std::map<std::string, std::string> stewards;  // fund -> party
   std::map<std::string, values::Money> balances;
+  std::optional<int64_t> cross_training_round;  // the last period announced
 };
 
 enum class DisputeStatus : uint8_t { kOpen, kRuled, kReaffirmed, kExpired };
