@@ -260,6 +260,7 @@ RunResult Simulation::Play() {
     while (next_event < events.size() && events[next_event]->date == today_) {
       ApplyEvent(*events[next_event++]);
     }
+    ScheduleCrossTraining();  // a treaty signed today starts its period today
     EndOfDay();
     CheckExpectations(false);
   }
