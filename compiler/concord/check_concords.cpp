@@ -24,7 +24,10 @@ class Checker {
  public:
   Checker(const sema::CheckedProgram& program, const model::Model& model,
           diag::DiagnosticEngine& diags)
-      : program_(program), model_(model), diags_(diags), lowerer_(program, module_),
+      : program_(program),
+        model_(model),
+        diags_(diags),
+        lowerer_(program, module_),
         values_(module_) {}
 
   // The claimed concord's requirements, and the minimal concord's when the
@@ -93,8 +96,8 @@ class Checker {
     if (it != roots_.end()) return it->second;
     std::vector<ir::Binding> bindings;
     for (sema::Implicit i : inputs) bindings.push_back(ir::Binding::Implicit(i));
-    auto root = lowerer_.LowerRoot(req.requirement->code.value, *req.requirement->condition,
-                                   bindings);
+    auto root =
+        lowerer_.LowerRoot(req.requirement->code.value, *req.requirement->condition, bindings);
     const ir::Root* result = root.ok() ? root.value : nullptr;
     if (!root.ok()) {
       diag::Diagnostic d;
@@ -118,9 +121,9 @@ class Checker {
     const ast::Requirement& r = *req.requirement;
     if (out.status == interp::Status::kError && out.error) {
       diag::Diagnostic d = out.error->ToDiagnostic();
-      d.WithNote(fmt::format("while checking {} `{}` against requirement {}", what, name,
-                             r.code.value),
-                 r.range);
+      d.WithNote(
+          fmt::format("while checking {} `{}` against requirement {}", what, name, r.code.value),
+          r.range);
       diags_.Add(std::move(d));
       return;
     }
@@ -143,9 +146,10 @@ class Checker {
     if (at != name_range) d.WithLabel(name_range, fmt::format("in this {}", what));
     if (claim_range.valid()) d.WithLabel(claim_range, "the concord it claims");
     for (const interp::Undecided& u : out.undecided) {
-      d.WithNote(fmt::format("this cannot be decided for every calendar, so it is not "
-                             "satisfied: {}",
-                             u.explanation));
+      d.WithNote(
+          fmt::format("this cannot be decided for every calendar, so it is not "
+                      "satisfied: {}",
+                      u.explanation));
     }
     const std::string& owner = req.concord->symbol->name;
     d.WithNote(fmt::format("required by concord `{}` here", owner), r.range);

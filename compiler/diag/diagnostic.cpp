@@ -13,7 +13,9 @@ const std::vector<CodeInfo>& AllCodes() {
   return kCodes;
 }
 
-const CodeInfo& Info(Code code) { return AllCodes()[static_cast<size_t>(code)]; }
+const CodeInfo& Info(Code code) {
+  return AllCodes()[static_cast<size_t>(code)];
+}
 
 std::string_view CodeName(const Diagnostic& d) {
   return d.custom_code.empty() ? Info(d.code).name : std::string_view(d.custom_code);
@@ -28,9 +30,12 @@ std::optional<Code> CodeFromName(std::string_view name) {
 
 std::string_view SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }

@@ -116,7 +116,8 @@ DisplayLine PrepareLine(std::string_view line, size_t focus = 0) {
   size_t stop = line.size();
   if (line.size() > kMaxShownBytes) {
     size_t start = focus > kMaxShownBytes / 4 ? focus - kMaxShownBytes / 4 : 0;
-    while (start > 0 && start < line.size() && IsContinuation(static_cast<unsigned char>(line[start]))) {
+    while (start > 0 && start < line.size() &&
+           IsContinuation(static_cast<unsigned char>(line[start]))) {
       --start;
     }
     stop = std::min(line.size(), start + kMaxShownBytes);

@@ -12,8 +12,8 @@
 //  - nothing depends on time or the machine, so the same input gives the same
 //    bytes (no timestamps, GUIDs or absolute working directory).
 #include <algorithm>
-#include <deque>
 #include <cctype>
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 

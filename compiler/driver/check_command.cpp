@@ -31,10 +31,10 @@ namespace concord::driver {
 CLI::App* AddCheckCommand(CLI::App& app, std::function<int()>* run) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "check", "Parse, resolve names and types, and check charters and treaties against their "
-               "concords");
-  cmd->add_option("files", options->files, "Files to check (`-` reads standard input)")
-      ->required();
+      "check",
+      "Parse, resolve names and types, and check charters and treaties against their "
+      "concords");
+  cmd->add_option("files", options->files, "Files to check (`-` reads standard input)")->required();
   AddOutputOptions(cmd, options->output);
   *run = [options] { return RunCheck(*options); };
   return cmd;

@@ -38,11 +38,11 @@ int RunCli(int argc, char** argv, const std::string& version_line) {
     std::function<int()> run;
   };
   std::vector<Registered> commands;
-#define CONCORD_COMMAND(name)                          \
-  {                                                    \
-    Registered r;                                      \
-    r.cmd = Add##name##Command(app, &r.run);           \
-    commands.push_back(std::move(r));                  \
+#define CONCORD_COMMAND(name)                \
+  {                                          \
+    Registered r;                            \
+    r.cmd = Add##name##Command(app, &r.run); \
+    commands.push_back(std::move(r));        \
   }
 #include "compiler/driver/commands.def"
 #undef CONCORD_COMMAND

@@ -3,14 +3,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 
 #include "compiler/driver/output.h"
 
 namespace concord::driver {
 
-#define CONCORD_COMMAND(name) CLI::App* Add##name##Command(CLI::App& app, std::function<int()>* run);
+#define CONCORD_COMMAND(name) \
+  CLI::App* Add##name##Command(CLI::App& app, std::function<int()>* run);
 #include "compiler/driver/commands.def"
 #undef CONCORD_COMMAND
 

@@ -24,9 +24,10 @@ int RunExplain(const std::string& code, bool list) {
   bool concord_code = code.size() == 4 && (code[0] == 'C' || code[0] == 'c') &&
                       std::all_of(code.begin() + 1, code.end(), ::isdigit);
   if (!text && concord_code) {
-    std::printf("%s is defined by a concord in your program, not by Concord itself: its\n"
-                "reason is the text after `as %s` in that concord.\n\n",
-                code.c_str(), code.c_str());
+    std::printf(
+        "%s is defined by a concord in your program, not by Concord itself: its\n"
+        "reason is the text after `as %s` in that concord.\n\n",
+        code.c_str(), code.c_str());
     text = diag::Explain("C000");
   }
   if (!text) {

@@ -6,12 +6,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -122,7 +122,8 @@ class Loader {
       }
     }
     std::string known;
-    for (const StdlibModule& m : StdlibModules()) known += (known.empty() ? "" : ", ") + std::string(m.name);
+    for (const StdlibModule& m : StdlibModules())
+      known += (known.empty() ? "" : ", ") + std::string(m.name);
     diags_.Report(Code::E0206, from, "std." + module,
                   fmt::format("the standard library has no such module (it has: {})", known));
   }
@@ -246,8 +247,9 @@ class Loader {
     for (const ast::Import& imp : file->imports) {
       if (imp.is_module) {
         if (imp.target.rfind("std.", 0) != 0) {
-          diags_.Report(Code::E0206, imp.range, imp.target,
-                        "module names start with `std.`; to import a file, write its path in quotes");
+          diags_.Report(
+              Code::E0206, imp.range, imp.target,
+              "module names start with `std.`; to import a file, write its path in quotes");
           continue;
         }
         std::string module = imp.target.substr(4);

@@ -1,8 +1,7 @@
 #include "compiler/driver/output.h"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -13,9 +12,12 @@ namespace concord::driver {
 
 bool UseColour(ColourMode mode) {
   switch (mode) {
-    case ColourMode::kAlways: return true;
-    case ColourMode::kNever: return false;
-    case ColourMode::kAuto: break;
+    case ColourMode::kAlways:
+      return true;
+    case ColourMode::kNever:
+      return false;
+    case ColourMode::kAuto:
+      break;
   }
   // https://no-color.org: any non-empty NO_COLOR disables colour.
   const char* no_colour = std::getenv("NO_COLOR");

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <string>
-
 #include <vector>
 
 #include "compiler/diag/engine.h"

@@ -50,10 +50,10 @@ int RunRun(const RunOptions& options) {
     }
     std::vector<std::string> names;
     for (const engine::ScenarioSpec& s : inputs.scenarios) names.push_back(s.name);
-    std::fprintf(stderr, "error: no scenario named `%s` in %s%s\n", options.scenario.c_str(),
-                 subject.c_str(),
-                 names.empty() ? ""
-                               : fmt::format(" (scenarios: {})", fmt::join(names, ", ")).c_str());
+    std::fprintf(
+        stderr, "error: no scenario named `%s` in %s%s\n", options.scenario.c_str(),
+        subject.c_str(),
+        names.empty() ? "" : fmt::format(" (scenarios: {})", fmt::join(names, ", ")).c_str());
     return kExitUsage;
   }
   report::Locator where = scenario::MakeLocator(c->program->sources);

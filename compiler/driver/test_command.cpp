@@ -41,8 +41,9 @@ std::string RenderCoverage(const std::vector<engine::CoverageItem>& items, doubl
     covered += c;
     out += fmt::format("  {:<15} {} of {}\n", fmt::format("{}s", kind), c, n);
   }
-  *percent = items.empty() ? 100.0 : 100.0 * static_cast<double>(covered) /
-                                         static_cast<double>(items.size());
+  *percent = items.empty()
+                 ? 100.0
+                 : 100.0 * static_cast<double>(covered) / static_cast<double>(items.size());
   out += fmt::format("  {:<15} {} of {} ({:.1f}%)\n", "total", covered, items.size(), *percent);
   bool header = false;
   for (const engine::CoverageItem& i : items) {
@@ -135,8 +136,7 @@ int RunTest(const TestOptions& options) {
 
 CLI::App* AddTestCommand(CLI::App& app, std::function<int()>* run) {
   auto options = std::make_shared<TestOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "test", "Play every scenario and check its `expect` lines");
+  CLI::App* cmd = app.add_subcommand("test", "Play every scenario and check its `expect` lines");
   cmd->add_option("files", options->files, "Files with the charters, treaties and scenarios")
       ->required();
   cmd->add_option("--scenario", options->scenario, "Test only the scenario with this name");

@@ -89,7 +89,8 @@ class Builder {
     std::function<void(const ast::Expr*)> walk = [&](const ast::Expr* e) {
       if (!e || found) return;
       auto other_polity = [&](const sema::Symbol* s) {
-        return s && (s->kind == sema::SymbolKind::kCharter || s->kind == sema::SymbolKind::kTreaty) &&
+        return s &&
+               (s->kind == sema::SymbolKind::kCharter || s->kind == sema::SymbolKind::kTreaty) &&
                s != own;
       };
       switch (e->kind) {
@@ -223,8 +224,10 @@ class Builder {
         if (auto share = ShareOf(r.quorum.get())) {
           c.revision.quorum_share = share;
         } else if (auto v = Eval(r.quorum.get())) {
-          if (auto* p = v->AsPercent()) c.revision.quorum_share = p->fraction;
-          else c.revision.quorum_count = AsNumber(*v);
+          if (auto* p = v->AsPercent())
+            c.revision.quorum_share = p->fraction;
+          else
+            c.revision.quorum_count = AsNumber(*v);
         }
       }
     }
@@ -281,14 +284,15 @@ class Builder {
       c.metrics.push_back({m.name.name, TitleOf(m.title), m.value.get(), m.range});
     }
 
-    c.stress_game.held = {d.stress_game.has_value(), d.stress_game ? d.stress_game->range : d.name.range};
+    c.stress_game.held = {d.stress_game.has_value(),
+                          d.stress_game ? d.stress_game->range : d.name.range};
     if (d.stress_game) {
       c.stress_game.range = d.stress_game->range;
       c.stress_game.every = d.stress_game->every.AsDuration();
-      c.stress_game.designer_rotates = {d.stress_game->designer.has_value(),
-                                        d.stress_game->range};
+      c.stress_game.designer_rotates = {d.stress_game->designer.has_value(), d.stress_game->range};
     }
-    c.reflection.held = {d.reflection.has_value(), d.reflection ? d.reflection->range : d.name.range};
+    c.reflection.held = {d.reflection.has_value(),
+                         d.reflection ? d.reflection->range : d.name.range};
     if (d.reflection) {
       c.reflection.range = d.reflection->range;
       c.reflection.every = d.reflection->every.AsDuration();
@@ -302,14 +306,13 @@ class Builder {
       if (t.notice_at_most) limits.notice = {Duration(t.notice_at_most.get()), t.notice_range};
       if (t.renewal) limits.renewal = {t.renewal->value, t.renewal->range};
       if (t.contribution) {
-        limits.contribution = ContributionLimit{t.contribution->amount.get(),
-                                                t.contribution->per.AsDuration(),
-                                                t.contribution->range};
+        limits.contribution = ContributionLimit{
+            t.contribution->amount.get(), t.contribution->per.AsDuration(), t.contribution->range};
       }
       if (t.total_contribution) {
-        limits.total_contribution = ContributionLimit{t.total_contribution->amount.get(),
-                                                      t.total_contribution->per.AsDuration(),
-                                                      t.total_contribution->range};
+        limits.total_contribution =
+            ContributionLimit{t.total_contribution->amount.get(),
+                              t.total_contribution->per.AsDuration(), t.total_contribution->range};
       }
     }
     return c;
@@ -374,7 +377,9 @@ class Builder {
 
 }  // namespace
 
-const Charter* Model::FindCharter(std::string_view name) const { return FindIn(charters, name); }
+const Charter* Model::FindCharter(std::string_view name) const {
+  return FindIn(charters, name);
+}
 
 const Treaty* Model::FindTreaty(std::string_view name) const {
   for (const Treaty& t : treaties) {

@@ -5,14 +5,24 @@ namespace {
 
 using values::Value;
 
-Value Text(const std::string& s) { return Value::MakeText(s); }
-Value OptText(const std::optional<std::string>& s) { return s ? Text(*s) : Value::None(); }
-Value Dur(const values::Duration& d) { return Value::MakeDuration(d); }
-Value OptDur(const std::optional<values::Duration>& d) { return d ? Dur(*d) : Value::None(); }
+Value Text(const std::string& s) {
+  return Value::MakeText(s);
+}
+Value OptText(const std::optional<std::string>& s) {
+  return s ? Text(*s) : Value::None();
+}
+Value Dur(const values::Duration& d) {
+  return Value::MakeDuration(d);
+}
+Value OptDur(const std::optional<values::Duration>& d) {
+  return d ? Dur(*d) : Value::None();
+}
 Value OptMoney(const std::optional<values::Money>& m) {
   return m ? Value::MakeMoney(*m) : Value::None();
 }
-Value Bool(bool b) { return Value::MakeBool(b); }
+Value Bool(bool b) {
+  return Value::MakeBool(b);
+}
 
 }  // namespace
 
@@ -48,7 +58,8 @@ Value ModelValues::Charter(const model::Charter& c) {
   membership->Put("entry", Enum("entry_mode", static_cast<int>(c.membership.entry.value)),
                   c.membership.entry.range);
   membership->Put("sponsors", Value::MakeInt(c.membership.sponsors), c.membership.entry.range);
-  membership->Put("vote", c.membership.vote ? Value::MakePercent(*c.membership.vote) : Value::None(),
+  membership->Put("vote",
+                  c.membership.vote ? Value::MakePercent(*c.membership.vote) : Value::None(),
                   c.membership.entry.range);
   membership->Put("exit", Value::MakeRecord(exit), c.membership.exit.range);
 
@@ -129,12 +140,11 @@ Value ModelValues::Charter(const model::Charter& c) {
   auto limits = Make("treaty_limits");
   limits->Put("term", OptDur(tl.term.value), tl.term.range);
   limits->Put("notice", OptDur(tl.notice.value), tl.notice.range);
-  limits->Put("renewal",
-              tl.renewal.value ? Enum("renewal_mode", static_cast<int>(*tl.renewal.value))
-                               : Value::None(),
-              tl.renewal.range);
-  limits->Put("contribution_per",
-              tl.contribution ? Dur(tl.contribution->per) : Value::None(),
+  limits->Put(
+      "renewal",
+      tl.renewal.value ? Enum("renewal_mode", static_cast<int>(*tl.renewal.value)) : Value::None(),
+      tl.renewal.range);
+  limits->Put("contribution_per", tl.contribution ? Dur(tl.contribution->per) : Value::None(),
               tl.contribution ? tl.contribution->range : tl.range);
   limits->Put("total_contribution_per",
               tl.total_contribution ? Dur(tl.total_contribution->per) : Value::None(),

@@ -14,7 +14,9 @@
 namespace concord::scenario {
 namespace {
 
-calendar::Period PeriodOf(const ast::Period& p) { return calendar::Period{p.count, p.unit}; }
+calendar::Period PeriodOf(const ast::Period& p) {
+  return calendar::Period{p.count, p.unit};
+}
 
 class Builder {
  public:
@@ -74,10 +76,9 @@ engine::RuleSpec Builder::Rule(const ast::Rule& rule, const std::string& owner) 
   std::string root_name = fmt::format("rule {}", spec.name);
   spec.where = Lower(root_name, rule.trigger->where.get(), bindings);
   for (const ast::RuleRequire& r : rule.requires_) {
-    spec.checks.push_back({engine::RuleCheck::Kind::kRequire,
-                           Lower(root_name, r.condition.get(), bindings),
-                           r.message ? r.message->value : std::string("a requirement failed"),
-                           r.range});
+    spec.checks.push_back(
+        {engine::RuleCheck::Kind::kRequire, Lower(root_name, r.condition.get(), bindings),
+         r.message ? r.message->value : std::string("a requirement failed"), r.range});
   }
   for (const ast::RuleWhen& w : rule.whens) {
     spec.checks.push_back({w.effect == ast::EffectKind::kReject ? engine::RuleCheck::Kind::kReject
@@ -96,10 +97,18 @@ engine::CharterSpec Builder::Charter(const model::Charter& c, model::ModelValues
   spec.value = values.Charter(c);
   spec.range = c.range;
   switch (c.membership.entry.value) {
-    case ast::EntryMode::kOpen: spec.entry = engine::EntryMode::kOpen; break;
-    case ast::EntryMode::kSponsored: spec.entry = engine::EntryMode::kSponsored; break;
-    case ast::EntryMode::kVote: spec.entry = engine::EntryMode::kVote; break;
-    case ast::EntryMode::kCompulsory: spec.entry = engine::EntryMode::kCompulsory; break;
+    case ast::EntryMode::kOpen:
+      spec.entry = engine::EntryMode::kOpen;
+      break;
+    case ast::EntryMode::kSponsored:
+      spec.entry = engine::EntryMode::kSponsored;
+      break;
+    case ast::EntryMode::kVote:
+      spec.entry = engine::EntryMode::kVote;
+      break;
+    case ast::EntryMode::kCompulsory:
+      spec.entry = engine::EntryMode::kCompulsory;
+      break;
   }
   spec.sponsors = c.membership.sponsors;
   if (d.revision && d.revision->every) spec.revision_every = PeriodOf(*d.revision->every);
@@ -206,8 +215,8 @@ engine::EventSpec Builder::Event(const ast::Event& e) {
   spec.flag = e.flag;
   spec.range = e.range;
   const ast::Identifier* account = e.kind == ast::EventKind::kContribute && e.target ? &*e.target
-                                   : e.kind == ast::EventKind::kReport              ? &e.subject
-                                                                                    : nullptr;
+                                   : e.kind == ast::EventKind::kReport               ? &e.subject
+                                                                                     : nullptr;
   if (account) {
     if (const sema::Symbol* s = checked_.SymbolAt(account); s && s->owner) {
       spec.account_owner = s->owner->name;
@@ -232,10 +241,18 @@ engine::ExpectSpec Builder::Expect(const ast::Expectation& x) {
   spec.source = std::string(sources.Slice(x.range));
   if (x.date) spec.date = x.date->value;
   switch (x.kind) {
-    case ast::ExpectKind::kOnDate: spec.kind = engine::ExpectKind::kOnDate; break;
-    case ast::ExpectKind::kViolation: spec.kind = engine::ExpectKind::kViolation; break;
-    case ast::ExpectKind::kNoViolations: spec.kind = engine::ExpectKind::kNoViolations; break;
-    case ast::ExpectKind::kAlways: spec.kind = engine::ExpectKind::kAtEnd; break;
+    case ast::ExpectKind::kOnDate:
+      spec.kind = engine::ExpectKind::kOnDate;
+      break;
+    case ast::ExpectKind::kViolation:
+      spec.kind = engine::ExpectKind::kViolation;
+      break;
+    case ast::ExpectKind::kNoViolations:
+      spec.kind = engine::ExpectKind::kNoViolations;
+      break;
+    case ast::ExpectKind::kAlways:
+      spec.kind = engine::ExpectKind::kAtEnd;
+      break;
   }
   if (x.code) spec.code = x.code->value;
   if (x.condition) {

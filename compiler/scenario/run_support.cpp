@@ -30,9 +30,8 @@ std::vector<diag::Diagnostic> ProblemsOf(const engine::RunResult& run) {
     diag::Diagnostic d{*e.code, diag::Severity::Error, e.range, e.text, {}, {}, {}, {}, {}};
     d.labels = e.labels;
     for (const std::string& n : e.notes) d.notes.push_back({n, {}});
-    d.notes.push_back({fmt::format("in scenario `{}` on {}", run.scenario->name,
-                                   e.date.ToString()),
-                       {}});
+    d.notes.push_back(
+        {fmt::format("in scenario `{}` on {}", run.scenario->name, e.date.ToString()), {}});
     out.push_back(std::move(d));
   }
   return out;

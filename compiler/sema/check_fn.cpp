@@ -71,11 +71,10 @@ void Checker::FindCycles(const std::vector<const Symbol*>& nodes) {
     diag::Diagnostic& d = diags_.Report(diag::Code::E0215, start->range,
                                         is_fn ? "function" : "metric", start->name, text);
     for (const Dependency* step : chain) {
-      d.WithLabel(step->site,
-                  chain.size() == 1
-                      ? std::string(is_fn ? "the recursive call" : "the recursive use")
-                      : fmt::format("`{}` {} `{}` here", step->from->name, verb(step->to),
-                                    step->to->name));
+      d.WithLabel(step->site, chain.size() == 1
+                                  ? std::string(is_fn ? "the recursive call" : "the recursive use")
+                                  : fmt::format("`{}` {} `{}` here", step->from->name,
+                                                verb(step->to), step->to->name));
       reported.insert(step->from);
     }
     if (is_fn) d.WithHelp("express the limit with `min`, `max` or `if` instead of a call");

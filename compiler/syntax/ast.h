@@ -327,11 +327,12 @@ struct Change {
   SourceRange range;
 };
 
-#define CONCORD_EVENT_KINDS(X)                                                             \
-  X(Join, "join") X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit")     \
-  X(Assembly, "assembly") X(Dispute, "dispute") X(Ruling, "ruling")                        \
-  X(Contribute, "contribute") X(Report, "report") X(StressGame, "stress_game")             \
-  X(Reflection, "reflection") X(Distress, "distress") X(Respond, "respond") X(Record, "record")
+#define CONCORD_EVENT_KINDS(X)                                                                  \
+  X(Join, "join")                                                                               \
+  X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly")   \
+      X(Dispute, "dispute") X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report") \
+          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")      \
+              X(Respond, "respond") X(Record, "record")
 
 enum class EventKind : uint8_t {
 #define CONCORD_EVENT_ENUM(kind, word) k##kind,
@@ -375,8 +376,8 @@ enum class ExpectKind : uint8_t { kOnDate, kViolation, kNoViolations, kAlways };
 struct Expectation {
   ExpectKind kind = ExpectKind::kAlways;
   std::optional<Located<values::Date>> date;
-  ExprPtr condition;                          // kOnDate, kAlways
-  std::optional<Located<std::string>> code;   // kViolation
+  ExprPtr condition;                         // kOnDate, kAlways
+  std::optional<Located<std::string>> code;  // kViolation
   SourceRange range;
 };
 

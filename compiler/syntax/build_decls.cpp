@@ -79,7 +79,8 @@ std::optional<ast::Rule> AstBuilder::RuleOf(P::RuleDeclContext* ctx) {
     diag::SourceRange r = Range(item);
     if (auto* text = dynamic_cast<P::RuleTextContext*>(item)) {
       auto s = String(text->STRING());
-      if (s && FirstClause(rule.text.has_value(), rule.text ? rule.text->range : r, r, "text", where)) {
+      if (s &&
+          FirstClause(rule.text.has_value(), rule.text ? rule.text->range : r, r, "text", where)) {
         rule.text = std::move(s);
       }
     } else if (auto* on = dynamic_cast<P::RuleOnContext*>(item)) {
@@ -134,8 +135,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
   std::string where = fmt::format("charter `{}`", c.name.name);
   if (auto* adopted = dynamic_cast<P::AdoptedClauseContext*>(item)) {
     auto date = DateOf(adopted->DATE());
-    if (date && FirstClause(c.adopted.has_value(), c.adopted ? c.adopted->range : r, r, "adopted",
-                            where)) {
+    if (date &&
+        FirstClause(c.adopted.has_value(), c.adopted ? c.adopted->range : r, r, "adopted", where)) {
       c.adopted = date;
     }
   } else if (auto* claims = dynamic_cast<P::ClaimsConcordContext*>(item)) {
@@ -188,9 +189,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         }
         membership.entry = e;
       } else if (auto* exit = dynamic_cast<P::ExitClauseContext*>(mi)) {
-        if (!FirstClause(membership.exit.has_value(),
-                         membership.exit ? membership.exit->range : mr, mr, "exit",
-                         "membership")) {
+        if (!FirstClause(membership.exit.has_value(), membership.exit ? membership.exit->range : mr,
+                         mr, "exit", "membership")) {
           continue;
         }
         ast::ExitRule x;
@@ -213,17 +213,16 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
     for (P::RevisionItemContext* ri : rev->revisionItem()) {
       diag::SourceRange rr = Range(ri);
       if (auto* every = dynamic_cast<P::RevisionEveryContext*>(ri)) {
-        if (FirstClause(revision.every.has_value(), revision.every ? revision.every->range : rr,
-                        rr, "every", "revision")) {
+        if (FirstClause(revision.every.has_value(), revision.every ? revision.every->range : rr, rr,
+                        "every", "revision")) {
           revision.every = PeriodOf(every->period());
         }
       } else if (auto* quota = dynamic_cast<P::RevisionQuotaContext*>(ri)) {
-        if (FirstClause(revision.quota != nullptr, revision.quota_range, rr, "quota",
-                        "revision")) {
+        if (FirstClause(revision.quota != nullptr, revision.quota_range, rr, "quota", "revision")) {
           revision.quota = Expr(quota->expr());
           revision.quota_range = rr;
-          if (P::IdentContext* unit = quota->ident(); unit && unit->getText() != "rules" &&
-                                                      unit->getText() != "rule") {
+          if (P::IdentContext* unit = quota->ident();
+              unit && unit->getText() != "rules" && unit->getText() != "rule") {
             diags_.Report(Code::E0101, Range(unit), fmt::format("name `{}`", unit->getText()),
                           "; expected `rules` or the end of the quota");
           }
@@ -291,8 +290,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         if (!n || ids2.empty()) continue;
         ast::JuryExternal e{*n, Ident(ids2[0]), std::nullopt, jr};
         if (ids2.size() > 1) e.when = Ident(ids2[1]);
-        if (FirstClause(j.external.has_value(), j.external ? j.external->range : jr, jr,
-                        "external", "jury")) {
+        if (FirstClause(j.external.has_value(), j.external ? j.external->range : jr, jr, "external",
+                        "jury")) {
           j.external = std::move(e);
         }
       } else if (auto* exp = dynamic_cast<P::JuryRulingExpiresContext*>(ji)) {
@@ -327,11 +326,12 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
       if (dynamic_cast<P::LedgerPublicContext*>(li) || dynamic_cast<P::LedgerPrivateContext*>(li)) {
         if (FirstClause(l.is_public.has_value(), l.is_public ? l.is_public->range : lr, lr,
                         "public/private", in)) {
-          l.is_public = ast::Located<bool>{dynamic_cast<P::LedgerPublicContext*>(li) != nullptr, lr};
+          l.is_public =
+              ast::Located<bool>{dynamic_cast<P::LedgerPublicContext*>(li) != nullptr, lr};
         }
       } else if (auto* rep = dynamic_cast<P::LedgerReportContext*>(li)) {
-        if (FirstClause(l.report_every.has_value(), l.report_every ? l.report_every->range : lr,
-                        lr, "report", in)) {
+        if (FirstClause(l.report_every.has_value(), l.report_every ? l.report_every->range : lr, lr,
+                        "report", in)) {
           l.report_every = PeriodOf(rep->period());
           if (l.report_every) l.report_every->range = lr;
         }
@@ -386,14 +386,14 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
           limits.term_range = ar;
         }
       } else if (auto* notice = dynamic_cast<P::AcceptNoticeContext*>(ai)) {
-        if (FirstClause(limits.notice_at_most != nullptr, limits.notice_range, ar,
-                        "accept notice", "treaties")) {
+        if (FirstClause(limits.notice_at_most != nullptr, limits.notice_range, ar, "accept notice",
+                        "treaties")) {
           limits.notice_at_most = Expr(notice->expr());
           limits.notice_range = ar;
         }
       } else if (auto* ren = dynamic_cast<P::AcceptRenewalContext*>(ai)) {
-        if (FirstClause(limits.renewal.has_value(), limits.renewal ? limits.renewal->range : ar,
-                        ar, "accept renewal", "treaties")) {
+        if (FirstClause(limits.renewal.has_value(), limits.renewal ? limits.renewal->range : ar, ar,
+                        "accept renewal", "treaties")) {
           limits.renewal = RenewalOf(ren->renewalMode());
           if (limits.renewal) limits.renewal->range = ar;
         }
@@ -486,8 +486,8 @@ void AstBuilder::TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& t) {
     for (P::FundItemContext* fi : fund->fundItem()) {
       diag::SourceRange fr = Range(fi);
       if (auto* con = dynamic_cast<P::FundContributionContext*>(fi)) {
-        if (!FirstClause(f.contribution.has_value(),
-                         f.contribution ? f.contribution->range : fr, fr, "contribution", in)) {
+        if (!FirstClause(f.contribution.has_value(), f.contribution ? f.contribution->range : fr,
+                         fr, "contribution", in)) {
           continue;
         }
         auto per = PeriodOf(con->period());
@@ -504,9 +504,12 @@ void AstBuilder::TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& t) {
           size_t at = e->getStart()->getTokenIndex();
           ast::ExprPtr built = Expr(e);
           if (!built) continue;
-          if (at > floor_index) fc.floor = std::move(built);
-          else if (at > cap_index) fc.cap = std::move(built);
-          else fc.amount = std::move(built);
+          if (at > floor_index)
+            fc.floor = std::move(built);
+          else if (at > cap_index)
+            fc.cap = std::move(built);
+          else
+            fc.amount = std::move(built);
         }
         if (fc.amount) f.contribution = std::move(fc);
       } else if (auto* st = dynamic_cast<P::FundStewardContext*>(fi)) {
@@ -517,7 +520,8 @@ void AstBuilder::TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& t) {
         }
       } else if (auto* fixed = dynamic_cast<P::FundStewardFixedContext*>(fi)) {
         bool seen = f.steward.has_value() || f.fixed_steward.has_value();
-        if (fixed->ident() && FirstClause(seen, f.steward ? f.steward->range : fr, fr, "steward", in)) {
+        if (fixed->ident() &&
+            FirstClause(seen, f.steward ? f.steward->range : fr, fr, "steward", in)) {
           f.fixed_steward = Ident(fixed->ident());
         }
       }
@@ -525,9 +529,9 @@ void AstBuilder::TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& t) {
     t.funds.push_back(std::move(f));
   } else if (auto* ct = dynamic_cast<P::CrossTrainingClauseContext*>(item)) {
     auto every = PeriodOf(ct->period());
-    if (every && FirstClause(t.cross_training.has_value(),
-                             t.cross_training ? t.cross_training->range : r, r, "cross_training",
-                             where)) {
+    if (every &&
+        FirstClause(t.cross_training.has_value(), t.cross_training ? t.cross_training->range : r, r,
+                    "cross_training", where)) {
       t.cross_training = every;
       t.cross_training->range = r;
     }

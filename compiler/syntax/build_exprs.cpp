@@ -8,9 +8,9 @@
 
 namespace concord::syntax {
 
-using diag::Code;
 using ast::BinaryOp;
 using ast::ExprPtr;
+using diag::Code;
 
 namespace {
 
@@ -19,7 +19,9 @@ std::unique_ptr<T> Make(diag::SourceRange r) {
   return std::make_unique<T>(r);
 }
 
-uint32_t Below(const ExprPtr& e) { return e ? e->depth : 0; }
+uint32_t Below(const ExprPtr& e) {
+  return e ? e->depth : 0;
+}
 
 ExprPtr Binary(BinaryOp op, diag::SourceRange op_range, ExprPtr lhs, ExprPtr rhs) {
   auto b = Make<ast::BinaryExpr>(diag::SourceRange::Cover(lhs->range, rhs->range));
@@ -191,8 +193,8 @@ ExprPtr AstBuilder::Primary(P::PrimaryContext* ctx) {
     node->then_branch = Expr(parts[1]);
     node->else_branch = Expr(parts[2]);
     if (!node->condition || !node->then_branch || !node->else_branch) return nullptr;
-    node->depth = 1 + std::max({node->condition->depth, node->then_branch->depth,
-                                node->else_branch->depth});
+    node->depth =
+        1 + std::max({node->condition->depth, node->then_branch->depth, node->else_branch->depth});
     return WithinDepth(node.get()) ? std::move(node) : nullptr;
   }
   return nullptr;

@@ -7,7 +7,6 @@ namespace concord::syntax {
 
 using diag::Code;
 
-
 std::vector<ast::Attribute> AstBuilder::Attrs(P::AttrsContext* ctx) {
   std::vector<ast::Attribute> out;
   if (!ctx) return out;
@@ -170,7 +169,8 @@ std::optional<ast::ScenarioDecl> AstBuilder::Scenario(P::ScenarioDeclContext* ct
       }
     } else if (auto* start = dynamic_cast<P::StartClauseContext*>(item)) {
       auto date = DateOf(start->DATE());
-      if (date && FirstClause(s.start.has_value(), s.start ? s.start->range : r, r, "start", where)) {
+      if (date &&
+          FirstClause(s.start.has_value(), s.start ? s.start->range : r, r, "start", where)) {
         s.start = date;
       }
     } else if (auto* members = dynamic_cast<P::MembersClauseContext*>(item)) {

@@ -67,19 +67,29 @@ std::optional<ast::Located<std::string>> AstBuilder::String(antlr4::tree::Termin
     if (i + 1 >= text.size()) break;
     char e = text[++i];
     switch (e) {
-      case '"': value += '"'; break;
-      case '\\': value += '\\'; break;
-      case 'n': value += '\n'; break;
-      case 't': value += '\t'; break;
+      case '"':
+        value += '"';
+        break;
+      case '\\':
+        value += '\\';
+        break;
+      case 'n':
+        value += '\n';
+        break;
+      case 't':
+        value += '\t';
+        break;
       default: {
         uint32_t at = range.begin + static_cast<uint32_t>(i - 1);
         // The escaped character may be several bytes long in UTF-8.
         size_t len = 1;
-        while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) {
+        while (i + len < text.size() &&
+               (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80) {
           ++len;
         }
-        diags_.Report(Code::E0106, {file_, at, at + 1 + static_cast<uint32_t>(len)},
-                      text.substr(i - 1, len + 1))
+        diags_
+            .Report(Code::E0106, {file_, at, at + 1 + static_cast<uint32_t>(len)},
+                    text.substr(i - 1, len + 1))
             .WithHelp("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`");
         value += text.substr(i, len);
         i += len - 1;
@@ -114,7 +124,8 @@ std::optional<int64_t> AstBuilder::IntOf(antlr4::tree::TerminalNode* node) {
   std::string text = t->getText();
   int64_t value = 0;
   for (char c : text) {
-    if (__builtin_mul_overflow(value, 10, &value) || __builtin_add_overflow(value, c - '0', &value)) {
+    if (__builtin_mul_overflow(value, 10, &value) ||
+        __builtin_add_overflow(value, c - '0', &value)) {
       diags_.Report(Code::E0107, Range(t), text, "it does not fit in a 64-bit integer");
       return std::nullopt;
     }
@@ -132,8 +143,8 @@ std::optional<values::DurationUnit> AstBuilder::UnitOf(P::DurationUnitContext* c
   if (Real(ctx->DAY())) return values::DurationUnit::kDay;
   if (Real(ctx->WEEK())) return values::DurationUnit::kWeek;
   if (Real(ctx->YEAR())) return values::DurationUnit::kYear;
-  if (Real(ctx->LUNAR())) return Real(ctx->MONTH()) ? std::optional(values::DurationUnit::kLunarMonth)
-                                                    : std::nullopt;
+  if (Real(ctx->LUNAR()))
+    return Real(ctx->MONTH()) ? std::optional(values::DurationUnit::kLunarMonth) : std::nullopt;
   if (Real(ctx->MONTH())) return values::DurationUnit::kMonth;
   return std::nullopt;
 }

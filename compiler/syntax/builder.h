@@ -45,8 +45,8 @@ class AstBuilder {
   std::optional<ast::Located<ast::RenewalMode>> RenewalOf(P::RenewalModeContext* ctx);
   // Reports E0110 when `seen` is already set; returns true when the clause
   // is the first of its kind and should be kept.
-  bool FirstClause(bool seen, diag::SourceRange first, diag::SourceRange again,
-                   const char* clause, const std::string& where);
+  bool FirstClause(bool seen, diag::SourceRange first, diag::SourceRange again, const char* clause,
+                   const std::string& where);
 
   // --- expressions (build_exprs.cpp) ---
   ast::ExprPtr Expr(P::ExprContext* ctx);

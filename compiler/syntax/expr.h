@@ -26,7 +26,21 @@ enum class ExprKind : uint8_t {
 #undef CONCORD_EXPR
 };
 
-enum class BinaryOp : uint8_t { kAdd, kSub, kMul, kDiv, kOf, kEq, kNe, kLt, kLe, kGt, kGe, kAnd, kOr };
+enum class BinaryOp : uint8_t {
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kOf,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kAnd,
+  kOr
+};
 enum class UnaryOp : uint8_t { kNeg, kNot };
 
 const char* Spelling(BinaryOp op);

@@ -84,14 +84,21 @@ std::string Describe(antlr4::Token* t) {
   std::string text = t->getText();
   if (text.size() > 30) text = text.substr(0, 27) + "...";
   switch (t->getType()) {
-    case L::IDENT: return fmt::format("name `{}`", text);
-    case L::STRING: return fmt::format("string {}", text);
+    case L::IDENT:
+      return fmt::format("name `{}`", text);
+    case L::STRING:
+      return fmt::format("string {}", text);
     case L::INT:
-    case L::DECIMAL: return fmt::format("number `{}`", text);
-    case L::DATE: return fmt::format("date `{}`", text);
-    case L::PERCENT: return fmt::format("percent `{}`", text);
-    case L::UPPER: return fmt::format("`{}`", text);
-    default: return fmt::format("`{}`", text);
+    case L::DECIMAL:
+      return fmt::format("number `{}`", text);
+    case L::DATE:
+      return fmt::format("date `{}`", text);
+    case L::PERCENT:
+      return fmt::format("percent `{}`", text);
+    case L::UPPER:
+      return fmt::format("`{}`", text);
+    default:
+      return fmt::format("`{}`", text);
   }
 }
 
@@ -118,13 +125,20 @@ std::string Expected(const antlr4::misc::IntervalSet& set, const antlr4::dfa::Vo
       items.push_back(fmt::format("`{}`", literal));
     } else {
       std::string sym = vocab.getSymbolicName(t);
-      if (sym == "STRING") items.push_back("a string");
-      else if (sym == "INT") items.push_back("a number");
-      else if (sym == "DECIMAL") items.push_back("a decimal");
-      else if (sym == "DATE") items.push_back("a date");
-      else if (sym == "PERCENT") items.push_back("a percent");
-      else if (sym == "UPPER") items.push_back("a code");
-      else items.push_back(sym);
+      if (sym == "STRING")
+        items.push_back("a string");
+      else if (sym == "INT")
+        items.push_back("a number");
+      else if (sym == "DECIMAL")
+        items.push_back("a decimal");
+      else if (sym == "DATE")
+        items.push_back("a date");
+      else if (sym == "PERCENT")
+        items.push_back("a percent");
+      else if (sym == "UPPER")
+        items.push_back("a code");
+      else
+        items.push_back(sym);
     }
   }
   if (name) items.insert(items.begin(), "a name");
@@ -207,21 +221,38 @@ class ErrorStrategy : public antlr4::DefaultErrorStrategy {
 // Keywords that the grammar's `ident` rule also accepts as names.
 bool IsSoftKeyword(size_t type) {
   switch (type) {
-    case L::WHERE: case L::ELSE: case L::WHEN: case L::THEN: case L::IN: case L::FOR:
+    case L::WHERE:
+    case L::ELSE:
+    case L::WHEN:
+    case L::THEN:
+    case L::IN:
+    case L::FOR:
       return false;
     default:
-      return (type >= L::ADOPTED && type <= L::FOR) || type == L::CONCORD ||
-             type == L::EXTENDS || type == L::AS || type == L::CHARTER ||
-             type == L::TREATY || type == L::SCENARIO;
+      return (type >= L::ADOPTED && type <= L::FOR) || type == L::CONCORD || type == L::EXTENDS ||
+             type == L::AS || type == L::CHARTER || type == L::TREATY || type == L::SCENARIO;
   }
 }
 
 // Tokens after which a `-` is a prefix operator rather than subtraction.
 bool EndsOperand(size_t type) {
   switch (type) {
-    case L::IDENT: case L::INT: case L::DECIMAL: case L::PERCENT: case L::DATE: case L::STRING:
-    case L::UPPER: case L::RPAREN: case L::RBRACE: case L::TRUE: case L::FALSE: case L::NONE:
-    case L::DAY: case L::WEEK: case L::MONTH: case L::YEAR:
+    case L::IDENT:
+    case L::INT:
+    case L::DECIMAL:
+    case L::PERCENT:
+    case L::DATE:
+    case L::STRING:
+    case L::UPPER:
+    case L::RPAREN:
+    case L::RBRACE:
+    case L::TRUE:
+    case L::FALSE:
+    case L::NONE:
+    case L::DAY:
+    case L::WEEK:
+    case L::MONTH:
+    case L::YEAR:
       return true;
     default:
       return IsSoftKeyword(type);
@@ -272,8 +303,18 @@ bool Prescan(antlr4::CommonTokenStream& tokens, Reporter& reporter, const ParseO
           pending.pop_back();
         }
         break;
-      case L::COMMA: case L::SEP: case L::REQUIRE: case L::WHEN: case L::EXPECT: case L::RULE:
-      case L::METRIC: case L::FN: case L::WHERE: case L::FOR: case L::IN: case L::AS:
+      case L::COMMA:
+      case L::SEP:
+      case L::REQUIRE:
+      case L::WHEN:
+      case L::EXPECT:
+      case L::RULE:
+      case L::METRIC:
+      case L::FN:
+      case L::WHERE:
+      case L::FOR:
+      case L::IN:
+      case L::AS:
         total -= pending.back();
         pending.back() = 0;
         break;
@@ -381,7 +422,8 @@ ast::File ParseFile(const diag::SourceManager& sources, diag::FileId file,
   constexpr size_t kStackBytes = 256u << 20;
   pthread_attr_t attr;
   pthread_t thread;
-  bool threaded = pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
+  bool threaded = pthread_attr_init(&attr) == 0 &&
+                  pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
                   pthread_create(&thread, &attr, &ParseThread, &job) == 0;
   pthread_attr_destroy(&attr);
   if (threaded) {

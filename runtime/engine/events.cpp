@@ -36,22 +36,20 @@ void Simulation::Invalid(const EventSpec& e, diag::Code code, std::string messag
 bool Simulation::RequireKnownMember(const EventSpec& e, const Name& who) {
   auto it = members_.find(who.text);
   if (it != members_.end() && !PolitiesOf(who.text).empty()) return true;
-  std::string why = it == members_.end()
-                        ? fmt::format("`{}` has not joined any charter by {}", who.text,
-                                      today_.ToString())
-                        : fmt::format("`{}` belongs to no charter on {}", who.text,
-                                      today_.ToString());
+  std::string why =
+      it == members_.end()
+          ? fmt::format("`{}` has not joined any charter by {}", who.text, today_.ToString())
+          : fmt::format("`{}` belongs to no charter on {}", who.text, today_.ToString());
   Invalid(e, diag::Code::R030, Message(diag::Code::R030, EventWord(e.kind), why), who.range);
   return false;
 }
 
 bool Simulation::RequireMember(const EventSpec& e, const Name& who, const std::string& polity) {
   if (IsMemberOf(who.text, polity)) return true;
-  std::string why = members_.count(who.text)
-                        ? fmt::format("`{}` is not a member of `{}` on {}", who.text, polity,
-                                      today_.ToString())
-                        : fmt::format("`{}` has not joined `{}` by {}", who.text, polity,
-                                      today_.ToString());
+  std::string why =
+      members_.count(who.text)
+          ? fmt::format("`{}` is not a member of `{}` on {}", who.text, polity, today_.ToString())
+          : fmt::format("`{}` has not joined `{}` by {}", who.text, polity, today_.ToString());
   Invalid(e, diag::Code::R030, Message(diag::Code::R030, EventWord(e.kind), why), who.range);
   return false;
 }
@@ -77,21 +75,34 @@ bool Simulation::RequireParty(const EventSpec& e, const TreatyState& t, const Na
 
 void Simulation::ApplyEvent(const EventSpec& e) {
   switch (e.kind) {
-    case EventKind::kJoin: return Join(e);
-    case EventKind::kLeave: return Leave(e);
-    case EventKind::kSign: return Sign(e);
-    case EventKind::kRenew: return Renew(e);
-    case EventKind::kExit: return ExitTreaty(e);
-    case EventKind::kAssembly: return Assembly(e);
-    case EventKind::kDispute: return Dispute(e);
-    case EventKind::kRuling: return Ruling(e);
-    case EventKind::kContribute: return Contribute(e);
-    case EventKind::kReport: return ReportLedger(e);
+    case EventKind::kJoin:
+      return Join(e);
+    case EventKind::kLeave:
+      return Leave(e);
+    case EventKind::kSign:
+      return Sign(e);
+    case EventKind::kRenew:
+      return Renew(e);
+    case EventKind::kExit:
+      return ExitTreaty(e);
+    case EventKind::kAssembly:
+      return Assembly(e);
+    case EventKind::kDispute:
+      return Dispute(e);
+    case EventKind::kRuling:
+      return Ruling(e);
+    case EventKind::kContribute:
+      return Contribute(e);
+    case EventKind::kReport:
+      return ReportLedger(e);
     case EventKind::kStressGame:
-    case EventKind::kReflection: return Held(e);
+    case EventKind::kReflection:
+      return Held(e);
     case EventKind::kDistress:
-    case EventKind::kRespond: return DistressEvent(e);
-    case EventKind::kRecord: return RecordEvent(e);
+    case EventKind::kRespond:
+      return DistressEvent(e);
+    case EventKind::kRecord:
+      return RecordEvent(e);
   }
 }
 
@@ -194,12 +205,11 @@ void Simulation::Sign(const EventSpec& e) {
 void Simulation::Renew(const EventSpec& e) {
   TreatyState& t = treaties_[e.subject.text];
   if (t.status != TreatyStatus::kActive) {
-    std::string state = t.status == TreatyStatus::kPending
-                            ? std::string("not yet active")
-                            : fmt::format("{} since {}", TreatyStatusName(t.status),
-                                          t.since.ToString());
-    Invalid(e, diag::Code::R031, Message(diag::Code::R031, e.subject.text, state),
-            e.subject.range);
+    std::string state =
+        t.status == TreatyStatus::kPending
+            ? std::string("not yet active")
+            : fmt::format("{} since {}", TreatyStatusName(t.status), t.since.ToString());
+    Invalid(e, diag::Code::R031, Message(diag::Code::R031, e.subject.text, state), e.subject.range);
     return;
   }
   Cover("treaty clause", e.subject.text + " renewal");
@@ -301,11 +311,11 @@ void Simulation::Assembly(const EventSpec& e) {
     }
     if (ch.rule) {
       if (in_force(ch.rule->name) != p.rules.end()) {
-        Invalid(e, diag::Code::R030,
-                Message(diag::Code::R030, "assembly",
-                        fmt::format("rule `{}` is already in force in `{}`", ch.rule->name,
-                                    polity)),
-                ch.range);
+        Invalid(
+            e, diag::Code::R030,
+            Message(diag::Code::R030, "assembly",
+                    fmt::format("rule `{}` is already in force in `{}`", ch.rule->name, polity)),
+            ch.range);
         continue;
       }
       p.added_rules.push_back(std::make_unique<RuleSpec>(*ch.rule));
@@ -322,8 +332,9 @@ void Simulation::Assembly(const EventSpec& e) {
   }
   Add(EntryKind::kEvent, polity,
       fmt::format("assembly of {}: {} of {} members present (quorum {}){}", polity, count, size,
-                  needed, done.empty() ? std::string(", no rule changes")
-                                       : fmt::format(": {}", fmt::join(done, ", "))),
+                  needed,
+                  done.empty() ? std::string(", no rule changes")
+                               : fmt::format(": {}", fmt::join(done, ", "))),
       e.range);
   auto record = NewRecord("assembly");
   std::vector<values::Value> who;
@@ -407,9 +418,9 @@ void Simulation::Ruling(const EventSpec& e) {
     if (c.ruling_after) d.expires = calendar::AddDuration(today_, *c.ruling_after);
     Add(EntryKind::kEvent, d.id,
         fmt::format("ruling on {}{}", d.id,
-                    d.expires ? fmt::format("; it expires on {} unless reaffirmed",
-                                            d.expires->ToString())
-                              : std::string()),
+                    d.expires
+                        ? fmt::format("; it expires on {} unless reaffirmed", d.expires->ToString())
+                        : std::string()),
         e.range);
   }
   auto record = NewRecord("ruling");
@@ -458,9 +469,9 @@ void Simulation::DistressEvent(const EventSpec& e) {
       if (p != party.text) call.allies.push_back(p);
     }
     Add(EntryKind::kEvent, t.spec->name,
-        fmt::format("{} raises the distress signal \"{}\" of {}; {} must answer by {}",
-                    party.text, t.spec->distress_signal.value_or(""), t.spec->name,
-                    Names(call.allies), call.deadline.ToString()),
+        fmt::format("{} raises the distress signal \"{}\" of {}; {} must answer by {}", party.text,
+                    t.spec->distress_signal.value_or(""), t.spec->name, Names(call.allies),
+                    call.deadline.ToString()),
         e.range);
     t.distress.push_back(std::move(call));
   } else {
@@ -500,11 +511,11 @@ void Simulation::Held(const EventSpec& e) {
   }
   Schedule& s = stress ? p.stress : p.reflection;
   if (s.active) ++s.current.held;
-  Entry& entry = Add(EntryKind::kEvent, e.subject.text,
-                     fmt::format("{} holds a {}{}", e.subject.text,
-                                 stress ? "stress game" : "reflection assembly",
-                                 designer.empty() ? "" : " designed by " + designer),
-                     e.range);
+  Entry& entry = Add(
+      EntryKind::kEvent, e.subject.text,
+      fmt::format("{} holds a {}{}", e.subject.text, stress ? "stress game" : "reflection assembly",
+                  designer.empty() ? "" : " designed by " + designer),
+      e.range);
   auto assigned = p.stewards.find("stress_game");
   if (stress && !designer.empty() && assigned != p.stewards.end() && assigned->second != designer) {
     entry.notes.push_back(

@@ -41,11 +41,12 @@ void Simulation::Contribute(const EventSpec& e) {
   const FundSpec* fund = nullptr;
   if (!e.account_is_fund) {
     if (!IsMemberOf(member, owner)) {
-      Invalid(e, diag::Code::R032,
-              Message(diag::Code::R032, member, account,
-                      fmt::format("the ledger belongs to `{}`, and `{}` is not a member of it on {}",
-                                  owner, member, today_.ToString())),
-              e.target->range);
+      Invalid(
+          e, diag::Code::R032,
+          Message(diag::Code::R032, member, account,
+                  fmt::format("the ledger belongs to `{}`, and `{}` is not a member of it on {}",
+                              owner, member, today_.ToString())),
+          e.target->range);
       return;
     }
     owners.push_back(owner);
@@ -88,9 +89,9 @@ void Simulation::Contribute(const EventSpec& e) {
   record->Put("fund", values::Value::MakeText(account));
   record->Put("date", values::Value::MakeDate(today_));
   // Rules run before the payment is booked, so a `reject` can refuse it.
-  Entry& entry = Add(EntryKind::kEvent, account,
-                     fmt::format("{} contributes {} to {}", member, amount.ToString(), account),
-                     e.range);
+  Entry& entry =
+      Add(EntryKind::kEvent, account,
+          fmt::format("{} contributes {} to {}", member, amount.ToString(), account), e.range);
   size_t entry_index = result_.timeline.size() - 1;
   (void)entry;
   if (!RunRules(e, values::Value::MakeRecord(record), owners)) {
@@ -162,9 +163,9 @@ void Simulation::ReportLedger(const EventSpec& e) {
   auto& balances = e.account_is_fund ? treaties_[owner].balances : polities_[owner].balances;
   auto bal = balances.find(account);
   Add(EntryKind::kEvent, account,
-      fmt::format("report of {} published (balance {})", account,
-                  bal == balances.end() ? std::string("nothing paid in yet")
-                                        : bal->second.ToString()),
+      fmt::format(
+          "report of {} published (balance {})", account,
+          bal == balances.end() ? std::string("nothing paid in yet") : bal->second.ToString()),
       e.range);
   auto record = NewRecord("report");
   record->Put("ledger", values::Value::MakeText(account));

@@ -36,10 +36,10 @@ struct RuleCheck {
 
 struct RuleSpec {
   std::string name;
-  std::string owner;                  // the charter or treaty
-  std::optional<std::string> event;   // the trigger's event word; none for prose rules
-  const ir::Root* where = nullptr;    // the trigger's filter, may be null
-  std::vector<RuleCheck> checks;      // requires, then whens, in source order
+  std::string owner;                 // the charter or treaty
+  std::optional<std::string> event;  // the trigger's event word; none for prose rules
+  const ir::Root* where = nullptr;   // the trigger's filter, may be null
+  std::vector<RuleCheck> checks;     // requires, then whens, in source order
   SourceRange range;
 };
 
@@ -123,11 +123,12 @@ struct TreatySpec {
   SourceRange range;
 };
 
-#define CONCORD_ENGINE_EVENTS(X)                                                            \
-  X(Join, "join") X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit")     \
-  X(Assembly, "assembly") X(Dispute, "dispute") X(Ruling, "ruling")                        \
-  X(Contribute, "contribute") X(Report, "report") X(StressGame, "stress_game")             \
-  X(Reflection, "reflection") X(Distress, "distress") X(Respond, "respond") X(Record, "record")
+#define CONCORD_ENGINE_EVENTS(X)                                                                \
+  X(Join, "join")                                                                               \
+  X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly")   \
+      X(Dispute, "dispute") X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report") \
+          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")      \
+              X(Respond, "respond") X(Record, "record")
 
 enum class EventKind : uint8_t {
 #define CONCORD_ENGINE_EVENT_ENUM(kind, word) k##kind,
@@ -151,8 +152,8 @@ struct Attribute {
 struct ChangeSpec {
   enum class Kind : uint8_t { kAmend, kRemove, kAdd, kReplace };
   Kind kind = Kind::kAmend;
-  std::optional<Name> target;     // amend, remove, replace
-  std::optional<RuleSpec> rule;   // add, replace
+  std::optional<Name> target;    // amend, remove, replace
+  std::optional<RuleSpec> rule;  // add, replace
   SourceRange range;
 };
 
@@ -192,8 +193,8 @@ struct ExpectSpec {
   const ir::Root* lhs = nullptr;
   const ir::Root* rhs = nullptr;
   std::string op;
-  std::string lhs_source;  // the left side as written
-  std::string code;    // kViolation
+  std::string lhs_source;        // the left side as written
+  std::string code;              // kViolation
   std::string source;            // the line as written, for reports
   std::string condition_source;  // the condition as written
   SourceRange range;

@@ -82,9 +82,8 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
       if (delegates.error == lottery::DrawError::kPoolTooSmall) {
         too_small("external delegates", delegates);
         if (allies.empty()) {
-          result_.timeline.back().notes.push_back(
-              fmt::format("`{}` has no ally through an active treaty on {}", d.polity,
-                          today_.ToString()));
+          result_.timeline.back().notes.push_back(fmt::format(
+              "`{}` has no ally through an active treaty on {}", d.polity, today_.ToString()));
         }
       } else {
         result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";

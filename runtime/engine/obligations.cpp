@@ -54,7 +54,8 @@ void Simulation::EndOfDay() {
     if (!p.participating) continue;
     CloseRevision(p);
     CloseReports(p);
-    CloseHeld(p, p.stress, "stress game", diag::Code::R004, p.spec->stress_range, "stress game of ");
+    CloseHeld(p, p.stress, "stress game", diag::Code::R004, p.spec->stress_range,
+              "stress game of ");
     CloseHeld(p, p.reflection, "reflection", diag::Code::R007, p.spec->reflection_range,
               "reflection of ");
   }
@@ -78,8 +79,8 @@ void Simulation::CloseRevision(PolityState& p) {
   std::string window = fmt::format("cycle {} to {}", period->cycle.first_day.ToString(),
                                    period->cycle.last_day.ToString());
   if (static_cast<int64_t>(changed) >= quota) {
-    std::string which = changed == 0 ? std::string()
-                                     : fmt::format(" ({})", fmt::join(period->changed, ", "));
+    std::string which =
+        changed == 0 ? std::string() : fmt::format(" ({})", fmt::join(period->changed, ", "));
     Add(EntryKind::kMet, c.name,
         fmt::format("revision of {}: {} of {} rules changed{}, quota {} ({})", c.name, changed,
                     period->rules_at_start, which, quota, window),

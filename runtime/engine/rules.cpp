@@ -102,9 +102,9 @@ void Simulation::CheckExpectations(bool at_end) {
     }
     out.expected = x.condition_source;
     if (!v.ok()) {
-      out.actual = v.error ? fmt::format("error[{}]: {}", interp::CodeName(v.error->code),
-                                         v.error->message)
-                           : std::string("undecided");
+      out.actual =
+          v.error ? fmt::format("error[{}]: {}", interp::CodeName(v.error->code), v.error->message)
+                  : std::string("undecided");
       continue;
     }
     out.actual = "false";
@@ -134,17 +134,17 @@ void Simulation::ExpectViolations() {
     } else if (x.kind == ExpectKind::kNoViolations) {
       std::vector<std::string> seen;
       for (const Entry& e : result_.timeline) {
-        if (e.code) seen.push_back(fmt::format("{} on {}", interp::CodeName(*e.code),
-                                               e.date.ToString()));
+        if (e.code)
+          seen.push_back(fmt::format("{} on {}", interp::CodeName(*e.code), e.date.ToString()));
       }
       out.passed = seen.empty();
       if (out.passed) continue;
       out.expected = "no violations";
       size_t shown = std::min<size_t>(seen.size(), 3);
-      out.actual = fmt::format("{} violation{}: {}{}", seen.size(), seen.size() == 1 ? "" : "s",
-                               fmt::join(seen.begin(), seen.begin() + static_cast<long>(shown),
-                                         ", "),
-                               seen.size() > shown ? ", ..." : "");
+      out.actual =
+          fmt::format("{} violation{}: {}{}", seen.size(), seen.size() == 1 ? "" : "s",
+                      fmt::join(seen.begin(), seen.begin() + static_cast<long>(shown), ", "),
+                      seen.size() > shown ? ", ..." : "");
     }
   }
 }
@@ -159,11 +159,11 @@ void Simulation::ComputeMetrics() {
     }
     for (const MetricSpec& m : p.spec->metrics) {
       interp::Outcome out = interp::Evaluate(*m.value, {}, {today_, this, false});
-      std::string value = out.ok()      ? out.value.ToString()
-                          : out.error   ? fmt::format("error[{}]: {}",
-                                                      interp::CodeName(out.error->code),
-                                                      out.error->message)
-                                        : std::string("undecided");
+      std::string value =
+          out.ok() ? out.value.ToString()
+          : out.error
+              ? fmt::format("error[{}]: {}", interp::CodeName(out.error->code), out.error->message)
+              : std::string("undecided");
       result_.metrics.push_back({name, m.name, value});
     }
   }
@@ -177,8 +177,8 @@ void Simulation::ComputeMetrics() {
   }
   for (const std::string& m : member_order_) {
     if (PolitiesOf(m).empty()) continue;
-    result_.metrics.push_back({"", fmt::format("exit_options({})", m),
-                               std::to_string(ExitOptions(m))});
+    result_.metrics.push_back(
+        {"", fmt::format("exit_options({})", m), std::to_string(ExitOptions(m))});
   }
 }
 

@@ -39,36 +39,54 @@ const TreatySpec* ProgramSpec::FindTreaty(std::string_view name) const {
 
 const char* TreatyStatusName(TreatyStatus status) {
   switch (status) {
-    case TreatyStatus::kPending: return "pending";
-    case TreatyStatus::kActive: return "active";
-    case TreatyStatus::kExpired: return "expired";
-    case TreatyStatus::kEnded: return "ended";
+    case TreatyStatus::kPending:
+      return "pending";
+    case TreatyStatus::kActive:
+      return "active";
+    case TreatyStatus::kExpired:
+      return "expired";
+    case TreatyStatus::kEnded:
+      return "ended";
   }
   return "?";
 }
 
 const char* DisputeStatusName(DisputeStatus status) {
   switch (status) {
-    case DisputeStatus::kOpen: return "open";
-    case DisputeStatus::kRuled: return "ruled";
-    case DisputeStatus::kReaffirmed: return "reaffirmed";
-    case DisputeStatus::kExpired: return "expired";
+    case DisputeStatus::kOpen:
+      return "open";
+    case DisputeStatus::kRuled:
+      return "ruled";
+    case DisputeStatus::kReaffirmed:
+      return "reaffirmed";
+    case DisputeStatus::kExpired:
+      return "expired";
   }
   return "?";
 }
 
 const char* EntryKindName(EntryKind kind) {
   switch (kind) {
-    case EntryKind::kEvent: return "event";
-    case EntryKind::kStatus: return "status";
-    case EntryKind::kMet: return "met";
-    case EntryKind::kMissed: return "missed";
-    case EntryKind::kBroken: return "broken";
-    case EntryKind::kFlag: return "flag";
-    case EntryKind::kJury: return "jury";
-    case EntryKind::kSteward: return "steward";
-    case EntryKind::kInvalid: return "invalid";
-    case EntryKind::kError: return "error";
+    case EntryKind::kEvent:
+      return "event";
+    case EntryKind::kStatus:
+      return "status";
+    case EntryKind::kMet:
+      return "met";
+    case EntryKind::kMissed:
+      return "missed";
+    case EntryKind::kBroken:
+      return "broken";
+    case EntryKind::kFlag:
+      return "flag";
+    case EntryKind::kJury:
+      return "jury";
+    case EntryKind::kSteward:
+      return "steward";
+    case EntryKind::kInvalid:
+      return "invalid";
+    case EntryKind::kError:
+      return "error";
   }
   return "?";
 }
@@ -171,8 +189,10 @@ void Simulation::Setup() {
     InitSchedule(p.revision, c.revision_every, c.adopted);
     for (const LedgerSpec& l : c.ledgers) {
       InitSchedule(p.reports[l.name], l.report_every, c.adopted);
-      if (l.report_every) Declare("obligation", fmt::format("ledger report of {}.{}", name, l.name));
-      if (l.steward_every) Declare("obligation", fmt::format("steward rotation of {}.{}", name, l.name));
+      if (l.report_every)
+        Declare("obligation", fmt::format("ledger report of {}.{}", name, l.name));
+      if (l.steward_every)
+        Declare("obligation", fmt::format("steward rotation of {}.{}", name, l.name));
     }
     InitSchedule(p.stress, c.stress_every, c.adopted);
     InitSchedule(p.reflection, c.reflection_every, c.adopted);
@@ -193,7 +213,8 @@ void Simulation::Setup() {
     Declare("treaty clause", fmt::format("{} renewal", name));
     Declare("treaty clause", fmt::format("{} exit", name));
     if (t.respond_within) Declare("treaty clause", fmt::format("{} distress signal", name));
-    for (const FundSpec& f : t.funds) Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
+    for (const FundSpec& f : t.funds)
+      Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
     if (t.cross_training_every) Declare("treaty clause", fmt::format("{} cross-training", name));
     for (const RuleSpec& r : t.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
   }
@@ -231,8 +252,8 @@ Entry& Simulation::Add(EntryKind kind, std::string subject, std::string text, So
   return result_.timeline.back();
 }
 
-Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subject,
-                             std::string text, SourceRange range) {
+Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subject, std::string text,
+                             SourceRange range) {
   Entry& e = Add(kind, std::move(subject), std::move(text), range);
   e.code = code;
   return e;
@@ -243,11 +264,11 @@ RunResult Simulation::Play() {
   std::vector<const EventSpec*> events;
   for (const EventSpec& e : scenario_.events) {
     if (e.date < scenario_.start || e.date > scenario_.until) {
-      Violation(EntryKind::kInvalid, diag::Code::R034, EventWord(e.kind),
-                fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R034)),
-                            e.date.ToString(), scenario_.start.ToString(),
-                            scenario_.until.ToString()),
-                e.range);
+      Violation(
+          EntryKind::kInvalid, diag::Code::R034, EventWord(e.kind),
+          fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R034)), e.date.ToString(),
+                      scenario_.start.ToString(), scenario_.until.ToString()),
+          e.range);
       continue;
     }
     events.push_back(&e);
@@ -357,13 +378,13 @@ void Simulation::ApplyExits() {
       if (t.status != TreatyStatus::kActive) continue;
       std::erase(t.parties, party);
       t.renewed_by.erase(party);
-      Add(EntryKind::kStatus, name,
-          fmt::format("{} leaves {} (its notice has run)", party, name), range);
+      Add(EntryKind::kStatus, name, fmt::format("{} leaves {} (its notice has run)", party, name),
+          range);
       if (t.parties.size() < 2) {
         t.status = TreatyStatus::kEnded;
         t.since = today_;
-        Add(EntryKind::kStatus, name,
-            fmt::format("{} ends: fewer than two parties are left", name), t.spec->exit_range);
+        Add(EntryKind::kStatus, name, fmt::format("{} ends: fewer than two parties are left", name),
+            t.spec->exit_range);
       }
     }
   }

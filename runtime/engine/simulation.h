@@ -59,8 +59,8 @@ class Simulation : public interp::Host {
   void EndOfDay();
   void CloseRevision(PolityState& p);
   void CloseReports(PolityState& p);
-  void CloseHeld(PolityState& p, Schedule& s, const char* what, diag::Code code,
-                 SourceRange range, const char* coverage_name);
+  void CloseHeld(PolityState& p, Schedule& s, const char* what, diag::Code code, SourceRange range,
+                 const char* coverage_name);
   void CloseDistress(TreatyState& t);
 
   // --- events.cpp -----------------------------------------------------------

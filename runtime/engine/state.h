@@ -44,15 +44,15 @@ struct Schedule {
 struct PolityState {
   const CharterSpec* spec = nullptr;
   bool participating = false;
-  std::vector<std::string> members;   // joining order
+  std::vector<std::string> members;    // joining order
   std::map<std::string, Date> joined;  // member -> date joined this polity
   std::vector<const RuleSpec*> rules;  // in force, in order
   std::vector<std::unique_ptr<RuleSpec>> added_rules;
   Schedule revision;
-  std::map<std::string, Schedule> reports;   // ledger -> report periods
+  std::map<std::string, Schedule> reports;  // ledger -> report periods
   Schedule stress;
   Schedule reflection;
-  std::map<std::string, std::string> stewards;  // ledger -> member
+  std::map<std::string, std::string> stewards;    // ledger -> member
   std::map<std::string, values::Money> balances;  // ledger -> amount
 };
 
@@ -72,7 +72,7 @@ struct DistressCall {
 struct TreatyState {
   const TreatySpec* spec = nullptr;
   TreatyStatus status = TreatyStatus::kPending;
-  Date since;  // date of the last transition
+  Date since;                          // date of the last transition
   std::vector<std::string> signed_by;  // signing order
   std::vector<std::string> parties;    // current parties, signing order
   std::set<std::string> renewed_by;    // in the current term

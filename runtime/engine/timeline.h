@@ -16,16 +16,16 @@
 namespace concord::engine {
 
 enum class EntryKind : uint8_t {
-  kEvent,     // a scenario event as it was applied
-  kStatus,    // a transition: a treaty activates, expires, renews or ends, a ruling expires
-  kMet,       // an obligation met
-  kMissed,    // an obligation missed (a violation)
-  kBroken,    // an executable rule's `require` failed or a `reject` fired (a violation)
-  kFlag,      // an executable rule's `when ... then flag`
-  kJury,      // a jury draw
-  kSteward,   // a steward assignment
-  kInvalid,   // an event the engine refused (a violation)
-  kError,     // an evaluation error (a violation)
+  kEvent,    // a scenario event as it was applied
+  kStatus,   // a transition: a treaty activates, expires, renews or ends, a ruling expires
+  kMet,      // an obligation met
+  kMissed,   // an obligation missed (a violation)
+  kBroken,   // an executable rule's `require` failed or a `reject` fired (a violation)
+  kFlag,     // an executable rule's `when ... then flag`
+  kJury,     // a jury draw
+  kSteward,  // a steward assignment
+  kInvalid,  // an event the engine refused (a violation)
+  kError,    // an evaluation error (a violation)
 };
 
 const char* EntryKindName(EntryKind kind);
@@ -83,6 +83,8 @@ struct RunResult {
   size_t ViolationCount() const;
 };
 
-inline bool IsViolation(const Entry& e) { return e.code.has_value(); }
+inline bool IsViolation(const Entry& e) {
+  return e.code.has_value();
+}
 
 }  // namespace concord::engine

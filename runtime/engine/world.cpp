@@ -12,7 +12,9 @@
 namespace concord::engine {
 namespace {
 
-const values::Record* RecordOf(const values::Value& v) { return v.AsRecord(); }
+const values::Record* RecordOf(const values::Value& v) {
+  return v.AsRecord();
+}
 
 // The element named `name` of the set field `field` of an entity record.
 std::optional<values::Value> Find(const values::Value& owner, const char* field,
@@ -298,10 +300,14 @@ interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values
       }
       return HostAnswer::Of(values::MakeSetValue(std::move(out)));
     }
-    case ir::HostQuery::kLedgers: return charter_field("ledgers");
-    case ir::HostQuery::kFunctions: return charter_field("functions");
-    case ir::HostQuery::kMetrics: return charter_field("metrics");
-    case ir::HostQuery::kFunds: return charter_field("funds");
+    case ir::HostQuery::kLedgers:
+      return charter_field("ledgers");
+    case ir::HostQuery::kFunctions:
+      return charter_field("functions");
+    case ir::HostQuery::kMetrics:
+      return charter_field("metrics");
+    case ir::HostQuery::kFunds:
+      return charter_field("funds");
   }
   return HostAnswer::Decline("unknown question");
 }

@@ -130,7 +130,9 @@ int64_t& PartFor(Duration& d, DurationUnit unit) {
   return d.days;
 }
 
-std::string Side(const Duration& d) { return fmt::format("`{}`", d.ToString()); }
+std::string Side(const Duration& d) {
+  return fmt::format("`{}`", d.ToString());
+}
 
 // "is 30" for a fixed length, "can be 28" / "can be 31" for a variable one.
 std::string Extent(const LengthInterval& len, bool longest) {
@@ -274,8 +276,8 @@ std::string ExplainUndecided(const Duration& a, CompareOp op, const Duration& b)
     case CompareOp::kLt:
     case CompareOp::kLe:
       // The comparison fails when `a` is at its longest and `b` at its shortest.
-      return fmt::format("{} can be {} days long, but {} {} days", Side(a),
-                         Days(la.max_centidays), Side(b), Extent(lb, /*longest=*/false));
+      return fmt::format("{} can be {} days long, but {} {} days", Side(a), Days(la.max_centidays),
+                         Side(b), Extent(lb, /*longest=*/false));
     case CompareOp::kGt:
     case CompareOp::kGe:
       return fmt::format("{} can be only {} days long, but {} {} days", Side(a),

@@ -1,11 +1,8 @@
 // The engine end to end on small programs: compile a source text, build the
 // engine input, play its scenario and look at the timeline. Each test pins
 // one rule of docs/reference-runtime.md.
-#include "runtime/engine/engine.h"
-
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -13,6 +10,7 @@
 
 #include "compiler/driver/pipeline.h"
 #include "compiler/scenario/build_input.h"
+#include "runtime/engine/engine.h"
 #include "runtime/interp/runtime_error.h"
 #include "runtime/report/timeline.h"
 
