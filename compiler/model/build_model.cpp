@@ -1,13 +1,15 @@
 // From typed AST to model. The one analysis here is `binds_non_members`: a
 // rule binds people outside its polity when its trigger, conditions or
 // effects reach into another polity — they read `members(X)`, `X` itself, or
-// a metric or ledger of a charter X other than the rule's own. A rule can
+// a metric or ledger of a charter X other than the rule's own, directly or
+// through a `fn` it calls. A rule can
 // only govern its own members (the minimal concord's C004).
 #include "compiler/model/build_model.h"
 
 #include <fmt/format.h>
 
 #include <functional>
+#include <set>
 
 #include "compiler/ir/lower.h"
 #include "runtime/interp/interp.h"
@@ -86,6 +88,7 @@ class Builder {
 
   bool BindsNonMembers(const ast::Rule& rule, const sema::Symbol* own) {
     bool found = false;
+    std::set<const sema::FnInfo*> walked_fns;
     std::function<void(const ast::Expr*)> walk = [&](const ast::Expr* e) {
       if (!e || found) return;
       auto other_polity = [&](const sema::Symbol* s) {
@@ -105,9 +108,18 @@ class Builder {
           walk(f->object.get());
           return;
         }
-        case ast::ExprKind::kCall:
-          for (const auto& a : e->As<ast::CallExpr>()->args) walk(a.get());
+        case ast::ExprKind::kCall: {
+          const auto* call = e->As<ast::CallExpr>();
+          for (const auto& a : call->args) walk(a.get());
+          // A `fn` can reach into another polity on the rule's behalf. Sema
+          // forbids recursion, and each fn body is walked once.
+          const sema::CallTarget* target = program_.CallOf(call);
+          if (target && target->fn && target->fn->decl &&
+              walked_fns.insert(target->fn).second) {
+            walk(target->fn->decl->body.get());
+          }
           return;
+        }
         case ast::ExprKind::kComprehension: {
           const auto* c = e->As<ast::Comprehension>();
           walk(c->source.get());
