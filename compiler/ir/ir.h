@@ -29,6 +29,26 @@ enum class Op : uint8_t {
 #undef CONCORD_IR_OP
 };
 
+// Ops that fold a set (a comprehension or an aggregate call): children are
+// source, filter, projection. Shared by the printer and the interpreter.
+inline bool IsAggregate(Op op) {
+  switch (op) {
+    case Op::kCount:
+    case Op::kSumInt:
+    case Op::kSumDecimal:
+    case Op::kSumPercent:
+    case Op::kSumMoney:
+    case Op::kSumDuration:
+    case Op::kAny:
+    case Op::kAll:
+    case Op::kMinOf:
+    case Op::kMaxOf:
+      return true;
+    default:
+      return false;
+  }
+}
+
 inline const char* OpName(Op op) {
   switch (op) {
 #define CONCORD_IR_OP(name) \

@@ -6,24 +6,6 @@
 namespace concord::ir {
 namespace {
 
-bool IsAggregate(Op op) {
-  switch (op) {
-    case Op::kCount:
-    case Op::kSumInt:
-    case Op::kSumDecimal:
-    case Op::kSumPercent:
-    case Op::kSumMoney:
-    case Op::kSumDuration:
-    case Op::kAny:
-    case Op::kAll:
-    case Op::kMinOf:
-    case Op::kMaxOf:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // What follows the op name: the resolved name, slot, constant or operator.
 std::string Details(const Node& n) {
   switch (n.op) {
@@ -88,21 +70,7 @@ const char* AbsentChild(const Node& parent, size_t index) {
 }  // namespace
 
 const char* CompareSpelling(values::CompareOp op) {
-  switch (op) {
-    case values::CompareOp::kEq:
-      return "==";
-    case values::CompareOp::kNe:
-      return "!=";
-    case values::CompareOp::kLt:
-      return "<";
-    case values::CompareOp::kLe:
-      return "<=";
-    case values::CompareOp::kGt:
-      return ">";
-    case values::CompareOp::kGe:
-      return ">=";
-  }
-  return "?";
+  return values::Spelling(op);
 }
 
 std::string Print(const Node& node, const PrintOptions& options, int indent) {

@@ -51,21 +51,7 @@ const char* Spelling(const ir::Node& n) {
       return "max";
     case ir::Op::kCmpMoney:
     case ir::Op::kEqValue:
-      switch (n.cmp) {
-        case values::CompareOp::kEq:
-          return "==";
-        case values::CompareOp::kNe:
-          return "!=";
-        case values::CompareOp::kLt:
-          return "<";
-        case values::CompareOp::kLe:
-          return "<=";
-        case values::CompareOp::kGt:
-          return ">";
-        case values::CompareOp::kGe:
-          return ">=";
-      }
-      return "==";
+      return values::Spelling(n.cmp);
     default:
       return "-";
   }

@@ -291,18 +291,8 @@ Eval Evaluator::Dispatch(const ir::Node& n) {
       return VisitField(n);
     case Op::kMakeSet:
       return VisitMakeSet(n);
-    case Op::kCount:
-    case Op::kSumInt:
-    case Op::kSumDecimal:
-    case Op::kSumPercent:
-    case Op::kSumMoney:
-    case Op::kSumDuration:
-    case Op::kAny:
-    case Op::kAll:
-    case Op::kMinOf:
-    case Op::kMaxOf:
-      return VisitAggregate(n);
     default:
+      if (IsAggregate(n.op)) return VisitAggregate(n);
       return VisitArithmetic(n);
   }
 }

@@ -142,6 +142,24 @@ std::string Extent(const LengthInterval& len, bool longest) {
 
 }  // namespace
 
+const char* Spelling(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEq:
+      return "==";
+    case CompareOp::kNe:
+      return "!=";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLe:
+      return "<=";
+    case CompareOp::kGt:
+      return ">";
+    case CompareOp::kGe:
+      return ">=";
+  }
+  return "?";
+}
+
 const char* UnitName(DurationUnit unit, bool plural) {
   switch (unit) {
     case DurationUnit::kDay:

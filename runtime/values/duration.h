@@ -54,6 +54,9 @@ LengthInterval PossibleLength(const Duration& d);
 enum class Decision { kFalse, kTrue, kUndecided };
 enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
 
+// `==`, `!=`, `<`, `<=`, `>`, `>=`: shared by the IR printer and runtime messages.
+const char* Spelling(CompareOp op);
+
 // Decides `a op b` by the interval rule: true or false when every possible
 // length agrees, undecided otherwise.
 Decision CompareDurations(const Duration& a, CompareOp op, const Duration& b);
