@@ -16,6 +16,8 @@ packages=(
   libtomlplusplus-dev libbenchmark-dev
   # tests: an independent ephemeris for new moons; node + npm for the SARIF validator
   python3-ephem nodejs
+  # benchmark: the same rules in LuaJIT; editor tests: headless Neovim as an LSP client
+  luajit neovim
 )
 
 missing=()
