@@ -1,0 +1,2 @@
+" Concord charters, treaties and scenarios.
+autocmd BufRead,BufNewFile *.concord setfiletype concord
