@@ -9,6 +9,7 @@
 
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
+#include "compiler/driver/engine_choice.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "compiler/scenario/run_support.h"
@@ -23,6 +24,7 @@ struct RunOptions {
   std::string scenario;
   std::string format = "text";
   OutputOptions output;
+  EngineOptions engine;
 };
 
 int RunRun(const RunOptions& options) {
@@ -56,6 +58,8 @@ int RunRun(const RunOptions& options) {
         names.empty() ? "" : fmt::format(" (scenarios: {})", fmt::join(names, ", ")).c_str());
     return kExitUsage;
   }
+  EngineSession session(options.engine, module, inputs.program, chosen);
+  size_t events = 0;
   report::Locator where = scenario::MakeLocator(c->program->sources);
   diag::DiagnosticEngine problems;
   bool json = options.format == "json";
@@ -63,6 +67,7 @@ int RunRun(const RunOptions& options) {
   if (json && chosen.size() > 1) out += "[\n";
   for (size_t i = 0; i < chosen.size(); ++i) {
     engine::RunResult run = engine::Run(inputs.program, *chosen[i]);
+    events += chosen[i]->events.size();
     if (run.internal_error) {
       std::fprintf(stderr, "error: internal: %s\n", run.internal_error->c_str());
       return kExitInputErrors;
@@ -78,6 +83,7 @@ int RunRun(const RunOptions& options) {
   }
   if (json && chosen.size() > 1) out += "]\n";
   std::fputs(out.c_str(), stdout);
+  session.Report(events);
   if (!problems.diagnostics().empty()) {
     OutputOptions human = options.output;
     human.format = Format::kHuman;
@@ -105,6 +111,7 @@ CLI::App* AddRunCommand(CLI::App& app, std::function<int()>* run) {
                   "Colour in diagnostics: auto, always, never")
       ->transform(CLI::CheckedTransformer(kColours, CLI::ignore_case))
       ->default_str("auto");
+  AddEngineOptions(cmd, options->engine);
   *run = [options] { return RunRun(*options); };
   return cmd;
 }

@@ -11,6 +11,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
+#include "compiler/driver/engine_choice.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "compiler/scenario/run_support.h"
@@ -25,6 +26,7 @@ struct TestOptions {
   bool coverage = false;
   double threshold = 0;
   OutputOptions output;
+  EngineOptions engine;
 };
 
 std::string RenderCoverage(const std::vector<engine::CoverageItem>& items, double* percent) {
@@ -77,6 +79,8 @@ int RunTest(const TestOptions& options) {
                  subject.c_str());
     return kExitUsage;
   }
+  EngineSession session(options.engine, module, inputs.program, chosen);
+  size_t events = 0;
   report::Locator where = scenario::MakeLocator(c->program->sources);
   diag::DiagnosticEngine problems;
   std::string out;
@@ -85,6 +89,7 @@ int RunTest(const TestOptions& options) {
   std::map<std::string, size_t> coverage_index;
   for (const engine::ScenarioSpec* s : chosen) {
     engine::RunResult run = engine::Run(inputs.program, *s);
+    events += s->events.size();
     if (run.internal_error) {
       std::fprintf(stderr, "error: internal: %s\n", run.internal_error->c_str());
       return kExitInputErrors;
@@ -122,6 +127,7 @@ int RunTest(const TestOptions& options) {
     }
   }
   std::fputs(out.c_str(), stdout);
+  session.Report(events);
   if (!problems.diagnostics().empty()) {
     OutputOptions human = options.output;
     human.format = Format::kHuman;
@@ -146,6 +152,7 @@ CLI::App* AddTestCommand(CLI::App& app, std::function<int()>* run) {
                   "With --coverage: fail when coverage is below N percent")
       ->check(CLI::Range(0.0, 100.0));
   AddOutputOptions(cmd, options->output);
+  AddEngineOptions(cmd, options->engine);
   *run = [options] { return RunTest(*options); };
   return cmd;
 }

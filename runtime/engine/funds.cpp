@@ -99,6 +99,7 @@ void Simulation::Contribute(const EventSpec& e) {
     return;
   }
   contributions_.push_back({member, account, owner, amount, today_});
+  contributions_by_account_[account].push_back(contributions_.size() - 1);
   auto& balances = e.account_is_fund ? treaties_[owner].balances : polities_[owner].balances;
   auto [it, fresh] = balances.try_emplace(account, amount);
   if (!fresh) {
@@ -130,7 +131,8 @@ void Simulation::Contribute(const EventSpec& e) {
   Date first = today_, last = today_;
   if (fund->per) std::tie(first, last) = Window(treaty->effective, *fund->per, today_);
   values::Money paid{values::Decimal{}, amount.currency};
-  for (const ContributionState& c : contributions_) {
+  for (size_t i : contributions_by_account_[account]) {
+    const ContributionState& c = contributions_[i];
     if (c.member != member || c.account != account || c.owner != owner) continue;
     if (c.date < first || c.date > last) continue;
     if (auto s = paid.Plus(c.amount); s.ok()) paid = *s.value;

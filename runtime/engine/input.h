@@ -22,6 +22,8 @@
 
 namespace concord::engine {
 
+class ExpressionEngine;  // expression_engine.h
+
 using diag::SourceRange;
 using values::Date;
 
@@ -216,6 +218,8 @@ struct ScenarioSpec {
 // caller keeps the module.
 struct ProgramSpec {
   const ir::Module* module = nullptr;
+  // Evaluates every expression of the run; null is the interpreter.
+  const ExpressionEngine* engine = nullptr;
   std::vector<CharterSpec> charters;
   std::vector<TreatySpec> treaties;
 

@@ -6,16 +6,23 @@
 
 #include <algorithm>
 
+#include "runtime/engine/expression_engine.h"
 #include "runtime/engine/simulation.h"
 #include "runtime/interp/runtime_error.h"
 
 namespace concord::engine {
 
+interp::Outcome Simulation::Evaluate(const ir::Root& root, std::span<const values::Value> inputs) {
+  const ExpressionEngine& engine =
+      program_.engine ? *program_.engine : InterpreterEngine::Instance();
+  return engine.Evaluate(root, inputs, {today_, this, false});
+}
+
 std::optional<values::Value> Simulation::Eval(const ir::Root* root,
                                               std::span<const values::Value> inputs,
                                               SourceRange where) {
   if (!root) return std::nullopt;
-  interp::Outcome out = interp::Evaluate(*root, inputs, {today_, this, false});
+  interp::Outcome out = Evaluate(*root, inputs);
   if (out.ok()) return out.value;
   if (out.error) {
     Entry& e = Violation(EntryKind::kError, out.error->code, root->name, out.error->message,
@@ -95,7 +102,7 @@ void Simulation::CheckExpectations(bool at_end) {
       continue;
     }
     if (!due) continue;
-    interp::Outcome v = interp::Evaluate(*x.condition, {}, {today_, this, false});
+    interp::Outcome v = Evaluate(*x.condition);
     if (v.ok() && v.value.AsBool() && *v.value.AsBool()) {
       out.passed = true;
       continue;
@@ -109,7 +116,7 @@ void Simulation::CheckExpectations(bool at_end) {
     }
     out.actual = "false";
     if (x.lhs) {
-      interp::Outcome lhs = interp::Evaluate(*x.lhs, {}, {today_, this, false});
+      interp::Outcome lhs = Evaluate(*x.lhs);
       if (lhs.ok()) out.actual = fmt::format("{} is {}", x.lhs_source, lhs.value.ToString());
     }
   }
@@ -158,7 +165,7 @@ void Simulation::ComputeMetrics() {
       result_.metrics.push_back({name, ledger + " balance", balance.ToString()});
     }
     for (const MetricSpec& m : p.spec->metrics) {
-      interp::Outcome out = interp::Evaluate(*m.value, {}, {today_, this, false});
+      interp::Outcome out = Evaluate(*m.value);
       std::string value =
           out.ok() ? out.value.ToString()
           : out.error

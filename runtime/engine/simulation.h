@@ -11,12 +11,14 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runtime/engine/engine.h"
 #include "runtime/engine/state.h"
 #include "runtime/interp/host.h"
 #include "runtime/interp/interp.h"
+#include "runtime/values/growing_set.h"
 
 namespace concord::engine {
 
@@ -110,6 +112,8 @@ class Simulation : public interp::Host {
                 const std::vector<std::string>& owners);
   std::optional<values::Value> Eval(const ir::Root* root, std::span<const values::Value> inputs,
                                     SourceRange where);
+  // Every evaluation of the run goes through ProgramSpec::engine.
+  interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs = {});
   void CheckExpectations(bool at_end);
   void ExpectViolations();
   void ComputeMetrics();
@@ -126,6 +130,21 @@ class Simulation : public interp::Host {
   std::vector<std::string> treaty_order_;
   std::map<std::string, DisputeState> disputes_;
   std::vector<ContributionState> contributions_;
+  // Indices into contributions_ by account (ledger or fund), so that
+  // `contributions(f)` and the fund-cap check read one account's payments
+  // instead of every payment of the run.
+  std::map<std::string, std::vector<size_t>> contributions_by_account_;
+  // The answers to `contributions(account)` so far, by (account, owner the
+  // question named): each grows by the payments booked since it was last
+  // asked, and is rebuilt whole when a member record changed since
+  // (members_version_), because every contribution holds its member's value.
+  struct ContributionAnswer {
+    size_t booked = 0;  // how many of the account's payments it has seen
+    uint64_t members_version = 0;
+    values::GrowingSet set;
+  };
+  std::map<std::pair<std::string, std::string>, ContributionAnswer> contribution_answers_;
+  uint64_t members_version_ = 0;  // bumped by RebuildMember
   std::vector<HistoryRecord> history_;
   std::map<std::string, size_t> coverage_index_;
 };

@@ -48,6 +48,7 @@ void Simulation::RebuildMember(MemberState& m) {
   record->Put("polity", CharterValue(m.first_polity));
   for (const Attribute& a : m.attributes) record->Put(a.name, a.value);
   m.record = record;
+  ++members_version_;
 }
 
 values::Value Simulation::MemberValue(const std::string& name) const {
@@ -97,8 +98,9 @@ values::Value Simulation::StatusValue(const char* shape, const char* constant) c
 bool Simulation::IsMemberOf(const std::string& member, const std::string& polity) const {
   auto it = polities_.find(polity);
   if (it == polities_.end()) return false;
-  const auto& m = it->second.members;
-  return std::find(m.begin(), m.end(), member) != m.end();
+  // `joined` holds exactly the current members (kept with `members` on
+  // setup, join and leave): a lookup instead of a scan of the member list.
+  return it->second.joined.count(member) > 0;
 }
 
 std::vector<std::string> Simulation::PolitiesOf(const std::string& member) const {
@@ -191,7 +193,7 @@ interp::HostAnswer Simulation::Metric(std::string_view owner, std::string_view n
   if (c) {
     for (const MetricSpec& m : c->metrics) {
       if (m.name != name || !m.value) continue;
-      interp::Outcome out = interp::Evaluate(*m.value, {}, {today_, this, false});
+      interp::Outcome out = Evaluate(*m.value);
       if (out.ok()) return interp::HostAnswer::Of(out.value);
       return interp::HostAnswer::Decline(
           fmt::format("metric `{}` of `{}` has no value on {}", name, owner, today_.ToString()));
@@ -231,17 +233,26 @@ interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values
       return HostAnswer::Of(values::MakeSetValue(std::move(out)));
     }
     case ir::HostQuery::kContributions: {
-      std::vector<values::Value> out;
-      for (const ContributionState& c : contributions_) {
-        if (c.account != name || (!arg->owner().empty() && c.owner != arg->owner())) continue;
+      auto account = contributions_by_account_.find(name);
+      if (!arg || account == contributions_by_account_.end()) {
+        return HostAnswer::Of(values::MakeSetValue({}));
+      }
+      const std::string& owner = arg->owner();
+      ContributionAnswer& answer = contribution_answers_[{name, owner}];
+      if (answer.members_version != members_version_) answer = ContributionAnswer{};
+      answer.members_version = members_version_;
+      const std::vector<size_t>& booked = account->second;
+      for (; answer.booked < booked.size(); ++answer.booked) {
+        const ContributionState& c = contributions_[booked[answer.booked]];
+        if (c.account != name || (!owner.empty() && c.owner != owner)) continue;
         auto record = NewRecord("contribution");
         record->Put("amount", values::Value::MakeMoney(c.amount));
         record->Put("member", MemberValue(c.member));
         record->Put("fund", values::Value::MakeText(c.account));
         record->Put("date", values::Value::MakeDate(c.date));
-        out.push_back(values::Value::MakeRecord(record));
+        answer.set.Add(values::Value::MakeRecord(record));
       }
-      return HostAnswer::Of(values::MakeSetValue(std::move(out)));
+      return HostAnswer::Of(answer.set.Snapshot());
     }
     case ir::HostQuery::kStatus:
       if (shape == "treaty") {

@@ -1,0 +1,115 @@
+// The engine choice of engine_choice.h.
+#include "compiler/driver/engine_choice.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "compiler/driver/commands.h"
+
+namespace concord::driver {
+namespace {
+
+// The JIT as an ExpressionEngine.
+class JitEngine final : public engine::ExpressionEngine {
+ public:
+  explicit JitEngine(const jit::Program& program) : program_(program) {}
+  const char* name() const override { return "jit"; }
+  interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
+                           const interp::EvalOptions& options) const override {
+    return program_.Evaluate(root, inputs, options);
+  }
+
+ private:
+  const jit::Program& program_;
+};
+
+size_t Checks(const std::vector<engine::RuleSpec>& rules) {
+  size_t n = 0;
+  for (const engine::RuleSpec& r : rules) {
+    if (!r.event) continue;
+    n += r.checks.size() + (r.where ? 1 : 0);
+  }
+  return n;
+}
+
+}  // namespace
+
+void AddEngineOptions(CLI::App* cmd, EngineOptions& options) {
+  cmd->add_option("--engine", options.engine,
+                  "How expressions are evaluated: interp, jit, or auto (the JIT for large runs)")
+      ->check(CLI::IsMember({"interp", "jit", "auto"}))
+      ->default_str("auto");
+  cmd->add_flag("--stats", options.stats,
+                "Print the engine, JIT compile time, events and evaluations on stderr");
+}
+
+uint64_t EstimateEvaluations(const engine::ProgramSpec& program,
+                             const std::vector<const engine::ScenarioSpec*>& scenarios) {
+  uint64_t checks = 0, metrics = 0;
+  for (const engine::CharterSpec& c : program.charters) {
+    checks += Checks(c.rules);
+    metrics += c.metrics.size();
+  }
+  for (const engine::TreatySpec& t : program.treaties) checks += Checks(t.rules);
+  uint64_t total = 0;
+  for (const engine::ScenarioSpec* s : scenarios) {
+    total += s->events.size() * checks + s->expectations.size() + metrics;
+  }
+  return total;
+}
+
+EngineSession::EngineSession(const EngineOptions& options, const ir::Module& module,
+                             engine::ProgramSpec& program,
+                             const std::vector<const engine::ScenarioSpec*>& scenarios)
+    : options_(options),
+      module_roots_(module.functions().size(), module.roots().size()),
+      start_(std::chrono::steady_clock::now()) {
+  estimate_ = EstimateEvaluations(program, scenarios);
+  bool use_jit = options.engine == "jit";
+  if (options.engine == "auto") {
+    use_jit = estimate_ >= kAutoJitThreshold;
+    why_ = fmt::format("auto: about {} evaluations, JIT from {}", estimate_, kAutoJitThreshold);
+  }
+  if (use_jit) {
+    std::string error;
+    program_ = jit::Program::Compile(module, &error);
+    if (program_) {
+      jit_engine_ = std::make_unique<JitEngine>(*program_);
+    } else {
+      // The interpreter gives the same results; say why it runs instead.
+      std::fprintf(stderr, "warning: the JIT is unavailable (%s); using the interpreter\n",
+                   error.c_str());
+    }
+  }
+  const engine::ExpressionEngine& inner =
+      jit_engine_
+          ? *jit_engine_
+          : static_cast<const engine::ExpressionEngine&>(engine::InterpreterEngine::Instance());
+  counting_ = std::make_unique<engine::CountingEngine>(inner);
+  program.engine = counting_.get();
+}
+
+void EngineSession::Report(size_t events) const {
+  if (!options_.stats) return;
+  double total_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  std::string out = "stats:\n";
+  out += fmt::format("  engine            {}{}\n", counting_->name(),
+                     why_.empty() ? "" : fmt::format(" ({})", why_));
+  if (program_) {
+    const jit::CompileStats& s = program_->stats();
+    out += fmt::format(
+        "  jit compile       {:.2f} ms ({} of {} functions, {} of {} roots, {} LLVM "
+        "instructions)\n",
+        s.compile_ms, s.functions, module_roots_.first, s.roots, module_roots_.second,
+        s.llvm_instructions);
+  }
+  out += fmt::format("  events            {}\n", events);
+  out += fmt::format("  evaluations       {}\n", counting_->evaluations());
+  out += fmt::format("  evaluation time   {:.3f} ms\n", counting_->seconds() * 1000);
+  out += fmt::format("  total time        {:.3f} ms\n", total_ms);
+  std::fputs(out.c_str(), stderr);
+}
+
+}  // namespace concord::driver

@@ -1,0 +1,64 @@
+// `--engine interp|jit|auto` and `--stats` of `concord run` and `concord
+// test`: which ExpressionEngine plays the scenarios, and the numbers printed
+// on stderr afterwards (stdout stays byte-identical between engines).
+//
+// `auto` compiles with the JIT only when the run is expected to evaluate
+// enough expressions to pay the compilation back; docs/reference-jit.md has
+// the measurement behind kAutoJitThreshold.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "runtime/engine/expression_engine.h"
+#include "runtime/engine/input.h"
+#include "runtime/jit/jit.h"
+
+namespace CLI {
+class App;
+}
+
+namespace concord::driver {
+
+struct EngineOptions {
+  std::string engine = "auto";
+  bool stats = false;
+};
+
+void AddEngineOptions(CLI::App* cmd, EngineOptions& options);
+
+// Expected evaluations from which `auto` picks the JIT.
+inline constexpr uint64_t kAutoJitThreshold = 15000;
+
+// A rough count of the evaluations the scenarios will make: every event
+// against every executable rule check, plus the expectations and metrics.
+uint64_t EstimateEvaluations(const engine::ProgramSpec& program,
+                             const std::vector<const engine::ScenarioSpec*>& scenarios);
+
+// The engine of one command: chosen, compiled if it is the JIT, installed
+// into the ProgramSpec, and counted.
+class EngineSession {
+ public:
+  EngineSession(const EngineOptions& options, const ir::Module& module,
+                engine::ProgramSpec& program,
+                const std::vector<const engine::ScenarioSpec*>& scenarios);
+  // Prints the --stats block on stderr (when asked for).
+  void Report(size_t events) const;
+
+ private:
+  EngineOptions options_;
+  std::string why_;
+  uint64_t estimate_ = 0;
+  std::pair<size_t, size_t> module_roots_;  // functions and roots of the module
+  std::unique_ptr<jit::Program> program_;
+  std::unique_ptr<engine::ExpressionEngine> jit_engine_;
+  std::unique_ptr<engine::CountingEngine> counting_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace concord::driver

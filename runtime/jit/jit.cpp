@@ -1,0 +1,213 @@
+// Program: lowers the module (lowering.h), optimises it at O2 with the new
+// pass manager, hands it to ORC LLJIT with the runtime helpers defined as
+// absolute symbols in the main JITDylib, and looks every entry point up once.
+// Evaluate and Call then only call native function pointers.
+#include "runtime/jit/jit.h"
+
+#include <fmt/format.h>
+#include <llvm/Analysis/CGSCCPassManager.h>
+#include <llvm/Analysis/LoopAnalysisManager.h>
+#include <llvm/ExecutionEngine/Orc/Core.h>
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/IR/PassManager.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <chrono>
+#include <mutex>
+#include <unordered_map>
+
+#include "runtime/interp/evaluator.h"
+#include "runtime/jit/context.h"
+#include "runtime/jit/helpers.h"
+#include "runtime/jit/lowering.h"
+
+namespace concord::jit {
+
+namespace {
+
+// bool entry(Context*, const Value* inputs, Value* out)
+using Entry = bool (*)(Context*, const values::Value*, values::Value*);
+
+void InitialiseNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+std::string ErrorText(llvm::Error e) {
+  return llvm::toString(std::move(e));
+}
+
+void Optimise(llvm::Module& module, llvm::TargetMachine* machine) {
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PassBuilder builder(machine);
+  builder.registerModuleAnalyses(mam);
+  builder.registerCGSCCAnalyses(cgam);
+  builder.registerFunctionAnalyses(fam);
+  builder.registerLoopAnalyses(lam);
+  builder.crossRegisterProxies(lam, fam, cgam, mam);
+  llvm::ModulePassManager passes =
+      builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
+  passes.run(module, mam);
+}
+
+size_t CountInstructions(const llvm::Module& module) {
+  size_t n = 0;
+  for (const llvm::Function& f : module) n += f.getInstructionCount();
+  return n;
+}
+
+}  // namespace
+
+struct Program::Impl {
+  NodeTable table;
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+  std::unordered_map<const ir::Root*, Entry> roots;
+  std::unordered_map<const ir::Function*, Entry> functions;
+  CompileStats stats;
+};
+
+Program::Program(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Program::~Program() = default;
+
+const CompileStats& Program::stats() const {
+  return impl_->stats;
+}
+
+std::unique_ptr<Program> Program::Compile(const ir::Module& module, std::string* error) {
+  auto start = std::chrono::steady_clock::now();
+  InitialiseNativeTarget();
+  auto impl = std::make_unique<Impl>();
+
+  auto fail = [&](std::string why) -> std::unique_ptr<Program> {
+    if (error) *error = std::move(why);
+    return nullptr;
+  };
+
+  llvm::Expected<llvm::orc::JITTargetMachineBuilder> jtmb =
+      llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!jtmb) return fail("cannot describe the host: " + ErrorText(jtmb.takeError()));
+  llvm::Expected<std::unique_ptr<llvm::orc::LLJIT>> jit =
+      llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(*jtmb).create();
+  if (!jit) return fail("cannot start LLJIT: " + ErrorText(jit.takeError()));
+  impl->jit = std::move(*jit);
+  llvm::orc::LLJIT& lljit = *impl->jit;
+
+  // The helpers, at their addresses in this process: nothing is resolved
+  // through the process's symbol table.
+  llvm::orc::SymbolMap helpers;
+  for (const HelperSymbol& h : HelperSymbols()) {
+    helpers[lljit.mangleAndIntern(h.name)] = {
+        llvm::orc::ExecutorAddr::fromPtr(h.address),
+        llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+  }
+  if (llvm::Error e = lljit.getMainJITDylib().define(llvm::orc::absoluteSymbols(helpers))) {
+    return fail("cannot define the JIT's runtime helpers: " + ErrorText(std::move(e)));
+  }
+
+  auto context = std::make_unique<llvm::LLVMContext>();
+  Lowered lowered = Lower(module, *context, impl->table);
+  llvm::Module& m = *lowered.module;
+  m.setDataLayout(lljit.getDataLayout());
+  m.setTargetTriple(lljit.getTargetTriple().str());
+  std::string broken;
+  llvm::raw_string_ostream broken_stream(broken);
+  if (llvm::verifyModule(m, &broken_stream)) {
+    return fail("the JIT produced invalid LLVM IR: " + broken_stream.str());
+  }
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> machine = jtmb->createTargetMachine();
+  if (!machine) return fail("cannot target the host: " + ErrorText(machine.takeError()));
+  Optimise(m, machine->get());
+  impl->stats.llvm_instructions = CountInstructions(m);
+  impl->stats.functions = lowered.functions.size();
+  impl->stats.roots = lowered.roots.size();
+
+  if (llvm::Error e = lljit.addIRModule(
+          llvm::orc::ThreadSafeModule(std::move(lowered.module), std::move(context)))) {
+    return fail("cannot add the module to the JIT: " + ErrorText(std::move(e)));
+  }
+  // One lookup for every entry point: the module is materialised once.
+  llvm::orc::SymbolLookupSet wanted;
+  std::vector<std::pair<llvm::orc::SymbolStringPtr, Entry*>> targets;
+  for (const auto& [root, name] : lowered.roots) {
+    targets.emplace_back(lljit.mangleAndIntern(name), &impl->roots[root]);
+  }
+  for (const auto& [fn, name] : lowered.functions) {
+    targets.emplace_back(lljit.mangleAndIntern(name), &impl->functions[fn]);
+  }
+  for (const auto& [symbol, target] : targets) wanted.add(symbol);
+  llvm::Expected<llvm::orc::SymbolMap> found = lljit.getExecutionSession().lookup(
+      llvm::orc::makeJITDylibSearchOrder(&lljit.getMainJITDylib()), std::move(wanted));
+  if (!found) return fail("cannot compile the module: " + ErrorText(found.takeError()));
+  for (const auto& [symbol, target] : targets) {
+    auto it = found->find(symbol);
+    if (it == found->end()) return fail(fmt::format("the JIT lost `{}`", *symbol));
+    *target = it->second.getAddress().toPtr<Entry>();
+  }
+  impl->stats.compile_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return std::unique_ptr<Program>(new Program(std::move(impl)));
+}
+
+namespace {
+
+// Runs a compiled entry, or says (nullopt) that the interpreter must: no
+// anchor date (three-valued logic at compile time), fields traced, inputs
+// that do not fit (the interpreter words the error), nothing compiled.
+std::optional<interp::Outcome> RunNative(Entry entry, const NodeTable& table,
+                                         const std::vector<ir::Variable>& params,
+                                         std::span<const values::Value> args,
+                                         const interp::EvalOptions& options) {
+  if (!entry || !options.anchor || options.trace_fields) return std::nullopt;
+  if (args.size() != params.size()) return std::nullopt;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!interp::Evaluator::Fits(args[i], params[i].type)) return std::nullopt;
+  }
+  Context ctx;
+  ctx.options = &options;
+  ctx.table = &table;
+  interp::Outcome out;
+  if (entry(&ctx, args.data(), &out.value)) return out;
+  out.status = interp::Status::kError;
+  out.value = values::Value();
+  out.error = ctx.error ? std::move(ctx.error)
+                        : std::optional<interp::RuntimeError>(interp::MakeRuntimeError(
+                              diag::Code::R025, {}, "evaluation failed without a reason"));
+  return out;
+}
+
+}  // namespace
+
+interp::Outcome Program::Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
+                                  const interp::EvalOptions& options) const {
+  auto it = impl_->roots.find(&root);
+  Entry entry = it == impl_->roots.end() ? nullptr : it->second;
+  if (std::optional<interp::Outcome> out =
+          RunNative(entry, impl_->table, root.inputs, inputs, options)) {
+    return std::move(*out);
+  }
+  return interp::Evaluate(root, inputs, options);
+}
+
+interp::Outcome Program::Call(const ir::Function& fn, std::span<const values::Value> args,
+                              const interp::EvalOptions& options) const {
+  auto it = impl_->functions.find(&fn);
+  Entry entry = it == impl_->functions.end() ? nullptr : it->second;
+  if (std::optional<interp::Outcome> out =
+          RunNative(entry, impl_->table, fn.params, args, options)) {
+    return std::move(*out);
+  }
+  return interp::Call(fn, args, options);
+}
+
+}  // namespace concord::jit

@@ -1,0 +1,54 @@
+// The native tier: the same ir::Module the interpreter walks, lowered to
+// LLVM IR, optimised at O2 and compiled once with ORC LLJIT. Evaluation then
+// calls native function pointers and gives the interpreter's Outcome (same
+// value, same R-code, message and source range on error; interp.h documents
+// the semantics both follow).
+//
+// Evaluation without an anchor date (compile-time concord checks, where
+// durations compare by the interval rule and booleans are three-valued) is
+// delegated to the interpreter: see docs/reference-jit.md.
+//
+// LLVM stays behind the pimpl, so including this header needs no LLVM headers.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "compiler/ir/ir.h"
+#include "runtime/interp/interp.h"
+#include "runtime/values/value.h"
+
+namespace concord::jit {
+
+struct CompileStats {
+  double compile_ms = 0;
+  size_t functions = 0;
+  size_t roots = 0;
+  size_t llvm_instructions = 0;
+};
+
+class Program {
+ public:
+  // Compiles every Function and Root of the module; nullptr and *error on failure.
+  // The module must outlive the Program.
+  static std::unique_ptr<Program> Compile(const ir::Module& module, std::string* error);
+  ~Program();
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+
+  interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
+                           const interp::EvalOptions& options) const;
+  interp::Outcome Call(const ir::Function& fn, std::span<const values::Value> args,
+                       const interp::EvalOptions& options) const;
+  const CompileStats& stats() const;
+
+  struct Impl;
+
+ private:
+  explicit Program(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace concord::jit
