@@ -1,0 +1,54 @@
+# The differential property test: random well-typed fns evaluated by the
+# reference interpreter and the JIT, which must agree exactly
+# (docs/reference-jit.md, "Differential testing").
+add_library(concord_property STATIC
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/differential.cpp)
+target_link_libraries(concord_property PUBLIC concord_driver concord_jit)
+
+add_executable(concord_property_test ${CMAKE_CURRENT_SOURCE_DIR}/property/main.cpp)
+target_link_libraries(concord_property_test PRIVATE concord_property CLI11::CLI11)
+
+add_executable(concord_property_generator_tests
+  ${CMAKE_CURRENT_SOURCE_DIR}/unit/main.cpp ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_test.cpp)
+target_link_libraries(concord_property_generator_tests PRIVATE concord_property Catch2::Catch2)
+catch_discover_tests(concord_property_generator_tests TEST_PREFIX "property generator: ")
+
+# CI: 100,000 generated expressions (seed 1, cases 0..99999) in four ctest
+# entries of 25,000, so `ctest -j2` runs them on both cores; 2,500 fns per
+# module, so the JIT's compile time is paid 10 times per entry, not 25,000.
+foreach(part RANGE 3)
+  math(EXPR property_start "${part} * 25000")
+  math(EXPR property_end "${property_start} + 24999")
+  set(property_test "property: cases ${property_start}-${property_end} of seed 1 agree on the interpreter and the JIT")
+  add_test(NAME "${property_test}"
+    COMMAND concord_property_test --seed 1 --start ${property_start} --count 25000 --batch 2500)
+  set_tests_properties("${property_test}" PROPERTIES TIMEOUT 1200 LABELS property)
+endforeach()
+
+# Every mismatch ever found, kept as a small program with its `// call` lines.
+file(GLOB PROPERTY_REGRESSIONS CONFIGURE_DEPENDS
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/regressions/*.concord)
+foreach(regression ${PROPERTY_REGRESSIONS})
+  get_filename_component(regression_name ${regression} NAME)
+  add_test(NAME "property regression: ${regression_name}"
+    COMMAND concord_property_test --file ${regression})
+  set_tests_properties("property regression: ${regression_name}" PROPERTIES LABELS property)
+endforeach()
+
+# Nightly-style: two million expressions under another seed, not in ctest.
+#   cmake --build build/dev --target property-nightly
+add_custom_target(property-nightly
+  COMMAND concord_property_test --seed 2 --count 2000000 --batch 4000
+          --save-mismatches ${CMAKE_BINARY_DIR}/property-mismatches
+  DEPENDS concord_property_test
+  USES_TERMINAL
+  COMMENT "Differential property test: 2,000,000 expressions, interpreter vs JIT")
+
+# The `--file` mode refuses call lines that name no fn, give the wrong number
+# of arguments or no date, instead of checking nothing.
+add_test(NAME "property: --file refuses call lines that check nothing"
+  COMMAND concord_property_test --file ${CMAKE_CURRENT_SOURCE_DIR}/property/invalid/wrong_calls.concord)
+set_tests_properties("property: --file refuses call lines that check nothing"
+  PROPERTIES LABELS property
+  PASS_REGULAR_EXPRESSION "`f` takes 1 argument.*`missing` is not a fn of the file.*some files could not be checked")
