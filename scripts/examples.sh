@@ -20,3 +20,14 @@ echo "== concord test examples/*.concord"
 echo
 echo "== concord run examples/*.concord"
 "$concord" run examples/*.concord
+echo
+echo "== concord compat --matrix examples"
+# Exit 1 means some party cannot sign some treaty: the Mill Lane Rent Fund is
+# deliberately incompatible with the kitchen, so that is expected output.
+# A crash or a usage error (exit 2) still fails the job.
+status=0
+"$concord" compat --matrix examples || status=$?
+if [ "$status" -gt 1 ]; then
+  echo "concord compat --matrix failed with exit status $status" >&2
+  exit "$status"
+fi
