@@ -185,6 +185,15 @@ Folded Multiply(const Constant& a, const Constant& b) {
   if (a.As<int64_t>() && b.As<int64_t>()) {
     return IntResult(values::MulInt(*a.As<int64_t>(), *b.As<int64_t>()));
   }
+  // A duration times a count stays a duration: checked before the scalar
+  // cases, which would widen the count to a decimal and reject counts that
+  // fit an int but not a decimal.
+  if (const auto* d = a.As<Duration>(); d && b.As<int64_t>()) {
+    return DurationResult(d->Times(*b.As<int64_t>()));
+  }
+  if (const auto* d = b.As<Duration>(); d && a.As<int64_t>()) {
+    return DurationResult(d->Times(*a.As<int64_t>()));
+  }
   // Scalar times scalar: percent * percent stays a percent; a percent of a
   // count, or any mix with a decimal, is a decimal.
   if (a.As<PercentValue>() && b.As<PercentValue>()) {
@@ -204,12 +213,6 @@ Folded Multiply(const Constant& a, const Constant& b) {
   }
   if (const auto* m = b.As<MoneyValue>(); m && sa) {
     return MoneyResult(values::Mul(*sa, m->amount), m->currency);
-  }
-  if (const auto* d = a.As<Duration>(); d && b.As<int64_t>()) {
-    return DurationResult(d->Times(*b.As<int64_t>()));
-  }
-  if (const auto* d = b.As<Duration>(); d && a.As<int64_t>()) {
-    return DurationResult(d->Times(*a.As<int64_t>()));
   }
   return Folded::NotConstant();
 }
