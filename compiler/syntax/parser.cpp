@@ -13,6 +13,7 @@
 #include "ConcordParser.h"
 #include "antlr4-runtime.h"
 #include "compiler/syntax/builder.h"
+#include "compiler/syntax/concrete_builder.h"
 
 namespace concord::syntax {
 namespace {
@@ -398,6 +399,9 @@ void RunParse(ParseJob& job) {
     AstBuilder builder(job.file, offsets, *job.diags,
                        static_cast<uint32_t>(2 * job.options->max_nesting));
     job.result = builder.BuildFile(tree);
+    if (job.options->concrete && tree) {
+      *job.options->concrete = BuildSyntaxTree(tree, parser, tokens, offsets);
+    }
   } catch (const std::exception& e) {
     reporter.Report(Code::E0101, {job.file, 0, 0}, "input",
                     fmt::format(" (the parser gave up: {})", e.what()));

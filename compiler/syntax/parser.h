@@ -5,6 +5,7 @@
 #include "compiler/diag/engine.h"
 #include "compiler/diag/source_manager.h"
 #include "compiler/syntax/ast.h"
+#include "compiler/syntax/concrete.h"
 
 namespace concord::syntax {
 
@@ -16,6 +17,9 @@ struct ParseOptions {
   // that fails (ANTLR's recommended two-stage strategy). Off only to measure
   // the gain: `CONCORD_PARSE_LL_ONLY=1` in the environment.
   bool two_stage = true;
+  // When set, also receives the concrete syntax tree and the comments (for
+  // the formatter). Filled only when the file parsed.
+  SyntaxTree* concrete = nullptr;
 };
 
 // Always returns a File: what could be parsed, with every independent syntax
