@@ -1,0 +1,277 @@
+#include "compiler/lsp/server.h"
+
+#include <exception>
+
+#include "compiler/lsp/features.h"
+#include "compiler/lsp/json_rpc.h"
+
+namespace concord::lsp {
+namespace {
+
+const std::string& RequireString(const Server::Json& object, const char* key) {
+  const auto& value = object.at(key);
+  if (!value.is_string()) {
+    throw RpcError(ErrorCode::kInvalidParams, std::string("`") + key + "` must be a string");
+  }
+  return value.get_ref<const std::string&>();
+}
+
+}  // namespace
+
+Server::Server(std::ostream& out, std::string version) : out_(out), version_(std::move(version)) {}
+
+int Server::Run(std::istream& in, size_t max_message_bytes) {
+  while (true) {
+    Frame frame = ReadFrame(in, max_message_bytes);
+    if (frame.status == Frame::Status::kEndOfStream || frame.status == Frame::Status::kTruncated) {
+      break;
+    }
+    if (!HandleFrame(frame)) break;
+  }
+  return exited_ && shutdown_requested_ ? 0 : 1;
+}
+
+bool Server::HandleFrame(const Frame& frame) {
+  switch (frame.status) {
+    case Frame::Status::kMessage:
+      break;
+    case Frame::Status::kTooLarge:
+    case Frame::Status::kBadHeader:
+      // The request's id is unknown (its body was not read), so the error
+      // goes out with a null id, as JSON-RPC prescribes.
+      RespondError(nullptr, static_cast<int>(ErrorCode::kInvalidRequest), frame.problem);
+      return true;
+    case Frame::Status::kEndOfStream:
+    case Frame::Status::kTruncated:
+      return false;
+  }
+  Json message = Json::parse(frame.body, nullptr, /*allow_exceptions=*/false);
+  if (message.is_discarded()) {
+    RespondError(nullptr, static_cast<int>(ErrorCode::kParseError),
+                 "the message is not valid JSON");
+    return true;
+  }
+  HandleMessage(message);
+  return !exited_;
+}
+
+void Server::HandleMessage(const Json& message) {
+  if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {
+    // Responses to requests the server never sends are ignored; anything
+    // else is not a JSON-RPC message.
+    if (message.is_object() && message.contains("id") &&
+        (message.contains("result") || message.contains("error"))) {
+      return;
+    }
+    Json id = message.is_object() && message.contains("id") ? message["id"] : Json(nullptr);
+    RespondError(id, static_cast<int>(ErrorCode::kInvalidRequest),
+                 "not a JSON-RPC 2.0 request or notification");
+    return;
+  }
+  const std::string& method = message["method"].get_ref<const std::string&>();
+  Json params = message.contains("params") ? message["params"] : Json::object();
+  bool is_request = message.contains("id");
+  if (!is_request) {
+    try {
+      HandleNotification(method, params);
+    } catch (const std::exception&) {
+      // A notification has no response to carry an error; a bad one is
+      // dropped so the session goes on.
+    }
+    return;
+  }
+  const Json& id = message["id"];
+  if (!id.is_string() && !id.is_number_integer()) {
+    RespondError(nullptr, static_cast<int>(ErrorCode::kInvalidRequest),
+                 "a request id must be an integer or a string");
+    return;
+  }
+  try {
+    Respond(id, HandleRequest(method, params));
+  } catch (const RpcError& e) {
+    RespondError(id, static_cast<int>(e.code()), e.what());
+  } catch (const Json::exception& e) {
+    // A missing or mistyped field in the parameters.
+    RespondError(id, static_cast<int>(ErrorCode::kInvalidParams),
+                 std::string("invalid parameters for ") + method + ": " + e.what());
+  } catch (const std::exception& e) {
+    RespondError(id, static_cast<int>(ErrorCode::kInternalError),
+                 std::string("internal error in ") + method + ": " + e.what());
+  }
+}
+
+Server::Json Server::HandleRequest(const std::string& method, const Json& params) {
+  if (method == "initialize") {
+    if (initialized_) throw RpcError(ErrorCode::kInvalidRequest, "initialize was already sent");
+    return Initialize(params);
+  }
+  if (!initialized_) {
+    throw RpcError(ErrorCode::kServerNotInitialized, "the first request must be initialize");
+  }
+  if (shutdown_requested_) {
+    throw RpcError(ErrorCode::kInvalidRequest,
+                   "the server is shutting down; only exit is accepted");
+  }
+  if (method == "shutdown") {
+    shutdown_requested_ = true;
+    return nullptr;
+  }
+  if (method == "textDocument/hover" || method == "textDocument/definition" ||
+      method == "textDocument/documentSymbol" || method == "textDocument/completion" ||
+      method == "textDocument/codeAction" || method == "textDocument/semanticTokens/full" ||
+      method == "textDocument/formatting") {
+    Open open = RequireDocument(params);
+    LocationMapper mapper(*open.analysis, *open.document, encoding_);
+    DocumentContext context{*open.document, *open.analysis, encoding_, mapper};
+    if (method == "textDocument/hover") return Hover(context, params);
+    if (method == "textDocument/definition") return Definition(context, params);
+    if (method == "textDocument/documentSymbol") return DocumentSymbols(context);
+    if (method == "textDocument/completion") return Completion(context, params);
+    if (method == "textDocument/codeAction") return CodeActions(context, params);
+    if (method == "textDocument/semanticTokens/full") return SemanticTokens(context);
+    if (!FormattingAvailable()) {
+      throw RpcError(ErrorCode::kMethodNotFound, "this build of concord has no formatter");
+    }
+    return Formatting(context);
+  }
+  throw RpcError(ErrorCode::kMethodNotFound, "unknown method " + method);
+}
+
+void Server::HandleNotification(const std::string& method, const Json& params) {
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  // Before initialize, notifications other than exit are dropped.
+  if (!initialized_ || shutdown_requested_) return;
+  if (method == "textDocument/didOpen") return DidOpen(params);
+  if (method == "textDocument/didChange") return DidChange(params);
+  if (method == "textDocument/didClose") return DidClose(params);
+  // `initialized`, `$/cancelRequest`, `$/setTrace`, `workspace/didChange*`
+  // and others need nothing: requests are answered before the next message
+  // is read, so there is never one to cancel.
+}
+
+Server::Json Server::Initialize(const Json& params) {
+  // The client lists the encodings it supports, most preferred first; the
+  // first one the server also speaks wins, UTF-16 (mandatory) otherwise.
+  encoding_ = PositionEncoding::kUtf16;
+  if (params.is_object() && params.contains("capabilities")) {
+    const Json& general = params["capabilities"].value("general", Json::object());
+    if (general.is_object() && general.contains("positionEncodings") &&
+        general["positionEncodings"].is_array()) {
+      for (const Json& name : general["positionEncodings"]) {
+        if (!name.is_string()) continue;
+        if (auto encoding = EncodingFromName(name.get<std::string>())) {
+          encoding_ = *encoding;
+          break;
+        }
+      }
+    }
+  }
+  initialized_ = true;
+  Json capabilities{
+      {"positionEncoding", EncodingName(encoding_)},
+      {"textDocumentSync", {{"openClose", true}, {"change", 2}}},  // Incremental
+      {"hoverProvider", true},
+      {"definitionProvider", true},
+      {"documentSymbolProvider", true},
+      {"completionProvider", {{"triggerCharacters", {"."}}, {"resolveProvider", false}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+      {"semanticTokensProvider", {{"legend", SemanticTokensLegend()}, {"full", true}}},
+  };
+  if (FormattingAvailable()) capabilities["documentFormattingProvider"] = true;
+  Json server_info{{"name", "concord"}};
+  if (!version_.empty()) server_info["version"] = version_;
+  return Json{{"capabilities", capabilities}, {"serverInfo", server_info}};
+}
+
+void Server::DidOpen(const Json& params) {
+  const Json& item = params.at("textDocument");
+  std::string uri = RequireString(item, "uri");
+  documents_.Open(uri, item.value("version", int64_t{0}), RequireString(item, "text"));
+  Reanalyze(uri);
+}
+
+void Server::DidChange(const Json& params) {
+  const Json& id = params.at("textDocument");
+  std::string uri = RequireString(id, "uri");
+  Document* document = documents_.Find(uri);
+  if (!document) return;  // a change to a document never opened: nothing to apply it to
+  for (const Json& change : params.at("contentChanges")) {
+    TextChange parsed;
+    parsed.text = RequireString(change, "text");
+    if (change.contains("range")) {
+      const Json& range = change["range"];
+      parsed.range = {PositionFromJson(range.at("start")), PositionFromJson(range.at("end"))};
+    }
+    ApplyChange(document->text, parsed, encoding_);
+  }
+  if (id.contains("version") && id["version"].is_number_integer()) {
+    document->version = id["version"].get<int64_t>();
+  }
+  Reanalyze(uri);
+  // Open documents that import this one see the new text too.
+  for (auto& [other_uri, analysis] : analyses_) {
+    if (other_uri == uri || !analysis) continue;
+    const diag::SourceManager& sources = analysis->program().sources;
+    bool imports_it = false;
+    for (diag::FileId f = 0; f < sources.file_count(); ++f) {
+      if (f != analysis->file && sources.Path(f) == document->path) imports_it = true;
+    }
+    if (imports_it) Reanalyze(other_uri);
+  }
+}
+
+void Server::DidClose(const Json& params) {
+  std::string uri = RequireString(params.at("textDocument"), "uri");
+  documents_.Close(uri);
+  analyses_.erase(uri);
+  // The diagnostics of a closed document are the editor's to forget.
+  Notify("textDocument/publishDiagnostics", Json{{"uri", uri}, {"diagnostics", Json::array()}});
+}
+
+Server::Open Server::RequireDocument(const Json& params) {
+  if (!params.is_object() || !params.contains("textDocument")) {
+    throw RpcError(ErrorCode::kInvalidParams, "missing textDocument");
+  }
+  std::string uri = RequireString(params["textDocument"], "uri");
+  Document* document = documents_.Find(uri);
+  auto analysis = analyses_.find(uri);
+  if (!document || analysis == analyses_.end() || !analysis->second) {
+    throw RpcError(
+        ErrorCode::kInvalidParams,
+        "unknown document " + uri + ": it is not open (send textDocument/didOpen first)");
+  }
+  return {document, analysis->second.get()};
+}
+
+void Server::Reanalyze(const std::string& uri) {
+  Document* document = documents_.Find(uri);
+  if (!document) return;
+  std::unique_ptr<Analysis>& slot = analyses_[uri];
+  slot = Analyze(*document, documents_);
+  LocationMapper mapper(*slot, *document, encoding_);
+  DocumentContext context{*document, *slot, encoding_, mapper};
+  Notify("textDocument/publishDiagnostics", PublishDiagnostics(context));
+}
+
+void Server::Send(const Json& message) {
+  // Invalid UTF-8 in a document would make dump() throw; replacing it keeps
+  // the session alive (the diagnostics already say where it is).
+  WriteFrame(out_, message.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void Server::Respond(const Json& id, Json result) {
+  Send(Json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
+
+void Server::RespondError(const Json& id, int code, const std::string& message) {
+  Send(Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+}
+
+void Server::Notify(const std::string& method, Json params) {
+  Send(Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+}
+
+}  // namespace concord::lsp
