@@ -11,6 +11,11 @@ if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt test
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
   touch tests/tools/node_modules
 fi
+if [ ! -d editor-support/vscode/node_modules ] || [ editor-support/vscode/package-lock.json -nt editor-support/vscode/node_modules ]; then
+  echo "setup: npm ci (editor support)"
+  npm ci --prefix editor-support/vscode --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+  touch editor-support/vscode/node_modules
+fi
 
 scripts/build.sh dev
 ctest --preset dev
