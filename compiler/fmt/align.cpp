@@ -86,7 +86,8 @@ std::vector<Line> SplitLines(const std::string& text, const AlignMarks& marks) {
     lines.push_back(std::move(line));
     begin = end + 1;
   }
-  // The line holding `offset` (offsets are in increasing order, so is `from`).
+  // Each offset goes to the line holding it; the offsets are in increasing
+  // order, so one forward walk over the lines places them all.
   auto place = [&](const std::vector<size_t>& offsets, auto apply) {
     size_t l = 0;
     for (size_t offset : offsets) {
@@ -115,7 +116,14 @@ void AlignRequirements(std::vector<Line>& lines, int width) {
          ++j) {
       const Line& line = lines[j];
       std::string_view text = line.text;
-      size_t code_end = std::min(line.comment_gap, text.size());
+      size_t code_end = std::max(std::min(line.comment_gap, text.size()), line.as_space + 1);
+      // The reason string is never broken, so it may run past the width
+      // aligned or not; only `as CODE` must fit for a line to take part. The
+      // requirements of a concord then read as one table, as in the spec.
+      size_t reason = text.find('"', line.as_space);
+      if (reason != std::string_view::npos && reason > line.as_space + 1 && reason < code_end) {
+        code_end = reason - 1;
+      }
       cells.push_back({j, Width(text.substr(0, line.as_space)),
                        Width(text.substr(line.as_space + 1, code_end - line.as_space - 1))});
     }
