@@ -33,7 +33,7 @@ struct EngineOptions {
 void AddEngineOptions(CLI::App* cmd, EngineOptions& options);
 
 // Expected evaluations from which `auto` picks the JIT.
-inline constexpr uint64_t kAutoJitThreshold = 15000;
+inline constexpr uint64_t kAutoJitThreshold = 5000;
 
 // A rough count of the evaluations the scenarios will make: every event
 // against every executable rule check, plus the expectations and metrics.

@@ -136,15 +136,17 @@ class Simulation : public interp::Host {
   std::map<std::string, std::vector<size_t>> contributions_by_account_;
   // The answers to `contributions(account)` so far, by (account, owner the
   // question named): each grows by the payments booked since it was last
-  // asked, and is rebuilt whole when a member record changed since
-  // (members_version_), because every contribution holds its member's value.
+  // asked. Every contribution holds its member's value, so an answer is
+  // rebuilt whole when one of its contributors' records changed since
+  // (rebuilt_members_ from members_seen on).
   struct ContributionAnswer {
-    size_t booked = 0;  // how many of the account's payments it has seen
-    uint64_t members_version = 0;
+    size_t booked = 0;        // how many of the account's payments it has seen
+    size_t members_seen = 0;  // how much of rebuilt_members_ it has checked
+    std::set<std::string> contributors;
     values::GrowingSet set;
   };
   std::map<std::pair<std::string, std::string>, ContributionAnswer> contribution_answers_;
-  uint64_t members_version_ = 0;  // bumped by RebuildMember
+  std::vector<std::string> rebuilt_members_;  // by RebuildMember, in order
   std::vector<HistoryRecord> history_;
   std::map<std::string, size_t> coverage_index_;
 };

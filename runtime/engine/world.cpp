@@ -48,7 +48,7 @@ void Simulation::RebuildMember(MemberState& m) {
   record->Put("polity", CharterValue(m.first_polity));
   for (const Attribute& a : m.attributes) record->Put(a.name, a.value);
   m.record = record;
-  ++members_version_;
+  rebuilt_members_.push_back(m.name);
 }
 
 values::Value Simulation::MemberValue(const std::string& name) const {
@@ -239,8 +239,14 @@ interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values
       }
       const std::string& owner = arg->owner();
       ContributionAnswer& answer = contribution_answers_[{name, owner}];
-      if (answer.members_version != members_version_) answer = ContributionAnswer{};
-      answer.members_version = members_version_;
+      bool contributor_changed = false;
+      for (; answer.members_seen < rebuilt_members_.size(); ++answer.members_seen) {
+        contributor_changed |= answer.contributors.count(rebuilt_members_[answer.members_seen]) > 0;
+      }
+      if (contributor_changed) {
+        answer = ContributionAnswer{};
+        answer.members_seen = rebuilt_members_.size();
+      }
       const std::vector<size_t>& booked = account->second;
       for (; answer.booked < booked.size(); ++answer.booked) {
         const ContributionState& c = contributions_[booked[answer.booked]];
@@ -250,6 +256,7 @@ interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values
         record->Put("member", MemberValue(c.member));
         record->Put("fund", values::Value::MakeText(c.account));
         record->Put("date", values::Value::MakeDate(c.date));
+        answer.contributors.insert(c.member);
         answer.set.Add(values::Value::MakeRecord(record));
       }
       return HostAnswer::Of(answer.set.Snapshot());

@@ -1,5 +1,5 @@
 // The native tier: the same ir::Module the interpreter walks, lowered to
-// LLVM IR, optimised at O2 and compiled once with ORC LLJIT. Evaluation then
+// LLVM IR, optimised at O1 and compiled once with ORC LLJIT. Evaluation then
 // calls native function pointers and gives the interpreter's Outcome (same
 // value, same R-code, message and source range on error; interp.h documents
 // the semantics both follow).

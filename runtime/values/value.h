@@ -170,6 +170,13 @@ class Set {
   Set() = default;
   // Keeps the first occurrence of each element, in order.
   explicit Set(std::vector<Value> elements);
+  // For a caller that already keeps its elements pairwise distinct and in
+  // insertion order (GrowingSet): the same Set, without the sort.
+  static Set FromDistinct(std::vector<Value> elements) {
+    Set s;
+    s.elements_ = std::move(elements);
+    return s;
+  }
 
   const std::vector<Value>& elements() const { return elements_; }
   size_t size() const { return elements_.size(); }
