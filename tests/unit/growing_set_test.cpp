@@ -48,15 +48,17 @@ TEST_CASE("growing set: every snapshot equals MakeSetValue of what was added") {
 TEST_CASE("growing set: an unchanged answer is the same shared set") {
   GrowingSet grown;
   grown.Add(Value::MakeInt(1));
-  const Set* first = grown.Snapshot().AsSet();
-  CHECK(grown.Snapshot().AsSet() == first);
+  // Hold the answer as a caller does (a Value sharing the Set), so that the
+  // Set outlives the next snapshot and the pointer comparisons mean something.
+  const Value first = grown.Snapshot();
+  CHECK(grown.Snapshot().AsSet() == first.AsSet());
   grown.Add(Value::MakeInt(1));  // a duplicate changes nothing
-  CHECK(grown.Snapshot().AsSet() == first);
+  CHECK(grown.Snapshot().AsSet() == first.AsSet());
   grown.Add(Value::MakeInt(2));
-  const Set* second = grown.Snapshot().AsSet();
-  CHECK(second != first);
-  CHECK(first->size() == 1);  // an answer already handed out never changes
-  CHECK(second->size() == 2);
+  const Value second = grown.Snapshot();
+  CHECK(second.AsSet() != first.AsSet());
+  CHECK(first.AsSet()->size() == 1);  // an answer already handed out never changes
+  CHECK(second.AsSet()->size() == 2);
 }
 
 }  // namespace
