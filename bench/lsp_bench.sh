@@ -53,7 +53,8 @@ cores=$(nproc --all)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 today=$(date -u +%Y-%m-%d)
 version=$("$binary" --version 2>/dev/null | head -n 1 || echo "concord")
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo "uncommitted")
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "unknown")
+if [ -n "$(git status --porcelain -- compiler runtime 2>/dev/null)" ]; then commit="$commit plus uncommitted changes"; fi
 verdict="meets"
 if awk -v m="$median_ms" 'BEGIN {exit !(m >= 100)}'; then verdict="misses"; fi
 
@@ -61,8 +62,7 @@ section=$(cat <<EOF
 <!-- lsp:begin -->
 ## \`concord lsp\`: from a change to its diagnostics
 
-Measured by \`bench/lsp_bench.sh\` on ${today} (${version}, commit ${commit}, with the
-language server uncommitted at the time of the run). Each change is an incremental
+Measured by \`bench/lsp_bench.sh\` on ${today} (${version}, commit ${commit}). Each change is an incremental
 \`didChange\` rewriting one number of a \`notice N days\` clause; the server then
 compiles the whole file again (parse, names and types, the model, the concord, the
 lints, as \`concord lint\` does) and publishes its diagnostics (none: the file is clean).
