@@ -95,22 +95,7 @@ Measured by \`bench/check_bench.sh\` on ${today} (${version}, commit ${commit}).
 EOF
 )
 
-python3 - "$doc" "$section" <<'PY'
-import sys
-path, section = sys.argv[1], sys.argv[2]
-begin, end = "<!-- check-bench:begin -->", "<!-- check-bench:end -->"
-try:
-    text = open(path, encoding="utf-8").read()
-except FileNotFoundError:
-    text = "# Performance\n"
-if begin in text and end in text:
-    head, rest = text.split(begin, 1)
-    tail = rest.split(end, 1)[1]
-    text = head + section + tail
-else:
-    text = text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+printf '%s\n' "$section" | python3 "$root/bench/write_section.py" check-bench "$doc"
 
 echo "check-bench: ${lines} lines in ${nfiles} files: median ${seconds} s, ${lines_per_s} lines/s, peak ${peak_mib} MiB"
 echo "check-bench: wrote the results into ${doc}"

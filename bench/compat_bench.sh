@@ -108,17 +108,6 @@ partner's two. The matrix has ${m_conflicts} conflicts among its verdicts.
 EOF2
 )
 
-python3 - "$doc" "$section" <<'PY'
-import sys
-path, section = sys.argv[1], sys.argv[2]
-begin, end = "<!-- compat:begin -->", "<!-- compat:end -->"
-text = open(path, encoding="utf-8").read()
-if begin in text and end in text:
-    head, rest = text.split(begin, 1)
-    text = head + section + rest.split(end, 1)[1]
-else:
-    text = text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+printf '%s\n' "$section" | python3 "$root/bench/write_section.py" compat "$doc"
 echo "compat-bench: single ${s_wall} ms wall (${s_compat} ms checks, ${s_calls} solver calls); matrix ${m_wall} ms wall (${m_compat} ms checks, ${m_calls} solver calls)"
 echo "compat-bench: wrote the results into ${doc}"

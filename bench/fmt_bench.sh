@@ -129,22 +129,7 @@ CPU time is the steadier figure for comparisons.
 EOF
 )
 
-python3 - "$doc" "$section" <<'PY'
-import sys
-path, section = sys.argv[1], sys.argv[2]
-begin, end = "<!-- fmt:begin -->", "<!-- fmt:end -->"
-try:
-    text = open(path, encoding="utf-8").read()
-except FileNotFoundError:
-    text = "# Performance\n"
-if begin in text and end in text:
-    head, rest = text.split(begin, 1)
-    tail = rest.split(end, 1)[1]
-    text = head + section + tail
-else:
-    text = text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+printf '%s\n' "$section" | python3 "$root/bench/write_section.py" fmt "$doc"
 
 echo "fmt-bench: ${lines} lines in ${nfiles} files: print $(secs "$print_ns") s wall ($(rate "$print_ns") lines/s), $(secs "$print_cpu") s CPU; --check $(secs "$check_ns") s wall, $(secs "$check_cpu") s CPU; peak ${peak_mib} MiB"
 echo "fmt-bench: wrote the results into ${doc}"

@@ -93,20 +93,5 @@ faster server would need first.
 EOF
 )
 
-python3 - "$doc" "$section" <<'PY'
-import sys
-path, section = sys.argv[1], sys.argv[2]
-begin, end = "<!-- lsp:begin -->", "<!-- lsp:end -->"
-try:
-    text = open(path, encoding="utf-8").read()
-except FileNotFoundError:
-    text = "# Performance\n"
-if begin in text and end in text:
-    head, rest = text.split(begin, 1)
-    tail = rest.split(end, 1)[1]
-    text = head + section + tail
-else:
-    text = text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+printf '%s\n' "$section" | python3 "$root/bench/write_section.py" lsp "$doc"
 echo "lsp-bench: median ${median_ms} ms wall, ${median_cpu_ms} ms CPU per change on ${lines} lines; wrote ${doc}"
