@@ -57,24 +57,6 @@ const char* Spelling(const ir::Node& n) {
   }
 }
 
-// How far a value of the result's kind may go, for overflow messages.
-std::string RangeOf(const ir::Type* type) {
-  switch (type ? type->Inner()->kind() : ir::TypeKind::kNone) {
-    case ir::TypeKind::kInt:
-      return "beyond the range of an int";
-    case ir::TypeKind::kDate:
-      return "outside the years 0000-9999";
-    case ir::TypeKind::kDuration:
-      return "beyond the range of a duration";
-    case ir::TypeKind::kMoney:
-      return "beyond the range of an amount of money";
-    case ir::TypeKind::kPercent:
-      return "beyond the range of a percentage";
-    default:
-      return "beyond the range of a decimal";
-  }
-}
-
 std::string Shown(const ir::Node& n, const Value& a, const Value& b) {
   return fmt::format("`{} {} {}`", a.ToString(), Spelling(n), b.ToString());
 }
@@ -82,8 +64,7 @@ std::string Shown(const ir::Node& n, const Value& a, const Value& b) {
 }  // namespace
 
 Eval Evaluator::Overflow(const ir::Node& n, const std::string& what) {
-  return Fail(
-      MakeRuntimeError(diag::Code::R020, n.range, fmt::format("{} is {}", what, RangeOf(n.type))));
+  return Fail(OverflowError(n, what));
 }
 
 Eval Evaluator::MoneyFailure(const ir::Node& n, values::MoneyError error, const Value& a,

@@ -17,6 +17,10 @@
 
 #include "compiler/diag/diagnostic.h"
 
+namespace concord::ir {
+struct Node;
+}
+
 namespace concord::interp {
 
 struct RuntimeError {
@@ -50,5 +54,10 @@ RuntimeError MakeRuntimeError(diag::Code code, diag::SourceRange range, const Ar
   return RuntimeError{
       code, range, fmt::format(fmt::runtime(MessageTemplate(code)), args...), {}, {}};
 }
+
+// R020 at `node`: `what` (the operation as shown, "`a + b`") went beyond the
+// range of the node's result type. Shared by the interpreter and the JIT so
+// the two word an overflow the same way.
+RuntimeError OverflowError(const ir::Node& node, std::string_view what);
 
 }  // namespace concord::interp

@@ -117,24 +117,6 @@ void WrongKind(Context* ctx, const ir::Node& n, const Value& v, const char* want
                                            wanted, values::KindName(v.kind()), v.ToString())));
 }
 
-// As arithmetic.cpp's RangeOf: how far a value of the result's kind may go.
-std::string RangeOf(const ir::Type* type) {
-  switch (type ? type->Inner()->kind() : ir::TypeKind::kNone) {
-    case ir::TypeKind::kInt:
-      return "beyond the range of an int";
-    case ir::TypeKind::kDate:
-      return "outside the years 0000-9999";
-    case ir::TypeKind::kDuration:
-      return "beyond the range of a duration";
-    case ir::TypeKind::kMoney:
-      return "beyond the range of an amount of money";
-    case ir::TypeKind::kPercent:
-      return "beyond the range of a percentage";
-    default:
-      return "beyond the range of a decimal";
-  }
-}
-
 bool Holds(values::CompareOp op, std::strong_ordering order) {
   switch (op) {
     case values::CompareOp::kEq:
@@ -501,8 +483,7 @@ static void cj_fail_sum(Context* ctx, int32_t node, const Value* total, const Va
   }
   std::string what = x ? fmt::format("`{} + {}`", total->ToString(), v->ToString())
                        : fmt::format("the sum `{} + {}`", total->ToString(), v->ToString());
-  ctx->Fail(interp::MakeRuntimeError(diag::Code::R020, n.range,
-                                     fmt::format("{} is {}", what, RangeOf(n.type))));
+  ctx->Fail(interp::OverflowError(n, what));
 }
 
 // min/max of a set meeting two currencies (`value` against the best so far).
