@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/compat/witness_text.h"
+#include "compiler/concord/check_concords.h"
 #include "runtime/calendar/date_arithmetic.h"
 #include "runtime/interp/interp.h"
 
@@ -40,24 +41,6 @@ InForce PeriodOf(const model::Treaty& t) {
 
 bool Before(values::Date a, const std::optional<values::Date>& end) {
   return !end || a < *end;
-}
-
-// The claimed concord's requirements, and the minimal concord's when the
-// claimed one does not extend it (as compiler/concord does).
-std::vector<const sema::RequirementInfo*> RequirementsOf(const sema::CheckedProgram& program,
-                                                         const sema::ConcordInfo& claimed) {
-  std::vector<const sema::RequirementInfo*> out = claimed.AllRequirements();
-  const sema::ConcordInfo* minimal = nullptr;
-  for (const auto& c : program.concords()) {
-    if (c->symbol && c->symbol->name == "minimal") minimal = c.get();
-  }
-  bool extends_minimal = false;
-  for (const sema::ConcordInfo* c = &claimed; c; c = c->extends) extends_minimal |= c == minimal;
-  if (minimal && !extends_minimal) {
-    std::vector<const sema::RequirementInfo*> base = minimal->AllRequirements();
-    out.insert(out.begin(), base.begin(), base.end());
-  }
-  return out;
 }
 
 bool Inside(diag::SourceRange inner, diag::SourceRange outer) {
@@ -194,7 +177,7 @@ void Checker::CheckConcord(const model::Treaty& treaty, const model::Charter& ch
   const sema::CharterInfo* info = program_.InfoOf(charter.decl);
   if (!info || !info->concord) return;
   values::Value treaty_value = values_.Treaty(treaty);
-  for (const sema::RequirementInfo* req : RequirementsOf(program_, *info->concord)) {
+  for (const sema::RequirementInfo* req : concord_check::RequirementsOf(program_, *info->concord)) {
     if (!req->uses_treaty) continue;
     std::vector<ir::Binding> bindings = {ir::Binding::Implicit(sema::Implicit::kTreaty)};
     std::vector<values::Value> inputs = {treaty_value};

@@ -30,28 +30,6 @@ class Checker {
         lowerer_(program, module_),
         values_(module_) {}
 
-  // The claimed concord's requirements, and the minimal concord's when the
-  // claimed one does not extend it: no concord can waive voluntary
-  // association, non-coercion and real exit.
-  std::vector<const sema::RequirementInfo*> RequirementsOf(const sema::ConcordInfo& claimed) {
-    std::vector<const sema::RequirementInfo*> out = claimed.AllRequirements();
-    const sema::ConcordInfo* minimal = MinimalConcord();
-    bool extends_minimal = false;
-    for (const sema::ConcordInfo* c = &claimed; c; c = c->extends) extends_minimal |= c == minimal;
-    if (minimal && !extends_minimal) {
-      std::vector<const sema::RequirementInfo*> base = minimal->AllRequirements();
-      out.insert(out.begin(), base.begin(), base.end());
-    }
-    return out;
-  }
-
-  const sema::ConcordInfo* MinimalConcord() const {
-    for (const auto& c : program_.concords()) {
-      if (c->symbol && c->symbol->name == "minimal") return c.get();
-    }
-    return nullptr;
-  }
-
   void Run() {
     std::map<std::string, Value> charter_values;
     for (const model::Charter& c : model_.charters) charter_values[c.name] = values_.Charter(c);
@@ -59,7 +37,7 @@ class Checker {
     for (const model::Charter& c : model_.charters) {
       const sema::CharterInfo* info = program_.InfoOf(c.decl);
       if (!info || !info->concord) continue;
-      for (const sema::RequirementInfo* req : RequirementsOf(*info->concord)) {
+      for (const sema::RequirementInfo* req : RequirementsOf(program_, *info->concord)) {
         if (!req->uses_charter || req->uses_treaty) continue;
         Check(*req, *info->concord, "charter", c.name, c.name_range, c.concord.range,
               {charter_values[c.name]}, {sema::Implicit::kCharter});
@@ -73,7 +51,7 @@ class Checker {
       std::set<const sema::RequirementInfo*> done;
       for (const sema::CharterInfo* party : info->parties) {
         if (!party->concord) continue;
-        for (const sema::RequirementInfo* req : RequirementsOf(*party->concord)) {
+        for (const sema::RequirementInfo* req : RequirementsOf(program_, *party->concord)) {
           if (!req->uses_treaty) continue;
           if (req->uses_charter) {
             Check(*req, *party->concord, "treaty", t.name, t.name_range, {},
@@ -169,6 +147,22 @@ class Checker {
 void CheckConcords(const sema::CheckedProgram& program, const model::Model& model,
                    diag::DiagnosticEngine& diags) {
   Checker(program, model, diags).Run();
+}
+
+std::vector<const sema::RequirementInfo*> RequirementsOf(const sema::CheckedProgram& program,
+                                                         const sema::ConcordInfo& claimed) {
+  std::vector<const sema::RequirementInfo*> out = claimed.AllRequirements();
+  const sema::ConcordInfo* minimal = nullptr;
+  for (const auto& c : program.concords()) {
+    if (c->symbol && c->symbol->name == "minimal") minimal = c.get();
+  }
+  bool extends_minimal = false;
+  for (const sema::ConcordInfo* c = &claimed; c; c = c->extends) extends_minimal |= c == minimal;
+  if (minimal && !extends_minimal) {
+    std::vector<const sema::RequirementInfo*> base = minimal->AllRequirements();
+    out.insert(out.begin(), base.begin(), base.end());
+  }
+  return out;
 }
 
 }  // namespace concord::concord_check

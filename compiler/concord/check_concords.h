@@ -4,6 +4,8 @@
 // interpreter over the model; nothing here knows what any requirement means.
 #pragma once
 
+#include <vector>
+
 #include "compiler/diag/engine.h"
 #include "compiler/model/model.h"
 #include "compiler/sema/checked_program.h"
@@ -16,5 +18,12 @@ namespace concord::concord_check {
 // decided — a note naming the length that breaks it.
 void CheckConcords(const sema::CheckedProgram& program, const model::Model& model,
                    diag::DiagnosticEngine& diags);
+
+// The requirements a charter or treaty claiming `claimed` must meet: the
+// concord's own (with those it extends) and, when it does not extend
+// `minimal`, minimal's first — every concord keeps voluntary association,
+// non-coercion and real exit. Shared with `concord compat`.
+std::vector<const sema::RequirementInfo*> RequirementsOf(const sema::CheckedProgram& program,
+                                                         const sema::ConcordInfo& claimed);
 
 }  // namespace concord::concord_check
