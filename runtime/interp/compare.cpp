@@ -14,24 +14,6 @@ using values::Value;
 
 namespace {
 
-bool Holds(CompareOp op, std::strong_ordering order) {
-  switch (op) {
-    case CompareOp::kEq:
-      return order == 0;
-    case CompareOp::kNe:
-      return order != 0;
-    case CompareOp::kLt:
-      return order < 0;
-    case CompareOp::kLe:
-      return order <= 0;
-    case CompareOp::kGt:
-      return order > 0;
-    case CompareOp::kGe:
-      return order >= 0;
-  }
-  return false;
-}
-
 Eval Bool(bool b) {
   return Eval::Of(Value::MakeBool(b));
 }

@@ -117,27 +117,6 @@ void WrongKind(Context* ctx, const ir::Node& n, const Value& v, const char* want
                                            wanted, values::KindName(v.kind()), v.ToString())));
 }
 
-// `order == 0` is how <compare> spells the test; clang-tidy 14 mistakes the 0.
-// NOLINTBEGIN(modernize-use-nullptr)
-bool Holds(values::CompareOp op, std::strong_ordering order) {
-  switch (op) {
-    case values::CompareOp::kEq:
-      return order == 0;
-    case values::CompareOp::kNe:
-      return order != 0;
-    case values::CompareOp::kLt:
-      return order < 0;
-    case values::CompareOp::kLe:
-      return order <= 0;
-    case values::CompareOp::kGt:
-      return order > 0;
-    case values::CompareOp::kGe:
-      return order >= 0;
-  }
-  return false;
-}
-// NOLINTEND(modernize-use-nullptr)
-
 // As Evaluator::Checked: a host answer of the node's type, or R025.
 const Value* Answer(Context* ctx, const ir::Node& n, interp::HostAnswer answer) {
   if (!answer.value) {

@@ -160,6 +160,27 @@ const char* Spelling(CompareOp op) {
   return "?";
 }
 
+// `order == 0` is how <compare> spells the test; clang-tidy 14 mistakes the 0.
+// NOLINTBEGIN(modernize-use-nullptr)
+bool Holds(CompareOp op, std::strong_ordering order) {
+  switch (op) {
+    case CompareOp::kEq:
+      return order == 0;
+    case CompareOp::kNe:
+      return order != 0;
+    case CompareOp::kLt:
+      return order < 0;
+    case CompareOp::kLe:
+      return order <= 0;
+    case CompareOp::kGt:
+      return order > 0;
+    case CompareOp::kGe:
+      return order >= 0;
+  }
+  return false;
+}
+// NOLINTEND(modernize-use-nullptr)
+
 const char* UnitName(DurationUnit unit, bool plural) {
   switch (unit) {
     case DurationUnit::kDay:

@@ -6,6 +6,7 @@
 // that is the runtime's business.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <string>
 
@@ -56,6 +57,9 @@ enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
 
 // `==`, `!=`, `<`, `<=`, `>`, `>=`: shared by the IR printer and runtime messages.
 const char* Spelling(CompareOp op);
+// Whether `op` holds for an ordering (`order < 0` for kLt): shared by the
+// interpreter and the JIT.
+bool Holds(CompareOp op, std::strong_ordering order);
 
 // Decides `a op b` by the interval rule: true or false when every possible
 // length agrees, undecided otherwise.
