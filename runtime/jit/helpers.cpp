@@ -64,22 +64,6 @@ Value Scalar(ValueKind kind, int64_t v) {
   }
 }
 
-// The scalar kind a type's values have natively (int for anything else).
-ValueKind KindOf(const ir::Type* type) {
-  switch (type ? type->kind() : ir::TypeKind::kNone) {
-    case ir::TypeKind::kBool:
-      return ValueKind::kBool;
-    case ir::TypeKind::kDecimal:
-      return ValueKind::kDecimal;
-    case ir::TypeKind::kPercent:
-      return ValueKind::kPercent;
-    case ir::TypeKind::kDate:
-      return ValueKind::kDate;
-    default:
-      return ValueKind::kInt;
-  }
-}
-
 // Evaluates the shadow of `node` on `operands` with the interpreter.
 interp::Outcome Shadow(Context* ctx, int32_t node, std::span<const Value> operands) {
   const ir::Root* shadow = ctx->table->shadows[static_cast<size_t>(node)].get();
@@ -145,7 +129,7 @@ bool NeedsHost(Context* ctx, const ir::Node& n) {
 
 // The two operands of a binary op, boxed by the kinds of its children.
 std::array<Value, 2> Operands(const ir::Node& n, int64_t a, int64_t b) {
-  return {Scalar(KindOf(n.child(0)->type), a), Scalar(KindOf(n.child(1)->type), b)};
+  return {Scalar(ScalarKind(n.child(0)->type), a), Scalar(ScalarKind(n.child(1)->type), b)};
 }
 
 Value MoneyValue(int64_t amount, int32_t currency) {
@@ -290,9 +274,9 @@ static int32_t cj_money_scale(Context* ctx, int32_t node, int64_t amount, int32_
                      n.op == ir::Op::kDivMoneyDecimal;
   Value money = Value::MakeMoney(m);
   if (money_first) {
-    FailWith(ctx, node, std::array<Value, 2>{money, Scalar(KindOf(n.child(1)->type), factor)});
+    FailWith(ctx, node, std::array<Value, 2>{money, Scalar(ScalarKind(n.child(1)->type), factor)});
   } else {
-    FailWith(ctx, node, std::array<Value, 2>{Scalar(KindOf(n.child(0)->type), factor), money});
+    FailWith(ctx, node, std::array<Value, 2>{Scalar(ScalarKind(n.child(0)->type), factor), money});
   }
   return 0;
 }
@@ -501,6 +485,21 @@ static void cj_fail_empty(Context* ctx, int32_t node) {
 
 }  // extern "C"
 // NOLINTEND(readability-identifier-naming)
+
+values::ValueKind ScalarKind(const ir::Type* type) {
+  switch (type ? type->kind() : ir::TypeKind::kNone) {
+    case ir::TypeKind::kBool:
+      return ValueKind::kBool;
+    case ir::TypeKind::kDecimal:
+      return ValueKind::kDecimal;
+    case ir::TypeKind::kPercent:
+      return ValueKind::kPercent;
+    case ir::TypeKind::kDate:
+      return ValueKind::kDate;
+    default:
+      return ValueKind::kInt;
+  }
+}
 
 const std::vector<HelperSymbol>& HelperSymbols() {
 #define CONCORD_JIT_HELPER(name)            \

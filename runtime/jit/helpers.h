@@ -9,12 +9,19 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/ir/types.h"
+#include "runtime/values/value.h"
+
 namespace concord::jit {
 
 struct HelperSymbol {
   std::string_view name;
   void* address;
 };
+
+// The scalar kind a type's values have natively (int for anything else):
+// how compiled code and the helpers agree on what an i64 holds.
+values::ValueKind ScalarKind(const ir::Type* type);
 
 // Every helper, by the name the generated IR declares it under.
 const std::vector<HelperSymbol>& HelperSymbols();

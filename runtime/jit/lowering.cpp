@@ -13,6 +13,8 @@
 
 #include <optional>
 
+#include "runtime/jit/helpers.h"
+
 namespace concord::jit {
 namespace {
 
@@ -35,21 +37,6 @@ Repr ReprOf(const ir::Type* type) {
       return Repr::kDuration;
     default:
       return Repr::kBoxed;
-  }
-}
-
-ValueKind ScalarKind(const ir::Type* type) {
-  switch (type ? type->kind() : ir::TypeKind::kNone) {
-    case ir::TypeKind::kBool:
-      return ValueKind::kBool;
-    case ir::TypeKind::kDecimal:
-      return ValueKind::kDecimal;
-    case ir::TypeKind::kPercent:
-      return ValueKind::kPercent;
-    case ir::TypeKind::kDate:
-      return ValueKind::kDate;
-    default:
-      return ValueKind::kInt;
   }
 }
 
