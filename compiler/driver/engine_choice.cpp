@@ -78,7 +78,7 @@ EngineSession::EngineSession(const EngineOptions& options, const ir::Module& mod
       jit_engine_ = std::make_unique<JitEngine>(*program_);
     } else {
       // The interpreter gives the same results; say why it runs instead.
-      std::fprintf(stderr, "warning: the JIT is unavailable (%s); using the interpreter\n",
+      std::fprintf(stderr, "warning[R040]: the JIT is unavailable (%s); using the interpreter\n",
                    error.c_str());
     }
   }

@@ -138,14 +138,20 @@ class Loader {
   // Reads a file from disk, an overlay or stdin. Returns nullopt after
   // reporting when it cannot.
   std::optional<std::string> Read(const Source& src, diag::SourceRange from) {
-    for (const auto& [path, text] : options_.overlays) {
-      if (path == src.display || path == src.identity) return text;
-    }
     auto too_large = [&](uintmax_t size) {
       diag::FileId id = program_->sources.AddFile(src.display, "");
       diags_.Report(Code::E0005, {id, 0, 0}, size, options_.max_file_bytes)
           .WithHelp("split the program into several files that import each other");
     };
+    // Text open in an editor has the same limit as a file on disk.
+    for (const auto& [path, text] : options_.overlays) {
+      if (path != src.display && path != src.identity) continue;
+      if (text.size() > options_.max_file_bytes) {
+        too_large(text.size());
+        return std::nullopt;
+      }
+      return text;
+    }
     if (src.display == "-") {
       std::string text;
       char buffer[1 << 16];
@@ -235,6 +241,18 @@ class Loader {
       return;
     }
 
+    // The standard library is part of every program and does not count.
+    if (!src.is_stdlib) {
+      if (program_bytes_ + text->size() > options_.max_program_bytes) {
+        diags_
+            .Report(Code::E0007, Where(src, from), program_bytes_ + text->size(),
+                    options_.max_program_bytes)
+            .WithNote(fmt::format("`{}` is not loaded; nothing it imports is loaded either",
+                                  src.display));
+        return;
+      }
+      program_bytes_ += text->size();
+    }
     diag::FileId id = program_->sources.AddFile(src.display, std::move(*text));
     syntax::ParseOptions parse_options;
     const char* ll_only = std::getenv("CONCORD_PARSE_LL_ONLY");
@@ -242,6 +260,19 @@ class Loader {
     auto file = std::make_unique<ast::File>(
         syntax::ParseFile(program_->sources, id, diags_, parse_options));
 
+    if (!src.is_stdlib) {
+      size_t declared = file->fns.size() + file->concords.size() + file->charters.size() +
+                        file->treaties.size() + file->scenarios.size();
+      if (declarations_ + declared > options_.max_declarations) {
+        diags_
+            .Report(Code::E0008, from.valid() ? from : diag::SourceRange{id, 0, 0},
+                    declarations_ + declared, options_.max_declarations)
+            .WithNote(fmt::format("`{}` is not checked; nothing it imports is loaded", src.display))
+            .WithHelp("split the program: check each community's files on their own");
+        return;
+      }
+      declarations_ += declared;
+    }
     stack_.push_back(src.display);
     stack_ids_.push_back(src.identity);
     for (const ast::Import& imp : file->imports) {
@@ -293,6 +324,8 @@ class Loader {
   std::set<std::string> loaded_;
   std::vector<std::string> stack_;
   std::vector<std::string> stack_ids_;
+  size_t program_bytes_ = 0;
+  size_t declarations_ = 0;
   bool io_error_ = false;
 };
 

@@ -15,6 +15,12 @@ namespace concord::driver {
 struct LoadOptions {
   // Files larger than this are refused (E0005) before they are parsed.
   size_t max_file_bytes = 8u << 20;
+  // All the files of a program together (E0007), so that imports cannot
+  // multiply the per-file limit without end.
+  size_t max_program_bytes = 64u << 20;
+  // Top-level declarations (charters, treaties, concords, fns, scenarios)
+  // of all the files of a program together (E0008).
+  size_t max_declarations = 100'000;
   // Text for paths that are open in an editor, used instead of the disk.
   std::vector<std::pair<std::string, std::string>> overlays;
 };

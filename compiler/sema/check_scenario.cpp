@@ -238,6 +238,17 @@ void Checker::CheckEvent(ScenarioInfo& info, const ast::Event& event, const Cont
 
 void Checker::CheckScenario(ScenarioInfo& info) {
   const ast::ScenarioDecl& s = *info.decl;
+  // The engine plays every day from start to `run until`; a bound on the
+  // span bounds the work and the timeline of a run (docs/reference.md, Limits).
+  constexpr int64_t kMaxScenarioYears = 1000;
+  if (s.start && s.run_until &&
+      s.run_until->value > s.start->value.AddMonths(12 * kMaxScenarioYears)) {
+    diags_
+        .Report(diag::Code::E0220, s.run_until->range, s.name.name, s.start->value.ToString(),
+                s.run_until->value.ToString(), kMaxScenarioYears)
+        .WithLabel(s.start->range, "the scenario starts here")
+        .WithHelp("play the years in several scenarios, each starting where the last ended");
+  }
   Context ctx = ScenarioContext(info);
   for (const ast::MembersDecl& m : s.members) {
     const CharterInfo* polity = ResolveCharter(m.polity);

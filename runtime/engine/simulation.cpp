@@ -288,6 +288,7 @@ RunResult Simulation::Play() {
                    [](const EventSpec* a, const EventSpec* b) { return a->date < b->date; });
   size_t next_event = 0;
   for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
+    if (result_.timeline.size() >= kMaxTimelineEntries) return StopEarly();
     StartOfDay();
     while (next_event < events.size() && events[next_event]->date == today_) {
       ApplyEvent(*events[next_event++]);
@@ -298,6 +299,35 @@ RunResult Simulation::Play() {
   }
   today_ = scenario_.until;
   CheckExpectations(true);
+  ExpectViolations();
+  ComputeMetrics();
+  return std::move(result_);
+}
+
+RunResult Simulation::StopEarly() {
+  Violation(EntryKind::kError, diag::Code::R035, scenario_.name,
+            fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R035)), today_.ToString(),
+                        kMaxTimelineEntries, scenario_.until.ToString()),
+            scenario_.range);
+  // What was due on the days not played is not judged on partial state:
+  // each such `expect` fails and says why.
+  if (result_.expectations.size() != scenario_.expectations.size()) {
+    result_.expectations.clear();
+    for (const ExpectSpec& x : scenario_.expectations) {
+      ExpectResult pending;
+      pending.spec = &x;
+      result_.expectations.push_back(std::move(pending));
+    }
+  }
+  for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
+    const ExpectSpec& x = scenario_.expectations[i];
+    ExpectResult& out = result_.expectations[i];
+    bool played = x.kind == ExpectKind::kOnDate && x.date && *x.date < today_;
+    if (played || x.kind == ExpectKind::kViolation) continue;
+    out.passed = false;
+    out.expected = x.source;
+    out.actual = fmt::format("not evaluated: the run stopped on {} (R035)", today_.ToString());
+  }
   ExpectViolations();
   ComputeMetrics();
   return std::move(result_);

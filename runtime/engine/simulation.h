@@ -27,6 +27,11 @@ class Simulation : public interp::Host {
   Simulation(const ProgramSpec& program, const ScenarioSpec& scenario);
   RunResult Play();
 
+  // A run whose timeline reaches this many entries stops there with R035
+  // (docs/reference.md, Limits): a program from someone else cannot make a
+  // run produce gigabytes of output.
+  static constexpr size_t kMaxTimelineEntries = 1'000'000;
+
   // interp::Host
   interp::HostAnswer Entity(ir::EntityKind kind, std::string_view name, std::string_view owner,
                             const ir::Type& type) override;
@@ -46,6 +51,8 @@ class Simulation : public interp::Host {
   void AssignStewards();
   void AssignFundStewards();
   void ScheduleCrossTraining();
+  // Ends the run before `today_` is played, when the timeline is full.
+  RunResult StopEarly();
   Entry& Add(EntryKind kind, std::string subject, std::string text, SourceRange range = {});
   Entry& Violation(EntryKind kind, diag::Code code, std::string subject, std::string text,
                    SourceRange range);

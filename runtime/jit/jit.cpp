@@ -88,7 +88,8 @@ const CompileStats& Program::stats() const {
   return impl_->stats;
 }
 
-std::unique_ptr<Program> Program::Compile(const ir::Module& module, std::string* error) {
+std::unique_ptr<Program> Program::Compile(const ir::Module& module, std::string* error,
+                                          size_t max_instructions) {
   auto start = std::chrono::steady_clock::now();
   InitialiseNativeTarget();
   auto impl = std::make_unique<Impl>();
@@ -133,6 +134,10 @@ std::unique_ptr<Program> Program::Compile(const ir::Module& module, std::string*
   llvm::raw_string_ostream broken_stream(broken);
   if (llvm::verifyModule(m, &broken_stream)) {
     return fail("the JIT produced invalid LLVM IR: " + broken_stream.str());
+  }
+  if (size_t lowered_size = CountInstructions(m); lowered_size > max_instructions) {
+    return fail(fmt::format("the program lowers to {} LLVM instructions, more than the limit of {}",
+                            lowered_size, max_instructions));
   }
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> machine = jtmb->createTargetMachine();
   if (!machine) return fail("cannot target the host: " + ErrorText(machine.takeError()));

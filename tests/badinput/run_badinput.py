@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Bad input of every kind, fed to `concord check` (LANGUAGE.md section 11).
+"""Bad input of every kind, fed to `concord check` (or `run`) (LANGUAGE.md section 11).
 
 Each case generates its input at run time (nothing large is committed), runs
 the real binary once, and checks the documented contract: the exit code, the
@@ -168,6 +168,87 @@ def many_syntax_errors(d: Path) -> Invocation:
     return write(d, "many_errors.concord", b"@\n" * MANY_ERRORS)
 
 
+def call_chain(d: Path) -> Invocation:
+    # Each function calls the one before: a dependency graph 99,000 deep,
+    # which a recursive or quadratic search for cycles would not survive.
+    lines = [b"fn f0() -> int = 0"] + [b"fn f%d() -> int = f%d() + 1" % (i, i - 1) for i in range(1, 99_000)]
+    return write(d, "chain.concord", b"\n".join(lines) + b"\n")
+
+
+def recursive_ring(d: Path) -> Invocation:
+    # 100,000 functions in one cycle: one E0215 that shows a few steps, not 100,000.
+    n = 100_000
+    lines = [b"fn f%d() -> int = f%d() + 1" % (i, (i + 1) % n) for i in range(n)]
+    return write(d, "ring.concord", b"\n".join(lines) + b"\n")
+
+
+def imports_over_program_limit(d: Path) -> Invocation:
+    # Nine imported files of 7.5 MB each: every file is under the 8 MiB limit,
+    # together they pass the 64 MiB of a program at the ninth import.
+    line = b"// padding: a comment line that a generator wrote far too often....\n"
+    chunk = line * (7_500_000 // len(line))
+    for i in range(9):
+        (d / f"part{i}.concord").write_bytes(chunk)
+    main = b"".join(b'import "part%d.concord"\n' % i for i in range(9))
+    return write(d, "parts.concord", main)
+
+
+def declarations_over_limit(d: Path) -> Invocation:
+    # 100,001 functions over two files: the import that crosses the limit is reported.
+    (d / "decls_a.concord").write_bytes(b"".join(b"fn a%d() -> int = %d\n" % (i, i) for i in range(50_000)))
+    text = b'import "decls_a.concord"\n' + b"".join(b"fn b%d() -> int = %d\n" % (i, i) for i in range(50_001))
+    return write(d, "decls_b.concord", text)
+
+
+# Two charters that satisfy the minimal concord, for the runtime's cases.
+def _valley_bakery(name: bytes, every: bytes) -> bytes:
+    return b"""charter %s {
+  adopted 2027-01-01
+  concord minimal
+  membership { entry open exit anytime notice 0 days }
+  revision { every %s quota 1 rules quorum 50%% of members }
+  jury {
+    size 2
+    draw lottery from members excluding parties
+    external 1 from allies when serious
+    ruling expires after 2 months unless reaffirmed
+  }
+  ledger flour_fund { public report every %s steward rotates every month among members }
+  stress_game every 2 months designer rotates among members
+  reflection every 3 months
+  rule opening_hours "The bakery opens at dawn" { text "Whoever bakes opens the door." }
+}
+""" % (name, every, every)
+
+
+def scenario_of_eight_thousand_years(d: Path) -> Invocation:
+    text = (b"import std.minimal\n" + _valley_bakery(b"bakery", b"month") +
+            b'scenario forever {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n'
+            b"  run until 9999-12-31\n}\n")
+    return write(d, "forever.concord", text)
+
+
+def timeline_flood(d: Path) -> Invocation:
+    # Four charters with daily cycles and reports for 900 years: about
+    # 2.6 million entries, so the run stops at 1,000,000 with R035.
+    text = b"import std.minimal\n" + b"".join(_valley_bakery(b"bakery%d" % i, b"1 days") for i in range(4))
+    text += b'scenario flood {\n  seed "x"\n  start 2027-01-01\n'
+    text += b"".join(b"  members bakery%d: ana%d, ben%d\n" % (i, i, i) for i in range(4))
+    text += b"  run until 2926-12-31\n  expect count(members(bakery0)) == 2\n}\n"
+    return write(d, "flood.concord", text)
+
+
+def program_too_large_for_the_jit(d: Path) -> Invocation:
+    # 25,000 functions lower to about 1.6 million LLVM instructions, over the
+    # JIT's module limit: a warning, then the interpreter.
+    text = b"import std.minimal\n" + _valley_bakery(b"bakery", b"month")
+    text += b"fn f0(x: int) -> int = x\n"
+    text += b"".join(b"fn f%d(x: int) -> int = if x > %d then x * %d + f%d(x - 1) else %d\n"
+                     % (i, i, i % 97 + 2, i - 1, i) for i in range(1, 25_000))
+    text += b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n  run until 2027-01-10\n}\n'
+    return write(d, "jit_too_large.concord", text)
+
+
 def unterminated_string(d: Path) -> Invocation:
     # The string opens on line 2, column 18, and the file ends inside it.
     return write(d, "string.concord", VALID + b'fn g() -> text = "never closed')
@@ -209,6 +290,13 @@ class Case:
     # When the file holds this many errors and fewer are shown, a note must say
     # that the rest were suppressed.
     planted_errors: Optional[int] = None
+    # The subcommand and its options (the input path follows them).
+    command: tuple = ("check",)
+    # At most this much output (beyond 64 MiB it is a flood, not diagnostics);
+    # less where a limit must show one diagnostic instead of many.
+    max_output: int = 64 << 20
+    # `code` is a warning, expected on a run that succeeds (exit 0).
+    warning: bool = False
 
 
 ANY_SYNTAX = r"E01\d\d"
@@ -237,6 +325,16 @@ CASES = [
          planted_errors=MANY_ERRORS),
     Case("unterminated string at end of file", unterminated_string,     1,      "E0103",   At(2)),
     Case("unterminated block comment at EOF",  unterminated_comment,    1,      "E0104",   At(2, 1)),
+    Case("99,000 functions, each calling the last", call_chain,         0,      None),
+    Case("a ring of 100,000 recursive functions", recursive_ring,       1,      "E0215",   At(1, 4),
+         max_output=20_000),
+    Case("nine 7.5 MB imports (over 64 MiB)",  imports_over_program_limit, 1,   "E0007",   At(9, 1), seconds=60),
+    Case("100,001 declarations in two files",  declarations_over_limit, 1,      "E0008",   At(1, 1)),
+    Case("a scenario of 8,000 years",          scenario_of_eight_thousand_years, 1, "E0220", At(22, 13)),
+    Case("a run that floods its timeline",     timeline_flood,          1,      "R035",    InFile(),
+         command=("test",), seconds=180, max_output=100_000),
+    Case("a program too large for the JIT",    program_too_large_for_the_jit, 0, "R040",   None,
+         command=("run", "--engine", "jit"), seconds=180, warning=True),
 ]  # fmt: skip
 
 # What a crash leaves in the output, whatever the exit code says.
@@ -253,7 +351,6 @@ CRASH_SIGNS = [
     "core dumped",
 ]
 
-MAX_OUTPUT_BYTES = 64 << 20  # beyond this the output is a flood, not diagnostics
 MAX_SHOWN_LINES = 12  # output lines quoted under a failure
 
 
@@ -292,11 +389,14 @@ def check(case: Case, run: subprocess.CompletedProcess, invocation: Invocation) 
     accepted = case.exit if isinstance(case.exit, set) else {case.exit}
     if run.returncode not in accepted:
         problems.append(f"exit code {run.returncode}, expected {' or '.join(map(str, sorted(accepted)))}")
-    if len(output) > MAX_OUTPUT_BYTES:
-        problems.append(f"{len(output)} bytes of output")
+    if len(output) > case.max_output:
+        problems.append(f"{len(output)} bytes of output, more than {case.max_output}")
 
     reported = len(re.findall(r"(?:error|warning)\[[A-Z]\d{3,4}\]", output))
-    if case.code is None or run.returncode == 0:
+    if case.warning:
+        if not re.search(r"warning\[" + case.code + r"\]", output):
+            problems.append(f"no `warning[{case.code}]` in the output")
+    elif case.code is None or run.returncode == 0:
         if reported:
             problems.append(f"expected no diagnostics, found {reported}")
     else:
@@ -324,7 +424,7 @@ def run_case(case: Case, binary: str, workdir: Path) -> tuple:
     started = time.monotonic()
     try:
         run = subprocess.run(
-            [binary, "check", *invocation.args],
+            [binary, *case.command, *invocation.args],
             cwd=workdir,
             input=invocation.stdin if invocation.stdin is not None else b"",
             stdout=subprocess.PIPE,
@@ -338,7 +438,7 @@ def run_case(case: Case, binary: str, workdir: Path) -> tuple:
     problems = check(case, run, invocation)
     if problems:
         output = (run.stdout + run.stderr).decode("utf-8", errors="replace").splitlines()
-        problems.append(f"command: concord check {' '.join(invocation.args)}")
+        problems.append(f"command: concord {' '.join(case.command + tuple(invocation.args))}")
         problems.append("output:" if output else "output: (none)")
         for line in output[:MAX_SHOWN_LINES]:
             problems.append("  | " + (line if len(line) <= 200 else line[:200] + "..."))

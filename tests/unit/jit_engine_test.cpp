@@ -397,5 +397,21 @@ TEST_CASE("jit: speed of a rule-like fn on both engines", "[.][jit-speed]") {
   }
 }
 
+TEST_CASE("jit: a module over the instruction limit is refused, not compiled", "[jit]") {
+  auto c = Compile("fn grow(x: int) -> int = if x > 10 then x * 2 + 1 else x - 3\n");
+  const size_t size = c->jit->stats().llvm_instructions;
+  std::string error;
+  // The limit counts the module as lowered, before optimisation, which only
+  // shrinks it; so a limit of one instruction is below any module.
+  CHECK_FALSE(Program::Compile(c->module, &error, 1));
+  CHECK(error == "the program lowers to " + error.substr(22, error.find(' ', 22) - 22) +
+                     " LLVM instructions, more than the limit of 1");
+  CHECK(std::stoul(error.substr(22)) >= size);
+  // At the default limit the same module compiles.
+  error.clear();
+  CHECK(Program::Compile(c->module, &error));
+  CHECK(error.empty());
+}
+
 }  // namespace
 }  // namespace concord::jit

@@ -128,3 +128,25 @@ TEST_CASE("didOpen publishes the same diagnostics as concord check", "[lsp][serv
   }
   CHECK(c001);
 }
+
+TEST_CASE("a document over the file size limit gets E0005, not a parse", "[lsp][server]") {
+  // 9 MiB of comments: over the 8 MiB per file, well under the 64 MiB per message.
+  std::string line = "// a comment line that a script repeated far too often\n";
+  std::string text;
+  while (text.size() <= 9u << 20) text += line;
+  Json open =
+      Notification("textDocument/didOpen",
+                   {{"textDocument", {{"uri", "untitled:huge"}, {"version", 1}, {"text", text}}}});
+  Session s = Run(kInitialize + Framed(Notification("initialized")) + Framed(open));
+  const Json* published = nullptr;
+  for (const Json& m : s.messages) {
+    if (m.value("method", "") == "textDocument/publishDiagnostics") published = &m;
+  }
+  REQUIRE(published);
+  CHECK(published->at("params").at("uri") == "untitled:huge");
+  const Json& diagnostics = published->at("params").at("diagnostics");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].at("code") == "E0005");
+  CHECK(diagnostics[0].at("message").get<std::string>().find(std::to_string(text.size())) !=
+        std::string::npos);
+}
