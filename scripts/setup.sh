@@ -18,7 +18,7 @@ packages=(
   python3-ephem nodejs
   # benchmark: the same rules in LuaJIT; editor tests: headless Neovim as an LSP client
   luajit neovim
-  # fuzzing (`cmake --preset fuzz`, tests/fuzz): clang 19 with libFuzzer. Debian's
+  # the sanitizer build and fuzzing (`cmake --preset asan`, tests/fuzz): clang 19 with libFuzzer. Debian's
   # default clang 14 rejects the ANTLR 4.9 runtime's headers against GCC 12's
   # libstdc++ (a const std::vector member's deleted default constructor).
   clang-19 libclang-rt-19-dev

@@ -1,11 +1,12 @@
 # libFuzzer targets (tests/fuzz, docs/reliability.md), only with
-# -DCONCORD_FUZZ=ON, which the `fuzz` preset sets together with clang++.
+# -DCONCORD_FUZZ=ON, which the `asan` preset sets together with clang++-19.
 # Every object of the build gets the fuzzer's coverage instrumentation and
-# ASan + UBSan; only the fuzz targets link libFuzzer's main.
+# ASan + UBSan, so one sanitizer build serves both the whole test suite and
+# the fuzz targets; only the fuzz targets link libFuzzer's main.
 option(CONCORD_FUZZ "Build the libFuzzer targets in tests/fuzz (needs clang)" OFF)
 if(CONCORD_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
-    message(FATAL_ERROR "CONCORD_FUZZ needs clang++ (use `cmake --preset fuzz`)")
+    message(FATAL_ERROR "CONCORD_FUZZ needs clang++ (use `cmake --preset asan`)")
   endif()
   # CMAKE_CXX_FLAGS is read at the end of the directory, so this reaches the
   # libraries declared before the components too, and tests/ below.

@@ -84,11 +84,18 @@ bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
   return accepted;
 }
 
-void Simulation::CheckExpectations(bool at_end) {
-  if (result_.expectations.size() != scenario_.expectations.size()) {
-    result_.expectations.clear();
-    for (const ExpectSpec& x : scenario_.expectations) result_.expectations.push_back({&x});
+void Simulation::PrepareExpectations() {
+  if (result_.expectations.size() == scenario_.expectations.size()) return;
+  result_.expectations.clear();
+  for (const ExpectSpec& x : scenario_.expectations) {
+    ExpectResult pending;
+    pending.spec = &x;
+    result_.expectations.push_back(std::move(pending));
   }
+}
+
+void Simulation::CheckExpectations(bool at_end) {
+  PrepareExpectations();
   for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
     const ExpectSpec& x = scenario_.expectations[i];
     ExpectResult& out = result_.expectations[i];

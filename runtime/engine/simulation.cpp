@@ -311,14 +311,7 @@ RunResult Simulation::StopEarly() {
             scenario_.range);
   // What was due on the days not played is not judged on partial state:
   // each such `expect` fails and says why.
-  if (result_.expectations.size() != scenario_.expectations.size()) {
-    result_.expectations.clear();
-    for (const ExpectSpec& x : scenario_.expectations) {
-      ExpectResult pending;
-      pending.spec = &x;
-      result_.expectations.push_back(std::move(pending));
-    }
-  }
+  PrepareExpectations();
   for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
     const ExpectSpec& x = scenario_.expectations[i];
     ExpectResult& out = result_.expectations[i];

@@ -121,6 +121,8 @@ class Simulation : public interp::Host {
                                     SourceRange where);
   // Every evaluation of the run goes through ProgramSpec::engine.
   interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs = {});
+  // One result per `expect` line, each still undecided, the first time.
+  void PrepareExpectations();
   void CheckExpectations(bool at_end);
   void ExpectViolations();
   void ComputeMetrics();

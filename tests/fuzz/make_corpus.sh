@@ -8,12 +8,12 @@
 #                                    without their `start` and `run` lines
 #   fuzz_engines                     64 generator choices (seed, case, shape)
 #
-#   tests/fuzz/make_corpus.sh [OUT]  # OUT defaults to build/fuzz/corpus
+#   tests/fuzz/make_corpus.sh [OUT]  # OUT defaults to build/asan/corpus
 # Each target's corpus is OUT/TARGET; existing corpora are replaced.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$root/build/fuzz/corpus}
+out=${1:-$root/build/asan/corpus}
 rm -rf "$out"
 mkdir -p "$out"/{fuzz_check,fuzz_fmt,fuzz_lsp,fuzz_scenario,fuzz_engines}
 

@@ -5,7 +5,7 @@
 # and that the seeds and a few minutes of mutations around them are clean.
 #
 #   tests/fuzz/smoke.sh [--build DIR] [--seconds N] [TARGET...]
-#     DIR      the fuzz build (default build/fuzz)
+#     DIR      the fuzz build (default build/asan)
 #     N        seconds per target (default 30, or $FUZZ_SECONDS)
 #     TARGET   fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario (default: all)
 # Each target's libFuzzer log is DIR/fuzz-logs/TARGET.log; a crashing input is
@@ -15,7 +15,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=$root/build/fuzz
+build=$root/build/asan
 seconds=${FUZZ_SECONDS:-30}
 targets=()
 while (($#)); do
