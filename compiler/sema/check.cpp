@@ -42,7 +42,8 @@ void Checker::Run() {
 
 void Checker::Suggest(diag::Diagnostic& d, const std::string& name, diag::SourceRange range,
                       const std::vector<std::string>& candidates) {
-  std::optional<std::string> closest = ClosestName(name, candidates);
+  if (!SuggestionsLeft()) return;
+  std::optional<std::string> closest = ClosestName(name, candidates, &suggestion_budget_);
   if (!closest) return;
   d.WithHelp(fmt::format("did you mean `{}`?", *closest));
   d.WithFix(range, *closest, fmt::format("replace `{}` with `{}`", name, *closest));
@@ -118,7 +119,9 @@ const Symbol* Checker::FindAnywhere(std::string_view name) const {
 const CharterInfo* Checker::ResolveCharter(const ast::Identifier& id) {
   const Symbol* symbol = FindAnywhere(id.name);
   if (!symbol) {
-    ReportUnknown(id, "charter", GlobalNamesOf(out_.globals(), SymbolKind::kCharter));
+    ReportUnknown(id, "charter",
+                  SuggestionsLeft() ? GlobalNamesOf(out_.globals(), SymbolKind::kCharter)
+                                    : std::vector<std::string>{});
     return nullptr;
   }
   Bind(id, symbol);
@@ -132,7 +135,9 @@ const CharterInfo* Checker::ResolveCharter(const ast::Identifier& id) {
 const TreatyInfo* Checker::ResolveTreaty(const ast::Identifier& id) {
   const Symbol* symbol = FindAnywhere(id.name);
   if (!symbol) {
-    ReportUnknown(id, "treaty", GlobalNamesOf(out_.globals(), SymbolKind::kTreaty));
+    ReportUnknown(id, "treaty",
+                  SuggestionsLeft() ? GlobalNamesOf(out_.globals(), SymbolKind::kTreaty)
+                                    : std::vector<std::string>{});
     return nullptr;
   }
   Bind(id, symbol);

@@ -35,7 +35,7 @@ const Symbol* Checker::ResolveScenarioName(const ScenarioInfo& info, const ast::
   if (!symbol) symbol = FindAnywhere(id.name);
   if (!symbol) {
     const auto& pool = kind == SymbolKind::kMember ? info.members : info.disputes;
-    ReportUnknown(id, wanted, NamesOf(pool));
+    ReportUnknown(id, wanted, SuggestionsLeft() ? NamesOf(pool) : std::vector<std::string>{});
     return nullptr;
   }
   Bind(id, symbol);
@@ -64,6 +64,7 @@ const Symbol* Checker::ResolveAccount(const ScenarioInfo& info, const ast::Ident
     }
     std::vector<std::string> candidates;
     for (const auto& [name, symbols] : program_wide_) {
+      if (!SuggestionsLeft()) break;
       for (const Symbol* s : symbols) {
         if (s->kind != SymbolKind::kMetric) candidates.push_back(name);
       }

@@ -67,9 +67,13 @@ class Checker {
                                   std::string_view clause);
   // "a member", "an enum constant".
   static std::string WithArticleFor(std::string_view noun);
-  // Adds "did you mean" help and a fix-it for `name` at `range`.
-  static void Suggest(diag::Diagnostic& d, const std::string& name, diag::SourceRange range,
-                      const std::vector<std::string>& candidates);
+  // Adds "did you mean" help and a fix-it for `name` at `range`, while the
+  // program's budget for suggestions lasts.
+  void Suggest(diag::Diagnostic& d, const std::string& name, diag::SourceRange range,
+               const std::vector<std::string>& candidates);
+  // Whether suggestions are still computed: callers whose candidate lists
+  // grow with the program skip building them once the budget is spent.
+  bool SuggestionsLeft() const { return suggestion_budget_ > 0; }
 
   // --- shared lookups --------------------------------------------------------
   void Bind(const ast::Identifier& id, const Symbol* symbol);
@@ -146,6 +150,9 @@ class Checker {
   CheckedProgram& out_;
   diag::DiagnosticEngine& diags_;
   std::vector<Dependency> dependencies_;
+  // Edit-distance table cells all "did you mean" searches may fill: about a
+  // quarter of a second; a typical file with a few typos uses thousands.
+  size_t suggestion_budget_ = 50'000'000;
   std::map<std::string, std::vector<const Symbol*>, std::less<>> program_wide_;
   // Metrics: their value types once checked, and those being checked now
   // (a metric met again while in progress is part of a cycle).

@@ -40,31 +40,52 @@ bool EqualIgnoringCase(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<std::string> ClosestName(std::string_view name,
-                                       const std::vector<std::string>& candidates) {
-  std::vector<std::string> sorted = candidates;
-  std::sort(sorted.begin(), sorted.end());
-  for (const std::string& c : sorted) {
-    if (c != name && EqualIgnoringCase(c, name)) return c;
-  }
-  // At most two edits, and fewer for short names (a third of the length,
-  // at least one), so `foo` does not suggest `f`.
-  size_t limit = std::min<size_t>(2, std::max<size_t>(1, name.size() / 3));
+                                       const std::vector<std::string>& candidates, size_t* budget) {
+  // Smallest first without sorting a copy of every candidate.
+  auto better = [](const std::optional<std::string>& best, const std::string& c) {
+    return !best || c < *best;
+  };
   std::optional<std::string> best;
-  size_t best_distance = limit + 1;
-  for (const std::string& c : sorted) {
-    if (c == name) continue;
-    size_t d = EditDistance(name, c);
-    if (d < best_distance) {
-      best = c;
-      best_distance = d;
-    }
+  for (const std::string& c : candidates) {
+    if (c != name && EqualIgnoringCase(c, name) && better(best, c)) best = c;
   }
   if (best) return best;
-  // A longer spelling of a known name (`percentage` for `percent`).
-  for (const std::string& c : sorted) {
-    if (c.size() >= 4 && name.size() > c.size() && name.compare(0, c.size(), c) == 0) return c;
+  if (name.size() <= kMaxSuggestedLength) {
+    // At most two edits, and fewer for short names (a third of the length,
+    // at least one), so `foo` does not suggest `f`.
+    size_t limit = std::min<size_t>(2, std::max<size_t>(1, name.size() / 3));
+    size_t best_distance = limit + 1;
+    for (const std::string& c : candidates) {
+      if (c == name) continue;
+      // Each insertion or deletion is an edit: lengths further apart than
+      // the limit cannot be close enough.
+      size_t gap = c.size() > name.size() ? c.size() - name.size() : name.size() - c.size();
+      if (gap > limit) continue;
+      if (budget) {
+        size_t cells = (name.size() + 1) * (c.size() + 1);
+        if (*budget < cells) {
+          *budget = 0;
+          return std::nullopt;
+        }
+        *budget -= cells;
+      }
+      size_t d = EditDistance(name, c);
+      if (d > limit) continue;
+      if (d < best_distance || (d == best_distance && better(best, c))) {
+        best = c;
+        best_distance = d;
+      }
+    }
+    if (best) return best;
   }
-  return std::nullopt;
+  // A longer spelling of a known name (`percentage` for `percent`).
+  for (const std::string& c : candidates) {
+    if (c.size() >= 4 && name.size() > c.size() && name.compare(0, c.size(), c) == 0 &&
+        better(best, c)) {
+      best = c;
+    }
+  }
+  return best;
 }
 
 }  // namespace concord::sema

@@ -19,7 +19,15 @@ size_t EditDistance(std::string_view a, std::string_view b);
 // else a known name of 4 letters or more that `name` starts with
 // (`percentage` suggests `percent`). Ties go to the candidate that sorts
 // first, so suggestions never depend on input order.
+//
+// With `budget`, each edit distance computed spends its table's cells from
+// it, and a search that would overspend suggests nothing: a file with
+// thousands of unknown names among thousands of declarations must not take
+// quadratic time for its hints (docs/reference.md, Limits). Names longer
+// than kMaxSuggestedLength get no suggestion by edit distance.
+inline constexpr size_t kMaxSuggestedLength = 64;
 std::optional<std::string> ClosestName(std::string_view name,
-                                       const std::vector<std::string>& candidates);
+                                       const std::vector<std::string>& candidates,
+                                       size_t* budget = nullptr);
 
 }  // namespace concord::sema

@@ -61,7 +61,9 @@ const Type* ExprChecker::CheckCall(const ast::CallExpr& call, const Type* hint) 
   if (!symbol) {
     if (!reported) {
       std::vector<std::string> candidates = BuiltinNames();
-      for (const auto& f : out_.fns()) candidates.push_back(f->symbol->name);
+      if (checker_.SuggestionsLeft()) {
+        for (const auto& f : out_.fns()) candidates.push_back(f->symbol->name);
+      }
       checker_.ReportUnknown(call.callee, "function", candidates);
     }
     return Record(call, types_.Error());

@@ -226,7 +226,7 @@ const Type* ExprChecker::CheckField(const ast::FieldAccess& access) {
     }
     diag::Diagnostic& d =
         checker_.diags().Report(diag::Code::E0208, access.field.range, record->name, name);
-    Checker::Suggest(d, name, access.field.range, candidates);
+    checker_.Suggest(d, name, access.field.range, candidates);
     bool has_attributes = record->name == "member" || record->name == "decision" ||
                           record->name == "conflict" || record->name == "resource";
     if (has_attributes && !d.help) {

@@ -175,6 +175,13 @@ def call_chain(d: Path) -> Invocation:
     return write(d, "chain.concord", b"\n".join(lines) + b"\n")
 
 
+def unknown_names(d: Path) -> Invocation:
+    # 20,000 calls of unknown functions among 20,000 declared ones: "did you
+    # mean" must not compare every unknown name with every known one.
+    lines = [b"fn f%d() -> int = gx%d() + 1" % (i, i) for i in range(20_000)]
+    return write(d, "unknown.concord", b"\n".join(lines) + b"\n")
+
+
 def recursive_ring(d: Path) -> Invocation:
     # 100,000 functions in one cycle: one E0215 that shows a few steps, not 100,000.
     n = 100_000
@@ -326,6 +333,7 @@ CASES = [
     Case("unterminated string at end of file", unterminated_string,     1,      "E0103",   At(2)),
     Case("unterminated block comment at EOF",  unterminated_comment,    1,      "E0104",   At(2, 1)),
     Case("99,000 functions, each calling the last", call_chain,         0,      None),
+    Case("20,000 unknown names among 20,000",  unknown_names,           1,      "E0201",   At(1, 18)),
     Case("a ring of 100,000 recursive functions", recursive_ring,       1,      "E0215",   At(1, 4),
          max_output=20_000),
     Case("nine 7.5 MB imports (over 64 MiB)",  imports_over_program_limit, 1,   "E0007",   At(9, 1), seconds=60),

@@ -111,6 +111,28 @@ TEST_CASE("did you mean", "[sema][names]") {
   // Ties go to the name that sorts first, whatever the input order.
   CHECK(ClosestName("cat", {"cot", "bat"}) == "bat");
   CHECK(ClosestName("cat", {"bat", "cot"}) == "bat");
+  CHECK_FALSE(ClosestName("age", {"name"}).has_value());  // two edits, the limit is one
+}
+
+TEST_CASE("did you mean stops when its budget is spent", "[sema][names]") {
+  std::vector<std::string> names = {"income", "members", "percent"};
+  // "incom" against the one candidate of a close length: 6 x 7 cells.
+  size_t budget = 42;
+  CHECK(ClosestName("incom", names, &budget) == "income");
+  CHECK(budget == 0);
+  // Spent: no suggestion, rather than a worse one from half the candidates.
+  CHECK_FALSE(ClosestName("incom", names, &budget).has_value());
+  budget = 41;
+  CHECK_FALSE(ClosestName("incom", names, &budget).has_value());
+  CHECK(budget == 0);
+  // Case-only differences and known prefixes cost nothing and still work.
+  CHECK(ClosestName("Income", names, &budget) == "income");
+  CHECK(ClosestName("percentage", names, &budget) == "percent");
+  // Very long names are not compared by edit distance at all.
+  size_t plenty = 1'000'000;
+  std::string long_name(kMaxSuggestedLength + 1, 'a');
+  CHECK_FALSE(ClosestName(long_name, {long_name + "b"}, &plenty).has_value());
+  CHECK(plenty == 1'000'000);
 }
 
 }  // namespace
