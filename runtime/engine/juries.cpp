@@ -27,6 +27,20 @@ std::vector<std::string> Simulation::Allies(const std::string& polity) const {
   return allies;
 }
 
+bool Simulation::SpendOnLottery(size_t pool_size, const std::string& dispute, SourceRange where) {
+  if (lottery_exhausted_) return false;
+  if (lottery_names_ + pool_size <= kMaxLotteryNames) {
+    lottery_names_ += pool_size;
+    return true;
+  }
+  lottery_exhausted_ = true;
+  Violation(EntryKind::kError, diag::Code::R036, dispute,
+            fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R036)), dispute,
+                        lottery_names_ + pool_size, kMaxLotteryNames, today_.ToString()),
+            where);
+  return false;
+}
+
 void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
   const CharterSpec& c = *polities_[d.polity].spec;
   if (c.jury_size <= 0) return;
@@ -53,6 +67,7 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
                          e.range);
     v.labels.push_back({c.jury_range, "the jury is defined here"});
   };
+  if (!SpendOnLottery(pool.size(), d.id, e.range)) return;
   lottery::DrawResult jurors =
       lottery::DrawJury(scenario_.seed, d.id, pool, static_cast<size_t>(c.jury_size));
   if (!jurors.ok()) {
@@ -76,6 +91,7 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
         if (!is_side(m) && !IsMemberOf(m, d.polity)) allied.push_back(m);
       }
     }
+    if (!SpendOnLottery(allied.size(), d.id, e.range)) return;
     lottery::DrawResult delegates = lottery::DrawExternalDelegates(
         scenario_.seed, d.id, allied, static_cast<size_t>(c.jury_external));
     if (!delegates.ok()) {

@@ -288,7 +288,7 @@ RunResult Simulation::Play() {
                    [](const EventSpec* a, const EventSpec* b) { return a->date < b->date; });
   size_t next_event = 0;
   for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
-    if (result_.timeline.size() >= kMaxTimelineEntries) return StopEarly();
+    if (result_.timeline.size() >= kMaxTimelineEntries || lottery_exhausted_) return StopEarly();
     StartOfDay();
     while (next_event < events.size() && events[next_event]->date == today_) {
       ApplyEvent(*events[next_event++]);
@@ -305,10 +305,13 @@ RunResult Simulation::Play() {
 }
 
 RunResult Simulation::StopEarly() {
-  Violation(EntryKind::kError, diag::Code::R035, scenario_.name,
-            fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R035)), today_.ToString(),
-                        kMaxTimelineEntries, scenario_.until.ToString()),
-            scenario_.range);
+  // A refused draw was reported (R036) on the day it happened.
+  if (!lottery_exhausted_) {
+    Violation(EntryKind::kError, diag::Code::R035, scenario_.name,
+              fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R035)),
+                          today_.ToString(), kMaxTimelineEntries, scenario_.until.ToString()),
+              scenario_.range);
+  }
   // What was due on the days not played is not judged on partial state:
   // each such `expect` fails and says why.
   PrepareExpectations();
@@ -319,7 +322,8 @@ RunResult Simulation::StopEarly() {
     if (played || x.kind == ExpectKind::kViolation) continue;
     out.passed = false;
     out.expected = x.source;
-    out.actual = fmt::format("not evaluated: the run stopped on {} (R035)", today_.ToString());
+    out.actual = fmt::format("not evaluated: the run stopped on {} ({})", today_.ToString(),
+                             lottery_exhausted_ ? "R036" : "R035");
   }
   ExpectViolations();
   ComputeMetrics();

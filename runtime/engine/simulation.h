@@ -31,6 +31,12 @@ class Simulation : public interp::Host {
   // (docs/reference.md, Limits): a program from someone else cannot make a
   // run produce gigabytes of output.
   static constexpr size_t kMaxTimelineEntries = 1'000'000;
+  // Every draw shuffles its whole pool, one SHA-256 per name
+  // (docs/reference-lottery.md), and keeps the pool as verification data:
+  // the names of all the draws of a run together may not pass this (R036),
+  // or 100,000 disputes among 100,000 members would take hours and more
+  // memory than the machine has.
+  static constexpr size_t kMaxLotteryNames = 5'000'000;
 
   // interp::Host
   interp::HostAnswer Entity(ir::EntityKind kind, std::string_view name, std::string_view owner,
@@ -51,8 +57,12 @@ class Simulation : public interp::Host {
   void AssignStewards();
   void AssignFundStewards();
   void ScheduleCrossTraining();
-  // Ends the run before `today_` is played, when the timeline is full.
+  // Ends the run before `today_` is played, when the timeline is full or
+  // the lottery's budget was spent the day before.
   RunResult StopEarly();
+  // Counts a draw from `pool_size` names against kMaxLotteryNames; false
+  // (after reporting R036 at `where`) when it would pass the limit.
+  bool SpendOnLottery(size_t pool_size, const std::string& dispute, SourceRange where);
   Entry& Add(EntryKind kind, std::string subject, std::string text, SourceRange range = {});
   Entry& Violation(EntryKind kind, diag::Code code, std::string subject, std::string text,
                    SourceRange range);
@@ -130,6 +140,8 @@ class Simulation : public interp::Host {
   const ProgramSpec& program_;
   const ScenarioSpec& scenario_;
   RunResult result_;
+  size_t lottery_names_ = 0;        // names shuffled by the run's draws so far
+  bool lottery_exhausted_ = false;  // a draw was refused: the run stops tonight
   Date today_;
   std::map<std::string, MemberState> members_;  // by name
   std::vector<std::string> member_order_;       // first-appearance order

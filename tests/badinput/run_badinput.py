@@ -245,6 +245,17 @@ def timeline_flood(d: Path) -> Invocation:
     return write(d, "flood.concord", text)
 
 
+def jury_draw_flood(d: Path) -> Invocation:
+    # 20,000 members and 300 disputes on one day: each draw shuffles the whole
+    # pool, so the 251st passes the 5,000,000 names a run may shuffle (R036).
+    members = b", ".join(b"m%d" % i for i in range(20_000))
+    text = b"import std.minimal\n" + _valley_bakery(b"bakery", b"month")
+    text += b'scenario juries {\n  seed "x"\n  start 2027-01-01\n  members bakery: ' + members + b"\n"
+    text += b"".join(b"  on 2027-02-01 dispute d%d in bakery m%d vs m%d\n" % (i, i, i + 1) for i in range(300))
+    text += b"  run until 2027-03-01\n  expect count(members(bakery)) == 20000\n}\n"
+    return write(d, "juries.concord", text)
+
+
 def program_too_large_for_the_jit(d: Path) -> Invocation:
     # 25,000 functions lower to about 1.6 million LLVM instructions, over the
     # JIT's module limit: a warning, then the interpreter.
@@ -340,6 +351,8 @@ CASES = [
     Case("100,001 declarations in two files",  declarations_over_limit, 1,      "E0008",   At(1, 1)),
     Case("a scenario of 8,000 years",          scenario_of_eight_thousand_years, 1, "E0220", At(22, 13)),
     Case("a run that floods its timeline",     timeline_flood,          1,      "R035",    InFile(),
+         command=("test",), seconds=180, max_output=100_000),
+    Case("300 jury draws from 20,000 members", jury_draw_flood,         1,      "R036",    InFile(),
          command=("test",), seconds=180, max_output=100_000),
     Case("a program too large for the JIT",    program_too_large_for_the_jit, 0, "R040",   None,
          command=("run", "--engine", "jit"), seconds=180, warning=True),
