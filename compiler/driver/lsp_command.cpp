@@ -20,7 +20,10 @@ CLI::App* AddLspCommand(CLI::App& app, std::function<int()>* run) {
   // Editors' client libraries pass `--stdio` by convention; it is the only
   // transport, so the flag is accepted and changes nothing.
   cmd->add_flag("--stdio", options->stdio, "Talk over standard input and output (the default)");
-  *run = [] {
+  // CLI11 writes the flag through the reference when it parses, after this
+  // function returns: the lambda keeps `options` alive until then (without
+  // it, `concord lsp --stdio` wrote to freed memory; found by ASan).
+  *run = [options] {
     std::ios::sync_with_stdio(false);
     std::cin.tie(nullptr);
     lsp::Server server(std::cout, CONCORD_VERSION);

@@ -45,7 +45,7 @@ writeFileSync(alliesPath, alliesText);  // imported from disk, never opened
 const uri = pathToFileURL(charterPath).href;
 const alliesUri = pathToFileURL(alliesPath).href;
 
-const child = spawn(concord, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(concord, ['lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 let rawOutput = '';
 child.stdout.on('data', (chunk) => { rawOutput += chunk.toString('utf8'); });
 const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
