@@ -334,8 +334,14 @@ class Args {
       }
       case Kind::kDate: {
         int64_t year = rng_.Chance(5, 6) ? rng_.Between(1900, 2100) : rng_.Between(1, 9999);
-        auto date = values::Date::FromCivil(year, static_cast<int>(rng_.Between(1, 12)),
-                                            static_cast<int>(rng_.Between(1, 31)));
+        // Two draws in one argument list run in an unspecified order (g++
+        // drew the day first, clang the month), and a seed must name the
+        // same program whatever compiled the generator: one draw per
+        // statement, in g++'s order, which the saved regressions were made
+        // with. Found when the sanitizer build moved to clang.
+        const int day = static_cast<int>(rng_.Between(1, 31));
+        const int month = static_cast<int>(rng_.Between(1, 12));
+        auto date = values::Date::FromCivil(year, month, day);
         if (!date) date = values::Date::FromCivil(year, 2, 28);
         if (rng_.Chance(1, 10)) date = values::Date::FromCivil(9999, 12, 31);
         return {Value::MakeDate(*date), date->ToString()};
@@ -747,8 +753,9 @@ class FnGen {
       case 3: {  // percent with an int or decimal, either side
         const GType other = rng_.Chance(1, 2) ? i : d;
         if (rng_.Chance(1, 2)) {
-          return Binary(Operands(p, other, depth, Cur::kRuntime, false, true),
-                        rng_.Chance(1, 2) ? "of" : "*");
+          // The operator first, as g++ drew it (see Literals::Date).
+          const char* op = rng_.Chance(1, 2) ? "of" : "*";
+          return Binary(Operands(p, other, depth, Cur::kRuntime, false, true), op);
         }
         return Binary(Operands(other, p, depth, Cur::kRuntime, true, false), "*");
       }
@@ -784,8 +791,10 @@ class FnGen {
         return Binary(Operands(p, p, depth, Cur::kRuntime), "+");
       case 1:
         return Binary(Operands(p, p, depth, Cur::kRuntime), "-");
-      case 2:
-        return Binary(Operands(p, p, depth, Cur::kRuntime), rng_.Chance(1, 2) ? "*" : "of");
+      case 2: {
+        const char* op = rng_.Chance(1, 2) ? "*" : "of";  // first, as g++ drew it
+        return Binary(Operands(p, p, depth, Cur::kRuntime), op);
+      }
       case 3:
         return Neg(p, depth, Cur::kRuntime);
       case 4:
@@ -901,8 +910,8 @@ class FnGen {
         return Compare(depth);
       case 6: {  // equality of sets
         const Kind k = rng_.Pick(kElementKinds);
-        return Binary(Operands(SetOf(k), SetOf(k), depth, Cur::kRuntime),
-                      rng_.Chance(1, 2) ? "==" : "!=");
+        const char* op = rng_.Chance(1, 2) ? "==" : "!=";  // first, as g++ drew it
+        return Binary(Operands(SetOf(k), SetOf(k), depth, Cur::kRuntime), op);
       }
       case 7:
         return Quantifier(depth);
@@ -948,8 +957,12 @@ GType ResultType(Rng& rng) {
 values::Date Anchor(Rng& rng) {
   if (rng.Chance(1, 20)) return *values::Date::FromCivil(9999, 12, 1);
   if (rng.Chance(1, 20)) return *values::Date::FromCivil(rng.Between(1, 9999), 1, 31);
-  return *values::Date::FromCivil(rng.Between(1950, 2100), static_cast<int>(rng.Between(1, 12)),
-                                  static_cast<int>(rng.Between(1, 28)));
+  // One draw per statement, in the order g++ evaluated the arguments (see
+  // Literals::Date above).
+  const int day = static_cast<int>(rng.Between(1, 28));
+  const int month = static_cast<int>(rng.Between(1, 12));
+  const int64_t year = rng.Between(1950, 2100);
+  return *values::Date::FromCivil(year, month, day);
 }
 
 }  // namespace
