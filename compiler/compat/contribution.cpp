@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <z3++.h>
 
+#include <chrono>
 #include <numeric>
 
 #include "compiler/compat/income_formula.h"
@@ -147,10 +148,10 @@ z3::expr Total(z3::context& ctx, const std::vector<z3::expr>& owed,
 
 // A fresh solver for one query: `simplify` then the SMT core, without the
 // general-purpose solver's start-up cost (which dominates small queries).
-z3::solver MakeSolver(z3::context& ctx, const SolverOptions& options) {
+z3::solver MakeSolver(z3::context& ctx, const SolverOptions& options, unsigned timeout_ms) {
   z3::solver solver = (z3::tactic(ctx, "simplify") & z3::tactic(ctx, "smt")).mk_solver();
   z3::params params(ctx);
-  params.set("timeout", options.timeout_ms);
+  params.set("timeout", timeout_ms);
   if (options.steps > 0) params.set("rlimit", options.steps);
   solver.set(params);
   return solver;
@@ -160,7 +161,9 @@ z3::solver MakeSolver(z3::context& ctx, const SolverOptions& options) {
 // bisection over [0, first model]: each step asks for a conflict at or below
 // the middle and moves the upper bound to the model's income, so the answer
 // is exact (the solver proves there is none below it). A step that gives up
-// leaves the result a witness, marked as not shown to be the smallest.
+// leaves the result a witness, marked as not shown to be the smallest. The
+// steps share one time limit (--timeout, like the first query): about 45
+// steps of up to the limit each would let one check run for minutes.
 Search Solve(z3::context& ctx, const z3::expr& cents, const std::vector<z3::expr>& owed,
              const std::vector<Ratio>& ratios, const z3::expr& accepted,
              const SolverOptions& options) {
@@ -168,16 +171,25 @@ Search Solve(z3::context& ctx, const z3::expr& cents, const std::vector<z3::expr
       cents >= 0 && cents <= ctx.int_val(kMaxIncomeCents) && Total(ctx, owed, ratios) > accepted;
   Search s;
   s.calls = 1;
-  z3::solver first = MakeSolver(ctx, options);
+  z3::solver first = MakeSolver(ctx, options, options.timeout_ms);
   first.add(conflict);
   s.result = first.check();
   if (s.result != z3::sat) return s;
   int64_t hi = 0;
   if (!first.get_model().eval(cents, true).is_numeral_i64(hi)) return s;
   int64_t lo = 0;
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
   while (lo < hi) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
+    if (left <= 0) {
+      s.smallest_proved = false;
+      break;
+    }
     int64_t mid = lo + (hi - lo) / 2;
-    z3::solver step = MakeSolver(ctx, options);
+    z3::solver step = MakeSolver(ctx, options, static_cast<unsigned>(left));
     step.add(conflict);
     step.add(cents <= ctx.int_val(mid));
     step.add(cents >= ctx.int_val(lo));
