@@ -57,6 +57,20 @@ Session Run(const std::string& input, size_t limit = concord::lsp::kMaxMessageBy
 const std::string kInitialize =
     Framed(Request(1, "initialize", {{"capabilities", Json::object()}}));
 
+// Opens one document after the handshake; the last publishDiagnostics the
+// server sent (null when none).
+Json DiagnosticsAfterOpen(const std::string& uri, int version, const std::string& text) {
+  Json open =
+      Notification("textDocument/didOpen",
+                   {{"textDocument", {{"uri", uri}, {"version", version}, {"text", text}}}});
+  Session s = Run(kInitialize + Framed(Notification("initialized")) + Framed(open));
+  Json published;
+  for (const Json& m : s.messages) {
+    if (m.value("method", "") == "textDocument/publishDiagnostics") published = m;
+  }
+  return published;
+}
+
 }  // namespace
 
 TEST_CASE("exit after shutdown is 0, without shutdown 1", "[lsp][server]") {
@@ -106,18 +120,11 @@ TEST_CASE("didOpen publishes the same diagnostics as concord check", "[lsp][serv
       "charter c {\n  adopted 2026-11-01\n  membership {\n    entry compulsory\n"
       "    exit anytime notice 0 days\n  }\n"
       "  revision { every year quota 25% of rules quorum 50% of members }\n}\n";
-  Json open =
-      Notification("textDocument/didOpen",
-                   {{"textDocument", {{"uri", "untitled:one"}, {"version", 3}, {"text", text}}}});
-  Session s = Run(kInitialize + Framed(Notification("initialized")) + Framed(open));
-  const Json* published = nullptr;
-  for (const Json& m : s.messages) {
-    if (m.value("method", "") == "textDocument/publishDiagnostics") published = &m;
-  }
-  REQUIRE(published);
-  CHECK(published->at("params").at("uri") == "untitled:one");
-  CHECK(published->at("params").at("version") == 3);
-  const Json& diagnostics = published->at("params").at("diagnostics");
+  const Json published = DiagnosticsAfterOpen("untitled:one", 3, text);
+  REQUIRE_FALSE(published.is_null());
+  CHECK(published.at("params").at("uri") == "untitled:one");
+  CHECK(published.at("params").at("version") == 3);
+  const Json& diagnostics = published.at("params").at("diagnostics");
   bool c001 = false;
   for (const Json& d : diagnostics) {
     if (d.at("code") == "C001") {
@@ -134,17 +141,10 @@ TEST_CASE("a document over the file size limit gets E0005, not a parse", "[lsp][
   std::string line = "// a comment line that a script repeated far too often\n";
   std::string text;
   while (text.size() <= 9u << 20) text += line;
-  Json open =
-      Notification("textDocument/didOpen",
-                   {{"textDocument", {{"uri", "untitled:huge"}, {"version", 1}, {"text", text}}}});
-  Session s = Run(kInitialize + Framed(Notification("initialized")) + Framed(open));
-  const Json* published = nullptr;
-  for (const Json& m : s.messages) {
-    if (m.value("method", "") == "textDocument/publishDiagnostics") published = &m;
-  }
-  REQUIRE(published);
-  CHECK(published->at("params").at("uri") == "untitled:huge");
-  const Json& diagnostics = published->at("params").at("diagnostics");
+  const Json published = DiagnosticsAfterOpen("untitled:huge", 1, text);
+  REQUIRE_FALSE(published.is_null());
+  CHECK(published.at("params").at("uri") == "untitled:huge");
+  const Json& diagnostics = published.at("params").at("diagnostics");
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].at("code") == "E0005");
   CHECK(diagnostics[0].at("message").get<std::string>().find(std::to_string(text.size())) !=
