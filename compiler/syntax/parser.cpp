@@ -367,6 +367,15 @@ void RunParse(ParseJob& job) {
     L lexer(&input);
     lexer.removeErrorListeners();
     antlr4::CommonTokenStream tokens(&lexer);
+    // Lexes only as far as one token past the limit (LT counts tokens on the
+    // parser's channel), so a hostile file is refused before its tokens fill
+    // memory.
+    if (antlr4::Token* beyond = tokens.LT(static_cast<ssize_t>(job.options->max_tokens) + 1);
+        beyond->getType() != antlr4::Token::EOF) {
+      reporter.Report(Code::E0114, reporter.Range(beyond), std::to_string(job.options->max_tokens));
+      reporter.Finish();
+      return;
+    }
     tokens.fill();
     if (!Prescan(tokens, reporter, *job.options)) {
       reporter.Finish();

@@ -13,6 +13,11 @@ struct ParseOptions {
   // Expressions and blocks nested deeper than this are reported as E0109
   // instead of recursing further.
   int max_nesting = 256;
+  // Files with more tokens than this (comments not counted) are reported as
+  // E0114 and not parsed: the parse tree costs several hundred bytes per
+  // token, and an 8 MiB file of `+1` took 5.7 GB. The federation benchmark's
+  // largest accepted file (scale 0.1, 7.6 MB) has about 1.1 million.
+  size_t max_tokens = 2'000'000;
   // Parse with fast SLL prediction first and fall back to full LL only when
   // that fails (ANTLR's recommended two-stage strategy). Off only to measure
   // the gain: `CONCORD_PARSE_LL_ONLY=1` in the environment.

@@ -175,6 +175,12 @@ def call_chain(d: Path) -> Invocation:
     return write(d, "chain.concord", b"\n".join(lines) + b"\n")
 
 
+def too_many_tokens(d: Path) -> Invocation:
+    # 8 MB of `+1`: 4.1 million tokens in one expression took 5.7 GB to parse;
+    # now the lexer stops one token past the limit of 2,000,000.
+    return write(d, "tokens.concord", b"fn f() -> int = 1" + b"+1" * 4_100_000 + b"\n")
+
+
 def unknown_names(d: Path) -> Invocation:
     # 20,000 calls of unknown functions among 20,000 declared ones: "did you
     # mean" must not compare every unknown name with every known one.
@@ -344,6 +350,7 @@ CASES = [
     Case("unterminated string at end of file", unterminated_string,     1,      "E0103",   At(2)),
     Case("unterminated block comment at EOF",  unterminated_comment,    1,      "E0104",   At(2, 1)),
     Case("99,000 functions, each calling the last", call_chain,         0,      None),
+    Case("8 MB of `+1` (4.1 million tokens)",   too_many_tokens,         1,      "E0114",   At(1, 2_000_010)),
     Case("20,000 unknown names among 20,000",  unknown_names,           1,      "E0201",   At(1, 18)),
     Case("a ring of 100,000 recursive functions", recursive_ring,       1,      "E0215",   At(1, 4),
          max_output=20_000),
