@@ -16,6 +16,7 @@
 #include "compiler/ir/lower.h"
 #include "compiler/ir/print.h"
 #include "compiler/sema/check.h"
+#include "tests/unit/two_members_host.h"
 
 namespace concord::interp {
 namespace {
@@ -362,24 +363,7 @@ TEST_CASE("nested if and fn calls", "[interp]") {
   CHECK(order == std::vector<std::string>{"grade", "double", "quad", "pick"});
 }
 
-// Answers `members(p)` with two members; declines everything else.
-class TwoMembers : public Host {
- public:
-  explicit TwoMembers(const ir::Module& module) : module_(module) {}
-  HostAnswer Query(ir::HostQuery query, std::span<const Value> args,
-                   const ir::Type& type) override {
-    if (query != ir::HostQuery::kMembers || args.size() != 1) return Host::Query(query, args, type);
-    auto ana = std::make_shared<values::Record>(module_.FindShape("member"));
-    ana->Put("income", Money("2600 EUR"));
-    return HostAnswer::Of(values::MakeSetValue({
-        values::MakeMemberValue("ana", "k", ana),
-        values::MakeMemberValue("ben", "k"),
-    }));
-  }
-
- private:
-  const ir::Module& module_;
-};
+using testing::TwoMembers;
 
 TEST_CASE("fields of members and questions to the host", "[interp]") {
   auto c = Compile(R"(

@@ -15,6 +15,7 @@
 #include "compiler/ir/lower.h"
 #include "compiler/sema/check.h"
 #include "runtime/jit/jit.h"
+#include "tests/unit/two_members_host.h"
 
 namespace concord::jit {
 namespace {
@@ -312,24 +313,7 @@ TEST_CASE("jit: nested if, fn calls, dates and durations", "[jit]") {
   CHECK(c->Call("double", {Dec("1")}).error->code == diag::Code::R025);
 }
 
-// Answers `members(p)` with two members, one without an income.
-class TwoMembers : public interp::Host {
- public:
-  explicit TwoMembers(const ir::Module& module) : module_(module) {}
-  interp::HostAnswer Query(ir::HostQuery query, std::span<const Value> args,
-                           const ir::Type& type) override {
-    if (query != ir::HostQuery::kMembers || args.size() != 1) return Host::Query(query, args, type);
-    auto ana = std::make_shared<values::Record>(module_.FindShape("member"));
-    ana->Put("income", Money("2600 EUR"));
-    return interp::HostAnswer::Of(values::MakeSetValue({
-        values::MakeMemberValue("ana", "k", ana),
-        values::MakeMemberValue("ben", "k"),
-    }));
-  }
-
- private:
-  const ir::Module& module_;
-};
+using testing::TwoMembers;
 
 TEST_CASE("jit: fields, missing attributes and host questions", "[jit]") {
   auto c = Compile(R"(
