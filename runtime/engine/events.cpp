@@ -131,6 +131,7 @@ void Simulation::Join(const EventSpec& e) {
   PolityState& p = polities_[polity];
   p.members.push_back(m.name);
   p.joined[m.name] = today_;
+  if (p.spec) m.polities.insert(p.order);
   std::vector<std::string> attrs;
   for (const Attribute& a : e.attributes) attrs.push_back(a.name + " " + a.value.ToString());
   Add(EntryKind::kEvent, polity,
@@ -155,6 +156,9 @@ void Simulation::Leave(const EventSpec& e) {
   PolityState& p = polities_[polity];
   std::erase(p.members, e.subject.text);
   p.joined.erase(e.subject.text);
+  if (auto leaver = members_.find(e.subject.text); leaver != members_.end()) {
+    leaver->second.polities.erase(p.order);
+  }
   Add(EntryKind::kEvent, polity,
       fmt::format("{} leaves {}; {} members now", e.subject.text, polity, p.members.size()),
       e.range);

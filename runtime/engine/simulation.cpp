@@ -160,6 +160,7 @@ void Simulation::Setup() {
     PolityState& p = polities_[c.name];
     p.spec = &c;
     for (const RuleSpec& r : c.rules) p.rules.push_back(&r);
+    p.order = polity_order_.size();
     polity_order_.push_back(c.name);
   }
   for (const TreatySpec& t : program_.treaties) {
@@ -186,6 +187,7 @@ void Simulation::Setup() {
       member_order_.push_back(n.text);
       p.members.push_back(n.text);
       p.joined[n.text] = scenario_.start;
+      if (p.spec) m.polities.insert(p.order);
     }
   }
   // A charter takes part when people belong to it or it signs a treaty in

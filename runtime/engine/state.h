@@ -20,6 +20,9 @@ struct MemberState {
   Date joined;
   std::vector<Attribute> attributes;
   std::shared_ptr<const values::Record> record;  // rebuilt when attributes change
+  // Positions in the run's polity order of the polities the member belongs
+  // to now (kept with PolityState::joined): PolitiesOf asks on every payment.
+  std::set<size_t> polities;
 };
 
 // One period of a recurring obligation (cycles.h), with what happened in it.
@@ -43,6 +46,7 @@ struct Schedule {
 
 struct PolityState {
   const CharterSpec* spec = nullptr;
+  size_t order = 0;  // position in the run's polity order
   bool participating = false;
   std::vector<std::string> members;    // joining order
   std::map<std::string, Date> joined;  // member -> date joined this polity

@@ -105,9 +105,10 @@ bool Simulation::IsMemberOf(const std::string& member, const std::string& polity
 
 std::vector<std::string> Simulation::PolitiesOf(const std::string& member) const {
   std::vector<std::string> out;
-  for (const std::string& p : polity_order_) {
-    if (IsMemberOf(member, p)) out.push_back(p);
-  }
+  auto it = members_.find(member);
+  if (it == members_.end()) return out;
+  // In the polity order, without asking every polity.
+  for (size_t position : it->second.polities) out.push_back(polity_order_[position]);
   return out;
 }
 
