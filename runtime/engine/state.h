@@ -20,6 +20,9 @@ struct MemberState {
   Date joined;
   std::vector<Attribute> attributes;
   std::shared_ptr<const values::Record> record;  // rebuilt when attributes change
+  // The member as rules see it, rebuilt with `record`: one shared object, so
+  // every event and payment of this person holds the same one.
+  values::Value value;
   // Positions in the run's polity order of the polities the member belongs
   // to now (kept with PolityState::joined): PolitiesOf asks on every payment.
   std::set<size_t> polities;

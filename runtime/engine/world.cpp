@@ -48,13 +48,14 @@ void Simulation::RebuildMember(MemberState& m) {
   record->Put("polity", CharterValue(m.first_polity));
   for (const Attribute& a : m.attributes) record->Put(a.name, a.value);
   m.record = record;
+  m.value = values::MakeMemberValue(m.name, m.first_polity, m.record);
   rebuilt_members_.push_back(m.name);
 }
 
 values::Value Simulation::MemberValue(const std::string& name) const {
   auto it = members_.find(name);
   if (it == members_.end()) return values::MakeMemberValue(name, "");
-  return values::MakeMemberValue(name, it->second.first_polity, it->second.record);
+  return it->second.value;
 }
 
 values::Value Simulation::CharterValue(const std::string& name) const {
