@@ -390,13 +390,23 @@ static const Value* cj_query(Context* ctx, int32_t node, const Value* const* arg
   return Answer(ctx, n, ctx->options->host->Query(n.query, Operands(args, count), *n.type));
 }
 
-static const Value* cj_field(Context* ctx, int32_t node, const Value* object) {
-  const ir::Node& n = NodeAt(ctx, node);
+// `shape` is the shape the IR typed the object with (owned by the module,
+// which outlives the program): a record of that very shape has the field at
+// `index`, so only records the host built with another shape object pay for
+// comparing the field's name.
+static const Value* cj_field(Context* ctx, int32_t node, const Value* object,
+                             const values::RecordShape* shape, int32_t index) {
   const values::Record* record = object->AsRecord();
-  if (const values::Member* m = object->AsMember()) record = m->record.get();
-  size_t index = static_cast<size_t>(n.field);
-  const Value* field = record && n.field >= 0 ? record->Get(index) : nullptr;
-  if (field && record->shape().fields[index].name == n.name) return field;
+  if (!record) {
+    if (const values::Member* m = object->AsMember()) record = m->record.get();
+  }
+  if (record && index >= 0) {
+    const Value* field = record->Get(static_cast<size_t>(index));
+    if (field && (&record->shape() == shape ||
+                  record->shape().fields[static_cast<size_t>(index)].name == NodeAt(ctx, node).name)) {
+      return field;
+    }
+  }
   // The rare ways a read fails are worded by the interpreter.
   FailWith(ctx, node, std::span<const Value>(object, 1));
   return nullptr;
@@ -412,8 +422,10 @@ static int64_t cj_set_size(Context* ctx, int32_t node, const Value* v) {
   return -1;
 }
 
-static const Value* cj_set_at(const Value* v, int64_t i) {
-  return &v->AsSet()->elements()[static_cast<size_t>(i)];
+// The first element of a set cj_set_size accepted; compiled code steps
+// through the elements by sizeof(Value).
+static const Value* cj_set_data(const Value* v) {
+  return v->AsSet()->elements().data();
 }
 
 static int32_t cj_is_none(const Value* v) {
@@ -424,7 +436,13 @@ static int32_t cj_is_none(const Value* v) {
 static int32_t cj_eq_value(Context* ctx, int32_t node, const Value* a, const Value* b) {
   const ir::Node& n = NodeAt(ctx, node);
   bool equal;
-  if (a->IsNone() || b->IsNone()) {
+  const values::Member* x = a->AsMember();
+  const values::Member* y = x ? b->AsMember() : nullptr;
+  if (x && y) {
+    // The same person: the same name and polity (values::Compare), and the
+    // same object whenever the host reuses its member values.
+    equal = x == y || (x->name == y->name && x->polity == y->polity);
+  } else if (a->IsNone() || b->IsNone()) {
     equal = a->IsNone() && b->IsNone();
   } else if (a->kind() == b->kind() && (a->Is(ValueKind::kMoney) || a->Is(ValueKind::kDuration))) {
     // Currencies must agree, durations follow the calendar: the interpreter's rules.
@@ -518,7 +536,7 @@ const std::vector<HelperSymbol>& HelperSymbols() {
       CONCORD_JIT_HELPER(cj_duration_order), CONCORD_JIT_HELPER(cj_entity),
       CONCORD_JIT_HELPER(cj_metric),         CONCORD_JIT_HELPER(cj_query),
       CONCORD_JIT_HELPER(cj_field),          CONCORD_JIT_HELPER(cj_make_set),
-      CONCORD_JIT_HELPER(cj_set_size),       CONCORD_JIT_HELPER(cj_set_at),
+      CONCORD_JIT_HELPER(cj_set_size),       CONCORD_JIT_HELPER(cj_set_data),
       CONCORD_JIT_HELPER(cj_is_none),        CONCORD_JIT_HELPER(cj_eq_value),
       CONCORD_JIT_HELPER(cj_fail_sum),       CONCORD_JIT_HELPER(cj_fail_order),
       CONCORD_JIT_HELPER(cj_fail_empty),

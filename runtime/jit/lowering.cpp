@@ -64,6 +64,8 @@ class Lowering {
     ptr_ = b_.getPtrTy();
     money_ = llvm::StructType::get(c, {i64_, i32_});
     duration_ = llvm::StructType::get(c, {i64_, i64_, i64_});
+    // Opaque: compiled code only steps over values, the helpers look inside.
+    value_ = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(values::Value));
     DeclareHelpers();
   }
 
@@ -116,10 +118,10 @@ class Lowering {
     declare("cj_entity", ptr_, {ptr_, i32_});
     declare("cj_metric", ptr_, {ptr_, i32_});
     declare("cj_query", ptr_, {ptr_, i32_, ptr_, i32_});
-    declare("cj_field", ptr_, {ptr_, i32_, ptr_});
+    declare("cj_field", ptr_, {ptr_, i32_, ptr_, ptr_, i32_});
     declare("cj_make_set", ptr_, {ptr_, ptr_, i32_});
     declare("cj_set_size", i64_, {ptr_, i32_, ptr_});
-    declare("cj_set_at", ptr_, {ptr_, i64_});
+    declare("cj_set_data", ptr_, {ptr_});
     declare("cj_is_none", i32_, {ptr_});
     declare("cj_eq_value", i32_, {ptr_, i32_, ptr_, ptr_});
     declare("cj_fail_sum", void_, {ptr_, i32_, ptr_, ptr_});
@@ -195,6 +197,12 @@ class Lowering {
   }
 
   llvm::Value* NodeId(const ir::Node& n) { return b_.getInt32(Index(n)); }
+
+  // An object of this process that outlives the program (the module's
+  // shapes), as a constant of the compiled code.
+  llvm::Constant* Pointer(const void* p) {
+    return llvm::ConstantExpr::getIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p)), ptr_);
+  }
 
   // --- blocks, allocas, checks --------------------------------------------------------
 
@@ -480,8 +488,11 @@ class Lowering {
       case Op::kIf:
         return EmitIf(n);
       case Op::kField: {
-        Native object = Emit(Child(n, 0));
-        llvm::Value* v = Call("cj_field", {ctx_, NodeId(n), Box(object)});
+        const ir::Node& of = Child(n, 0);
+        Native object = Emit(of);
+        const values::RecordShape* shape = of.type ? of.type->Inner()->shape().get() : nullptr;
+        llvm::Value* v = Call("cj_field", {ctx_, NodeId(n), Box(object), Pointer(shape),
+                                           b_.getInt32(n.field)});
         Check(b_.CreateIsNotNull(v));
         return Unbox(v, n.type, n);
       }
@@ -864,6 +875,7 @@ class Lowering {
 
     llvm::Value* size = Call("cj_set_size", {ctx_, NodeId(n), source.v});
     Check(b_.CreateICmpSGE(size, b_.getInt64(0)));
+    llvm::Value* elements = Call("cj_set_data", {source.v});
 
     llvm::Type* acc_type = logical ? i1_ : op == Op::kCount ? i64_ : TypeOf(repr);
     llvm::Value* i = Alloca(i64_);
@@ -885,7 +897,7 @@ class Lowering {
     b_.CreateCondBr(b_.CreateICmpSLT(iv, size), body, end);
 
     b_.SetInsertPoint(body);
-    llvm::Value* element = Call("cj_set_at", {source.v, iv});
+    llvm::Value* element = b_.CreateGEP(value_, elements, iv);
     if (binds) {
       b_.CreateStore(element, b_.CreateConstGEP1_32(ptr_, locals_, static_cast<unsigned>(n.slot)));
     }
@@ -1080,6 +1092,7 @@ class Lowering {
   llvm::PointerType* ptr_ = nullptr;
   llvm::StructType* money_ = nullptr;
   llvm::StructType* duration_ = nullptr;
+  llvm::ArrayType* value_ = nullptr;  // a values::Value, by size only
   std::unordered_map<std::string, llvm::Function*> helpers_;
   std::unordered_map<const ir::Node*, int32_t> index_;
   std::unordered_map<const ir::Function*, CompiledFunction> functions_;

@@ -151,21 +151,6 @@ Value Value::MakeRecord(std::shared_ptr<const Record> r) {
   return Value(Payload(std::in_place_index<12>, std::move(r)));
 }
 
-const Member* Value::AsMember() const {
-  const auto* p = std::get_if<9>(&payload_);
-  return p ? p->get() : nullptr;
-}
-
-const Set* Value::AsSet() const {
-  const auto* p = std::get_if<11>(&payload_);
-  return p ? p->get() : nullptr;
-}
-
-const Record* Value::AsRecord() const {
-  const auto* p = std::get_if<12>(&payload_);
-  return p ? p->get() : nullptr;
-}
-
 std::string Value::ToString() const {
   switch (kind()) {
     case ValueKind::kNone:
@@ -307,11 +292,6 @@ Record::Record(std::shared_ptr<const RecordShape> shape, std::string name, std::
       name_(std::move(name)),
       owner_(std::move(owner)),
       fields_(shape_->fields.size()) {}
-
-const Value* Record::Get(size_t index) const {
-  if (index >= fields_.size() || !fields_[index].value) return nullptr;
-  return &*fields_[index].value;
-}
 
 const Value* Record::Get(std::string_view field) const {
   int index = shape_->IndexOf(field);

@@ -131,10 +131,20 @@ class Value {
   const Date* AsDate() const { return std::get_if<6>(&payload_); }
   const Duration* AsDuration() const { return std::get_if<7>(&payload_); }
   const std::string* AsText() const { return std::get_if<8>(&payload_); }
-  const Member* AsMember() const;
+  // Inline like the rest: compiled rules call these once per element of a set.
+  const Member* AsMember() const {
+    const auto* p = std::get_if<9>(&payload_);
+    return p ? p->get() : nullptr;
+  }
   const EnumValue* AsEnum() const { return std::get_if<10>(&payload_); }
-  const Set* AsSet() const;
-  const Record* AsRecord() const;
+  const Set* AsSet() const {
+    const auto* p = std::get_if<11>(&payload_);
+    return p ? p->get() : nullptr;
+  }
+  const Record* AsRecord() const {
+    const auto* p = std::get_if<12>(&payload_);
+    return p ? p->get() : nullptr;
+  }
 
   // The literal form: `none`, `true`, `12`, `2.5`, `25%`, `52 EUR`,
   // `2026-12-09`, `6 months`, `"text"`, `ana` (a member by name), `expired`,
@@ -207,7 +217,10 @@ class Record {
   size_t size() const { return fields_.size(); }
 
   // Null when the field is absent (an attribute nobody gave) or out of range.
-  const Value* Get(size_t index) const;
+  const Value* Get(size_t index) const {
+    if (index >= fields_.size() || !fields_[index].value) return nullptr;
+    return &*fields_[index].value;
+  }
   const Value* Get(std::string_view field) const;
   diag::SourceRange RangeOf(size_t index) const;
 
