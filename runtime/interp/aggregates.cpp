@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "runtime/interp/evaluator.h"
+#include "runtime/interp/keyed_filter.h"
 
 namespace concord::interp {
 
@@ -152,7 +153,27 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
   Value best;  // sum so far, or the smallest/largest so far
   bool have_best = false;
 
-  for (const Value& element : set->elements()) {
+  // `where x.field == key` over a set whose index covers the field: visit
+  // the matches only (keyed_filter.h says why that gives the same result).
+  std::span<const uint32_t> matches;
+  bool keyed = false;
+  if (!set->empty() && !options_.trace_fields) {
+    std::optional<KeyedFilter> keyed_filter = FindKeyedFilter(n);
+    if (keyed_filter &&
+        set->CanMatch(static_cast<size_t>(keyed_filter->field->field), keyed_filter->field->name)) {
+      Eval key = Visit(*keyed_filter->key);
+      if (key.failed()) return key;
+      if (!key.undecided()) {
+        matches = set->Matching(static_cast<size_t>(keyed_filter->field->field),
+                                keyed_filter->field->name, key.value);
+        keyed = true;
+      }
+    }
+  }
+  const size_t visits = keyed ? matches.size() : set->size();
+
+  for (size_t visit = 0; visit < visits; ++visit) {
+    const Value& element = set->elements()[keyed ? matches[visit] : visit];
     if (binds) frames_.back().locals[static_cast<size_t>(n.slot)] = element;
     pending.clear();
     Truth filtered = true;

@@ -402,8 +402,9 @@ static const Value* cj_field(Context* ctx, int32_t node, const Value* object,
   }
   if (record && index >= 0) {
     const Value* field = record->Get(static_cast<size_t>(index));
-    if (field && (&record->shape() == shape ||
-                  record->shape().fields[static_cast<size_t>(index)].name == NodeAt(ctx, node).name)) {
+    if (field &&
+        (&record->shape() == shape ||
+         record->shape().fields[static_cast<size_t>(index)].name == NodeAt(ctx, node).name)) {
       return field;
     }
   }
@@ -426,6 +427,25 @@ static int64_t cj_set_size(Context* ctx, int32_t node, const Value* v) {
 // through the elements by sizeof(Value).
 static const Value* cj_set_data(const Value* v) {
   return v->AsSet()->elements().data();
+}
+
+// A keyed filter (runtime/interp/keyed_filter.h); `node` is the filter's
+// field read `x.field`.
+static int32_t cj_set_covers(Context* ctx, int32_t node, const Value* set) {
+  const ir::Node& n = NodeAt(ctx, node);
+  return set->AsSet()->CanMatch(static_cast<size_t>(n.field), n.name) ? 1 : 0;
+}
+
+// The positions of the matches and their number, after cj_set_covers.
+static const uint32_t* cj_set_matching(Context* ctx, int32_t node, const Value* set,
+                                       const Value* key, int64_t* count) {
+  const ir::Node& n = NodeAt(ctx, node);
+  std::span<const uint32_t> matches =
+      set->AsSet()->Matching(static_cast<size_t>(n.field), n.name, *key);
+  *count = static_cast<int64_t>(matches.size());
+  // Never null: null means "every element" to the compiled loop.
+  static const uint32_t kNone = 0;
+  return matches.empty() ? &kNone : matches.data();
 }
 
 static int32_t cj_is_none(const Value* v) {
@@ -537,6 +557,7 @@ const std::vector<HelperSymbol>& HelperSymbols() {
       CONCORD_JIT_HELPER(cj_metric),         CONCORD_JIT_HELPER(cj_query),
       CONCORD_JIT_HELPER(cj_field),          CONCORD_JIT_HELPER(cj_make_set),
       CONCORD_JIT_HELPER(cj_set_size),       CONCORD_JIT_HELPER(cj_set_data),
+      CONCORD_JIT_HELPER(cj_set_covers),     CONCORD_JIT_HELPER(cj_set_matching),
       CONCORD_JIT_HELPER(cj_is_none),        CONCORD_JIT_HELPER(cj_eq_value),
       CONCORD_JIT_HELPER(cj_fail_sum),       CONCORD_JIT_HELPER(cj_fail_order),
       CONCORD_JIT_HELPER(cj_fail_empty),

@@ -13,6 +13,7 @@
 
 #include <optional>
 
+#include "runtime/interp/keyed_filter.h"
 #include "runtime/jit/helpers.h"
 
 namespace concord::jit {
@@ -122,6 +123,8 @@ class Lowering {
     declare("cj_make_set", ptr_, {ptr_, ptr_, i32_});
     declare("cj_set_size", i64_, {ptr_, i32_, ptr_});
     declare("cj_set_data", ptr_, {ptr_});
+    declare("cj_set_covers", i32_, {ptr_, i32_, ptr_});
+    declare("cj_set_matching", ptr_, {ptr_, i32_, ptr_, ptr_, ptr_});
     declare("cj_is_none", i32_, {ptr_});
     declare("cj_eq_value", i32_, {ptr_, i32_, ptr_, ptr_});
     declare("cj_fail_sum", void_, {ptr_, i32_, ptr_, ptr_});
@@ -491,8 +494,8 @@ class Lowering {
         const ir::Node& of = Child(n, 0);
         Native object = Emit(of);
         const values::RecordShape* shape = of.type ? of.type->Inner()->shape().get() : nullptr;
-        llvm::Value* v = Call("cj_field", {ctx_, NodeId(n), Box(object), Pointer(shape),
-                                           b_.getInt32(n.field)});
+        llvm::Value* v =
+            Call("cj_field", {ctx_, NodeId(n), Box(object), Pointer(shape), b_.getInt32(n.field)});
         Check(b_.CreateIsNotNull(v));
         return Unbox(v, n.type, n);
       }
@@ -886,6 +889,32 @@ class Lowering {
     if (op == Op::kCount || (is_sum && repr == Repr::kI64)) b_.CreateStore(b_.getInt64(0), acc);
     if (op == Op::kSumDuration) b_.CreateStore(llvm::ConstantAggregateZero::get(duration_), acc);
 
+    // `where x.field == key` over a set whose index covers the field: the
+    // loop runs over the matches' positions instead (runtime/interp/
+    // keyed_filter.h; the interpreter does the same).
+    llvm::Value* matches = nullptr;  // i32 positions, or null: every element
+    llvm::Value* visits = size;
+    if (std::optional<interp::KeyedFilter> keyed = interp::FindKeyedFilter(n)) {
+      llvm::Value* positions = Alloca(ptr_);
+      llvm::Value* count = Alloca(i64_);
+      b_.CreateStore(llvm::ConstantPointerNull::get(ptr_), positions);
+      b_.CreateStore(size, count);
+      llvm::BasicBlock* ask = Block("agg.keyed");
+      llvm::BasicBlock* start = Block("agg.start");
+      llvm::Value* covers = Call("cj_set_covers", {ctx_, NodeId(*keyed->field), source.v});
+      b_.CreateCondBr(b_.CreateAnd(b_.CreateICmpSGT(size, b_.getInt64(0)),
+                                   b_.CreateICmpNE(covers, b_.getInt32(0))),
+                      ask, start);
+      b_.SetInsertPoint(ask);
+      llvm::Value* key = Box(Emit(*keyed->key));
+      b_.CreateStore(Call("cj_set_matching", {ctx_, NodeId(*keyed->field), source.v, key, count}),
+                     positions);
+      b_.CreateBr(start);
+      b_.SetInsertPoint(start);
+      matches = b_.CreateLoad(ptr_, positions);
+      visits = b_.CreateLoad(i64_, count);
+    }
+
     llvm::BasicBlock* header = Block("agg.header");
     llvm::BasicBlock* body = Block("agg.body");
     llvm::BasicBlock* next = Block("agg.next");
@@ -894,10 +923,26 @@ class Lowering {
     b_.CreateBr(header);
     b_.SetInsertPoint(header);
     llvm::Value* iv = b_.CreateLoad(i64_, i);
-    b_.CreateCondBr(b_.CreateICmpSLT(iv, size), body, end);
+    b_.CreateCondBr(b_.CreateICmpSLT(iv, visits), body, end);
 
     b_.SetInsertPoint(body);
-    llvm::Value* element = b_.CreateGEP(value_, elements, iv);
+    llvm::Value* position = iv;
+    if (matches) {
+      llvm::BasicBlock* keyed = Block("agg.match");
+      llvm::BasicBlock* element_at = Block("agg.element");
+      llvm::BasicBlock* from = b_.GetInsertBlock();
+      b_.CreateCondBr(b_.CreateIsNotNull(matches), keyed, element_at);
+      b_.SetInsertPoint(keyed);
+      llvm::Value* match =
+          b_.CreateZExt(b_.CreateLoad(i32_, b_.CreateGEP(i32_, matches, iv)), i64_);
+      b_.CreateBr(element_at);
+      b_.SetInsertPoint(element_at);
+      llvm::PHINode* phi = b_.CreatePHI(i64_, 2);
+      phi->addIncoming(iv, from);
+      phi->addIncoming(match, keyed);
+      position = phi;
+    }
+    llvm::Value* element = b_.CreateGEP(value_, elements, position);
     if (binds) {
       b_.CreateStore(element, b_.CreateConstGEP1_32(ptr_, locals_, static_cast<unsigned>(n.slot)));
     }

@@ -249,6 +249,75 @@ std::strong_ordering Compare(const Value& a, const Value& b) {
   return std::strong_ordering::equal;
 }
 
+namespace {
+
+// boost::hash_combine's mixing, on 64 bits.
+size_t Mix(size_t seed, size_t h) {
+  return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 12) + (seed >> 4));
+}
+
+size_t HashText(std::string_view s) {
+  return std::hash<std::string_view>{}(s);
+}
+
+size_t HashInt(int64_t i) {
+  return std::hash<int64_t>{}(i);
+}
+
+}  // namespace
+
+size_t Hash(const Value& v) {
+  size_t h = HashInt(static_cast<int64_t>(v.kind()));
+  switch (v.kind()) {
+    case ValueKind::kNone:
+      return h;
+    case ValueKind::kBool:
+      return Mix(h, *v.AsBool() ? 1 : 0);
+    case ValueKind::kInt:
+      return Mix(h, HashInt(*v.AsInt()));
+    case ValueKind::kDecimal:
+      return Mix(h, HashInt(v.AsDecimal()->raw()));
+    case ValueKind::kPercent:
+      return Mix(h, HashInt(v.AsPercent()->fraction.raw()));
+    case ValueKind::kMoney:
+      return Mix(Mix(h, HashText(v.AsMoney()->currency.code())),
+                 HashInt(v.AsMoney()->amount.raw()));
+    case ValueKind::kDate:
+      return Mix(h, HashInt(v.AsDate()->days()));
+    case ValueKind::kDuration: {
+      const Duration& d = *v.AsDuration();
+      return Mix(Mix(Mix(h, HashInt(d.days)), HashInt(d.months)), HashInt(d.lunar_months));
+    }
+    case ValueKind::kText:
+      return Mix(h, HashText(*v.AsText()));
+    case ValueKind::kMember:
+      return Mix(Mix(h, HashText(v.AsMember()->name)), HashText(v.AsMember()->polity));
+    case ValueKind::kEnum: {
+      const EnumValue& e = *v.AsEnum();
+      return Mix(Mix(h, HashText(e.shape ? std::string_view(e.shape->name) : "")),
+                 HashInt(e.index));
+    }
+    case ValueKind::kSet: {
+      // Sets are equal as sorted sequences: combine the elements' hashes in
+      // a way that ignores their order.
+      size_t sum = 0;
+      for (const Value& e : v.AsSet()->elements()) sum += Mix(0, Hash(e));
+      return Mix(Mix(h, sum), v.AsSet()->size());
+    }
+    case ValueKind::kRecord: {
+      const Record& r = *v.AsRecord();
+      h = Mix(h, HashText(r.shape().name));
+      if (r.shape().is_entity) return Mix(Mix(h, HashText(r.owner())), HashText(r.name()));
+      for (size_t i = 0; i < r.size(); ++i) {
+        const Value* field = r.Get(i);
+        h = Mix(h, field ? Hash(*field) : 0x5bd1e995);
+      }
+      return Mix(h, r.size());
+    }
+  }
+  return h;
+}
+
 bool operator==(const Value& a, const Value& b) {
   return Compare(a, b) == 0;
 }
@@ -267,19 +336,34 @@ Set::Set(std::vector<Value> elements) {
   for (size_t i = 0; i < order.size(); ++i) {
     keep[order[i]] = i == 0 || Compare(elements[order[i - 1]], elements[order[i]]) != 0;
   }
-  elements_.reserve(elements.size());
+  std::vector<Value> distinct;
+  distinct.reserve(elements.size());
   for (size_t i = 0; i < elements.size(); ++i) {
-    if (keep[i]) elements_.push_back(std::move(elements[i]));
+    if (keep[i]) distinct.push_back(std::move(elements[i]));
   }
+  *this = FromDistinct(std::move(distinct));
 }
 
 bool Set::Contains(const Value& v) const {
-  return std::any_of(elements_.begin(), elements_.end(),
-                     [&](const Value& e) { return Compare(e, v) == 0; });
+  std::span<const Value> all = elements();
+  return std::any_of(all.begin(), all.end(), [&](const Value& e) { return Compare(e, v) == 0; });
+}
+
+bool Set::CanMatch(size_t field, std::string_view name) const {
+  return index_ && index_->Covers(field, name);
+}
+
+std::span<const uint32_t> Set::Matching(size_t field, std::string_view name,
+                                        const Value& key) const {
+  if (!index_) return {};
+  std::span<const uint32_t> all = index_->Positions(field, name, key);
+  // Later snapshots may have added matches past this set's end.
+  auto end = std::lower_bound(all.begin(), all.end(), static_cast<uint32_t>(size_));
+  return all.first(static_cast<size_t>(end - all.begin()));
 }
 
 std::vector<Value> Set::Sorted() const {
-  std::vector<Value> sorted = elements_;
+  std::vector<Value> sorted(data_, data_ + size_);
   std::sort(sorted.begin(), sorted.end(),
             [](const Value& x, const Value& y) { return Compare(x, y) < 0; });
   return sorted;

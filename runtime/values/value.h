@@ -10,10 +10,12 @@
 // by the interval rule or an anchor date) belong to runtime/interp.
 #pragma once
 
+#include <algorithm>
 #include <compare>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -79,6 +81,19 @@ class Value;
 class Set;
 class Record;
 struct Member;
+
+// An index a host keeps over the elements of the sets it hands out (a
+// GrowingSet's snapshots share one): per record field, the positions of the
+// elements by the field's value. Positions count from the first element the
+// host ever added, so one index serves every snapshot; Set clips them to its
+// size. Set::CanMatch and Set::Matching say what callers may rely on.
+class SetIndex {
+ public:
+  virtual ~SetIndex() = default;
+  virtual bool Covers(size_t field, std::string_view name) const = 0;
+  virtual std::span<const uint32_t> Positions(size_t field, std::string_view name,
+                                              const Value& key) const = 0;
+};
 
 struct Percent {
   Decimal fraction;  // 25% is 0.25
@@ -171,6 +186,17 @@ class Value {
 // calendar. Sets use it to find duplicates; tests use it through `==`.
 std::strong_ordering Compare(const Value& a, const Value& b);
 
+// A hash that agrees with Compare: values Compare calls equal hash alike.
+// For hash tables of values (GrowingSet's duplicate test and field index),
+// where an ordered tree would compare a new element with log n old ones.
+size_t Hash(const Value& v);
+struct ValueHash {
+  size_t operator()(const Value& v) const { return Hash(v); }
+};
+struct ValueEqual {
+  bool operator()(const Value& a, const Value& b) const { return Compare(a, b) == 0; }
+};
+
 // A set: no duplicates (structural equality), iterated in insertion order —
 // the order in which the host or the set literal produced the elements —
 // so that every aggregate visits elements in the same order on every run
@@ -181,22 +207,48 @@ class Set {
   // Keeps the first occurrence of each element, in order.
   explicit Set(std::vector<Value> elements);
   // For a caller that already keeps its elements pairwise distinct and in
-  // insertion order (GrowingSet): the same Set, without the sort.
+  // insertion order: the same Set, without the sort.
   static Set FromDistinct(std::vector<Value> elements) {
+    return Prefix(std::make_shared<const std::vector<Value>>(std::move(elements)), nullptr);
+  }
+  // The first `size` elements of `buffer` (all of them by default), shared
+  // rather than copied, with the owner's index of them if it keeps one. For
+  // an owner that only ever appends to the buffer within its capacity and
+  // starts a new buffer when it is full (GrowingSet): the elements a set
+  // shows then never move or change.
+  static Set Prefix(std::shared_ptr<const std::vector<Value>> buffer,
+                    std::shared_ptr<const SetIndex> index, size_t size = static_cast<size_t>(-1)) {
     Set s;
-    s.elements_ = std::move(elements);
+    s.size_ = std::min(size, buffer->size());
+    s.data_ = buffer->data();
+    s.storage_ = std::move(buffer);
+    s.index_ = std::move(index);
     return s;
   }
 
-  const std::vector<Value>& elements() const { return elements_; }
-  size_t size() const { return elements_.size(); }
-  bool empty() const { return elements_.empty(); }
+  std::span<const Value> elements() const { return {data_, size_}; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
   bool Contains(const Value& v) const;
   // The elements sorted by Compare: the canonical form for set equality.
   std::vector<Value> Sorted() const;
 
+  // For `agg(... for x in S where x.field == key)`: whether the set can name
+  // the elements whose field `field` (named `name`) equals a key without
+  // looking at the others. True only when an index covers the field, which
+  // guarantees that reading the field of every element succeeds, so that
+  // visiting only the matches gives what visiting all would (runtime/values/
+  // growing_set.h says when that holds).
+  bool CanMatch(size_t field, std::string_view name) const;
+  // After CanMatch: the positions, ascending, of the elements whose field
+  // equals `key` (values::Compare), below size().
+  std::span<const uint32_t> Matching(size_t field, std::string_view name, const Value& key) const;
+
  private:
-  std::vector<Value> elements_;
+  std::shared_ptr<const std::vector<Value>> storage_;
+  const Value* data_ = nullptr;  // storage_'s first element
+  size_t size_ = 0;
+  std::shared_ptr<const SetIndex> index_;
 };
 
 // An entity (charter, rule, member's attributes, dispute, ...) or a value

@@ -6,8 +6,11 @@
 
 #include <catch2/catch.hpp>
 #include <compare>
+#include <span>
 #include <string>
 #include <vector>
+
+#include "runtime/values/money.h"
 
 namespace concord::values {
 namespace {
@@ -59,6 +62,81 @@ TEST_CASE("growing set: an unchanged answer is the same shared set") {
   CHECK(second.AsSet() != first.AsSet());
   CHECK(first.AsSet()->size() == 1);  // an answer already handed out never changes
   CHECK(second.AsSet()->size() == 2);
+}
+
+TEST_CASE("growing set: snapshots keep their elements while the set grows past its buffer") {
+  GrowingSet grown;
+  std::vector<Value> held;  // one snapshot after every addition
+  for (int64_t i = 0; i < 100; ++i) {
+    grown.Add(Value::MakeInt(i));
+    held.push_back(grown.Snapshot());
+  }
+  for (size_t n = 0; n < held.size(); ++n) {
+    INFO("snapshot after " << n + 1 << " additions");
+    REQUIRE(held[n].AsSet()->size() == n + 1);
+    CHECK(held[n].AsSet()->elements().back().ToString() == std::to_string(n));
+    CHECK(held[n].AsSet()->elements().front().ToString() == "0");
+  }
+}
+
+TEST_CASE("growing set: the index names the elements whose field equals a key") {
+  GrowingSet grown;
+  grown.Add(Pair(30, "ana"));
+  grown.Add(Pair(10, "bo"));
+  Value two = grown.Snapshot();
+  REQUIRE(two.AsSet()->CanMatch(1, "member"));
+  CHECK_FALSE(two.AsSet()->CanMatch(1, "amount"));  // the name must match the position
+  grown.Add(Pair(20, "ana"));
+  grown.Add(Pair(30, "ana"));  // a duplicate: not an element, not in the index
+  grown.Add(Pair(5, "cy"));
+  Value four = grown.Snapshot();
+  auto positions = [](const Value& set, const char* who) {
+    std::span<const uint32_t> found = set.AsSet()->Matching(1, "member", Value::MakeText(who));
+    return std::vector<uint32_t>(found.begin(), found.end());
+  };
+  CHECK(positions(four, "ana") == std::vector<uint32_t>{0, 2});
+  CHECK(positions(four, "cy") == std::vector<uint32_t>{3});
+  CHECK(positions(four, "dee").empty());
+  // An earlier answer sees only its own elements.
+  CHECK(positions(two, "ana") == std::vector<uint32_t>{0});
+  CHECK(positions(two, "cy").empty());
+  // A set that was not grown has no index: callers scan.
+  CHECK_FALSE(MakeSetValue({Pair(1, "ana")}).AsSet()->CanMatch(1, "member"));
+  // An element without the field (here not a record at all) ends the index.
+  grown.Add(Value::MakeInt(7));
+  CHECK_FALSE(grown.Snapshot().AsSet()->CanMatch(1, "member"));
+  CHECK_FALSE(four.AsSet()->CanMatch(1, "member"));
+}
+
+TEST_CASE("growing set: money has no index (its == follows the language's rules)") {
+  GrowingSet grown;
+  auto shape = std::make_shared<const RecordShape>(RecordShape{"gift", false, {{"amount"}}});
+  auto gift = std::make_shared<Record>(shape);
+  gift->Put("amount", Value::MakeMoney(*ParseMoney("5 EUR")));
+  grown.Add(Value::MakeRecord(gift));
+  CHECK_FALSE(grown.Snapshot().AsSet()->CanMatch(0, "amount"));
+}
+
+TEST_CASE("values: equal values hash alike") {
+  auto member_shape = std::make_shared<const RecordShape>(RecordShape{"member", true, {}});
+  std::vector<std::pair<Value, Value>> equal = {
+      {Pair(30, "ana"), Pair(30, "ana")},
+      {MakeMemberValue("ana", "k"),
+       MakeMemberValue("ana", "k", std::make_shared<Record>(member_shape))},
+      {MakeSetValue({Value::MakeInt(1), Value::MakeInt(2)}),
+       MakeSetValue({Value::MakeInt(2), Value::MakeInt(1)})},
+      {Value::MakeMoney(*ParseMoney("5 EUR")), Value::MakeMoney(*ParseMoney("5.00 EUR"))},
+      {Value::MakeText("kitty"), Value::MakeText(std::string("kit") + "ty")},
+      {Value(), Value()},
+  };
+  for (const auto& [a, b] : equal) {
+    INFO(a.ToString() << " and " << b.ToString());
+    REQUIRE(std::is_eq(Compare(a, b)));
+    CHECK(Hash(a) == Hash(b));
+  }
+  // Not a requirement, but a hash that told these apart would be no use.
+  CHECK(Hash(Pair(30, "ana")) != Hash(Pair(30, "bo")));
+  CHECK(Hash(MakeMemberValue("ana", "k")) != Hash(MakeMemberValue("ana", "j")));
 }
 
 }  // namespace

@@ -14,7 +14,9 @@
 #include "compiler/driver/loader.h"
 #include "compiler/ir/lower.h"
 #include "compiler/sema/check.h"
+#include "runtime/interp/keyed_filter.h"
 #include "runtime/jit/jit.h"
+#include "runtime/values/growing_set.h"
 #include "tests/unit/two_members_host.h"
 
 namespace concord::jit {
@@ -339,6 +341,157 @@ TEST_CASE("jit: fields, missing attributes and host questions", "[jit]") {
   options.host = &host;
   CHECK(c->Show("size", {charter}, options) == "2");
   CHECK(c->Call("earners", {charter}, options).error->code == diag::Code::R022);
+}
+
+const ir::Node* FirstAggregate(const ir::Node& n) {
+  if (ir::IsAggregate(n.op)) return &n;
+  for (const auto& child : n.children) {
+    if (const ir::Node* found = child ? FirstAggregate(*child) : nullptr) return found;
+  }
+  return nullptr;
+}
+
+TEST_CASE("jit: which filters an index may answer", "[jit]") {
+  auto c = Compile(R"(
+    fn by_member(s: set<contribution>, m: member) -> int = count(x in s where x.member == m)
+    fn flipped(s: set<contribution>, m: member) -> int = count(x in s where m == x.member)
+    fn projected(s: set<contribution>, m: member) -> bool = any(x.amount > 1 EUR for x in s where x.member == m)
+    fn unequal(s: set<contribution>, m: member) -> int = count(x in s where x.member != m)
+    fn by_money(s: set<contribution>, a: money) -> int = count(x in s where x.amount == a)
+    fn condition(s: set<contribution>, m: member) -> bool = any(x in s where x.member == m)
+    fn self_keyed(s: set<contribution>) -> int = count(x in s where x.member == x.member)
+    fn conjunction(s: set<contribution>, m: member) -> int = count(x in s where x.member == m and x.fund == "a")
+  )");
+  auto keyed = [&](std::string_view fn) {
+    const ir::Node* aggregate = FirstAggregate(*c->Fn(fn).body);
+    REQUIRE(aggregate);
+    return interp::FindKeyedFilter(*aggregate).has_value();
+  };
+  CHECK(keyed("by_member"));
+  CHECK(keyed("flipped"));
+  CHECK(keyed("projected"));
+  CHECK_FALSE(keyed("unequal"));      // only `==`
+  CHECK_FALSE(keyed("by_money"));     // money's `==` follows the language's rules
+  CHECK_FALSE(keyed("condition"));    // `any` without a projection: a condition, not a filter
+  CHECK_FALSE(keyed("self_keyed"));   // the key reads the element
+  CHECK_FALSE(keyed("conjunction"));  // not (yet) split into an index and a filter
+}
+
+// A keyed filter (runtime/interp/keyed_filter.h): over a set with an index
+// (a GrowingSet's snapshot) both engines visit only the matches; over the
+// same elements without one they visit all. Every answer, error included,
+// must be the same four ways.
+TEST_CASE("jit: filters by a field answered from the set's index", "[jit]") {
+  auto c = Compile(R"(
+    fn paid(s: set<contribution>, m: member) -> money = 0 EUR + sum(x.amount for x in s where x.member == m)
+    fn payments(s: set<contribution>, m: member) -> int = count(x in s where x.member == m)
+    fn big(s: set<contribution>, m: member) -> bool = any(x.amount > 100 EUR for x in s where m == x.member)
+    fn all_small(s: set<contribution>, m: member) -> bool = all(x.amount < 100 EUR for x in s where x.member == m)
+    fn largest(s: set<contribution>, m: member) -> money = max(x.amount for x in s where x.member == m)
+    fn into(s: set<contribution>, f: text) -> int = count(x in s where x.fund == f)
+    fn guarded(s: set<contribution>, d: int) -> int = count(x in s where x.fund == (if 10 / d > 1 then "kitty" else "pot"))
+    fn own(s: set<contribution>, m: member) -> int = count(x in s where x.member == same(m))
+    fn same(m: member) -> member = m
+  )");
+  auto member_shape = c->module.FindShape("member");
+  auto contribution_shape = c->module.FindShape("contribution");
+  REQUIRE(member_shape);
+  REQUIRE(contribution_shape);
+  auto person = [&](const char* name) {
+    auto record = std::make_shared<values::Record>(member_shape, name, "k");
+    record->Put("income", Money("1000 EUR"));
+    return values::MakeMemberValue(name, "k", record);
+  };
+  Value ana = person("ana"), ben = person("ben"), cy = person("cy");
+  Value ana_again = person("ana");  // the same person, another object
+  auto payment = [&](const Value& who, std::string_view amount, const char* fund) {
+    auto record = std::make_shared<values::Record>(contribution_shape);
+    record->Put("amount", Money(amount));
+    record->Put("member", who);
+    record->Put("fund", Value::MakeText(fund));
+    record->Put("date", DateV("2027-01-01"));
+    return Value::MakeRecord(record);
+  };
+  std::vector<Value> all = {
+      payment(ana, "10 EUR", "kitty"),     payment(ben, "20 EUR", "kitty"),
+      payment(ana, "150 EUR", "pot"),      payment(cy, "5 EUR", "kitty"),
+      payment(ana, "10 EUR", "kitty"),  // a duplicate of the first: the set keeps one
+      payment(ana_again, "30 EUR", "pot"), payment(ben, "7 EUR", "pot"),
+  };
+
+  struct Case {
+    const char* fn;
+    Value arg;
+  };
+  const std::vector<Case> cases = {
+      {"paid", ana},
+      {"paid", ben},
+      {"paid", person("dee")},
+      {"payments", ana},
+      {"payments", cy},
+      {"big", ana},
+      {"big", ben},
+      {"all_small", ana},
+      {"all_small", ben},
+      {"largest", ana},
+      {"largest", person("dee")},
+      {"into", Value::MakeText("kitty")},
+      {"into", Value::MakeText("none of them")},
+      {"guarded", Int(2)},
+      {"guarded", Int(20)},
+      {"guarded", Int(0)},
+      {"own", ana_again},
+  };
+  values::GrowingSet grown;
+  for (size_t n = 0; n <= all.size(); ++n) {
+    if (n > 0) grown.Add(all[n - 1]);
+    Value indexed = grown.Snapshot();
+    Value plain = values::MakeSetValue(std::vector<Value>(all.begin(), all.begin() + n));
+    for (const Case& k : cases) {
+      INFO(k.fn << "(" << k.arg.ToString() << ") over the first " << n << " payments");
+      Outcome scanned = c->Call(k.fn, {plain, k.arg});
+      Outcome matched = c->Call(k.fn, {indexed, k.arg});
+      CHECK(matched.ToString() == scanned.ToString());
+      if (scanned.error && matched.error) CHECK(matched.error->range == scanned.error->range);
+    }
+  }
+  // The answers themselves, over all seven payments.
+  Value seven = grown.Snapshot();
+  CHECK(seven.AsSet()->size() == 6);
+  CHECK(c->Show("paid", {seven, ana}) == "190 EUR");
+  CHECK(c->Show("payments", {seven, ana_again}) == "3");
+  CHECK(c->Show("big", {seven, ana}) == "true");
+  CHECK(c->Show("largest", {seven, ben}) == "20 EUR");
+  CHECK(c->Call("largest", {seven, cy}).ToString() == "5 EUR");
+  CHECK(c->Call("largest", {seven, person("dee")}).error->code == diag::Code::R024);
+  CHECK(c->Show("into", {seven, Value::MakeText("pot")}) == "3");
+  // The key fails before the first element, as it would in the first
+  // element's filter; over an empty set it is never evaluated.
+  CHECK(c->Call("guarded", {seven, Int(0)}).error->code == diag::Code::R021);
+  values::GrowingSet nothing;
+  CHECK(c->Show("guarded", {nothing.Snapshot(), Int(0)}) == "0");
+
+  const auto member_field = static_cast<size_t>(contribution_shape->IndexOf("member"));
+  CHECK(seven.AsSet()->CanMatch(member_field, "member"));
+
+  // A payment without its `member` stops the index for good: both engines
+  // scan, and the read fails where it did before.
+  auto unpaid = std::make_shared<values::Record>(contribution_shape);
+  unpaid->Put("amount", Money("1 EUR"));
+  unpaid->Put("fund", Value::MakeText("kitty"));
+  unpaid->Put("date", DateV("2027-01-02"));
+  grown.Add(Value::MakeRecord(unpaid));
+  grown.Add(payment(cy, "9 EUR", "kitty"));
+  Value holed = grown.Snapshot();
+  CHECK_FALSE(holed.AsSet()->CanMatch(member_field, "member"));
+  CHECK_FALSE(seven.AsSet()->CanMatch(member_field, "member"));  // one index for all snapshots
+  Outcome failed = c->Call("payments", {holed, cy});
+  REQUIRE(failed.status == Status::kError);
+  CHECK(failed.ToString() == c->Call("payments", {values::MakeSetValue(std::vector<Value>(
+                                                      holed.AsSet()->elements().begin(),
+                                                      holed.AsSet()->elements().end())),
+                                                  cy})
+                                 .ToString());
 }
 
 }  // namespace

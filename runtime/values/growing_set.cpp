@@ -1,0 +1,117 @@
+#include "runtime/values/growing_set.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace concord::values {
+
+namespace {
+
+// The field an aggregate's `x.field` reads, under the conditions the
+// engines' field reads succeed (Evaluator::VisitField, the JIT's cj_field);
+// null when the read would fail.
+const Value* FieldOf(const Value& element, size_t field, std::string_view name) {
+  const Record* record = element.AsRecord();
+  if (const Member* m = element.AsMember()) record = m->record.get();
+  if (!record) return nullptr;
+  const Value* v = record->Get(field);
+  if (!v || record->shape().fields[field].name != name) return nullptr;
+  return v;
+}
+
+}  // namespace
+
+class GrowingSet::Store final : public SetIndex {
+ public:
+  bool Add(Value v) {
+    if (!seen_.insert(v).second) return false;  // a duplicate: the first one stays
+    if (elements_->size() == elements_->capacity()) {
+      // A new buffer: the snapshots keep the old one, whose elements they
+      // show, alive and unchanged. Doubling keeps the copying linear overall.
+      auto grown = std::make_shared<std::vector<Value>>();
+      grown->reserve(std::max<size_t>(16, 2 * elements_->size()));
+      grown->assign(elements_->begin(), elements_->end());
+      elements_ = std::move(grown);
+    }
+    elements_->push_back(std::move(v));
+    auto position = static_cast<uint32_t>(elements_->size() - 1);
+    for (FieldIndex& index : indexes_) Enter(index, elements_->back(), position);
+    return true;
+  }
+
+  // Every element so far; a snapshot shows a prefix of it (Set::Prefix).
+  std::shared_ptr<const std::vector<Value>> elements() const { return elements_; }
+
+  bool Covers(size_t field, std::string_view name) const override {
+    return IndexOf(field, name).covered;
+  }
+
+  std::span<const uint32_t> Positions(size_t field, std::string_view name,
+                                      const Value& key) const override {
+    const FieldIndex& index = IndexOf(field, name);
+    if (!index.covered) return {};
+    auto it = index.positions.find(key);
+    if (it == index.positions.end()) return {};
+    return it->second;
+  }
+
+ private:
+  struct FieldIndex {
+    size_t field = 0;
+    std::string name;
+    bool covered = true;
+    std::unordered_map<Value, std::vector<uint32_t>, ValueHash, ValueEqual> positions;
+  };
+
+  static void Enter(FieldIndex& index, const Value& element, uint32_t position) {
+    if (!index.covered) return;
+    const Value* v = FieldOf(element, index.field, index.name);
+    if (!v || v->Is(ValueKind::kMoney) || v->Is(ValueKind::kDuration)) {
+      index.covered = false;
+      index.positions.clear();
+      return;
+    }
+    index.positions[*v].push_back(position);
+  }
+
+  // Built on first use: a program filters on a handful of fields.
+  const FieldIndex& IndexOf(size_t field, std::string_view name) const {
+    for (const FieldIndex& index : indexes_) {
+      if (index.field == field && index.name == name) return index;
+    }
+    FieldIndex& index = indexes_.emplace_back();
+    index.field = field;
+    index.name = std::string(name);
+    for (size_t i = 0; i < elements_->size(); ++i) {
+      Enter(index, (*elements_)[i], static_cast<uint32_t>(i));
+    }
+    return index;
+  }
+
+  // Distinct, in the order added. Only ever appended to within its
+  // capacity, so that snapshots can share it (Set::Prefix).
+  std::shared_ptr<std::vector<Value>> elements_ = std::make_shared<std::vector<Value>>();
+  std::unordered_set<Value, ValueHash, ValueEqual> seen_;  // for the duplicate test
+  // Mutable: an index is built when a snapshot is first asked about its
+  // field. No reference into it is kept beyond one call.
+  mutable std::vector<FieldIndex> indexes_;
+};
+
+GrowingSet::GrowingSet() : store_(std::make_shared<Store>()) {}
+
+void GrowingSet::Add(Value v) {
+  if (store_->Add(std::move(v))) stale_ = true;
+}
+
+const Value& GrowingSet::Snapshot() {
+  if (stale_) {
+    snapshot_ =
+        Value::MakeSet(std::make_shared<const Set>(Set::Prefix(store_->elements(), store_)));
+    stale_ = false;
+  }
+  return snapshot_;
+}
+
+}  // namespace concord::values
