@@ -20,7 +20,8 @@ import subprocess
 import sys
 
 BEGIN, END = "<!-- federation:begin -->", "<!-- federation:end -->"
-ENGINES = [("hand", "hand-written C++"), ("jit", "JIT"), ("luajit", "LuaJIT"), ("interp", "interpreter")]
+ENGINES = [("hand", "hand-written C++ (scan)"), ("hand-index", "hand-written C++ (per-member totals)"),
+           ("jit", "JIT"), ("luajit", "LuaJIT"), ("interp", "interpreter")]
 
 
 def pairs(line):
@@ -173,7 +174,11 @@ def main():
     out.append("Rule evaluations are (rule, event) pairs whose trigger matched (the `where` filter included). "
                "Peak memory of the C++ engines is the rule_bench process's maximum resident set size after "
                "that engine ran (they share one process: the compiled program and the prebuilt event "
-               "records are counted in all three); LuaJIT's is its own process (GNU time).")
+               "records are counted in all of them); LuaJIT's is its own process (GNU time). The hand-written "
+               "scan follows the rule as written (it walks the ledger for every lifetime check, as "
+               "`sum(x.amount for x in contributions(kitty) where x.member == c.member)` reads); the "
+               "per-member totals are what a programmer would write, and what Concord's engines now do "
+               "through the ledger's index (runtime/interp/keyed_filter.h).")
     out.append("")
 
     out.append("### Verdicts (every engine must agree)")
@@ -195,8 +200,8 @@ def main():
 
     out.append("### Ratios (median times)")
     out.append("")
-    out.append("| scale | JIT / hand-written | interpreter / JIT | LuaJIT / JIT | interpreter / hand-written | JIT / hand-written, host queries excluded | interpreter / JIT, host queries excluded |")
-    out.append("| --- | --- | --- | --- | --- | --- | --- |")
+    out.append("| scale | JIT / hand-written (scan) | JIT / hand-written (per-member totals) | interpreter / JIT | LuaJIT / JIT | interpreter / hand-written (scan) | JIT / hand-written (scan), host queries excluded | interpreter / JIT, host queries excluded |")
+    out.append("| --- | --- | --- | --- | --- | --- | --- | --- |")
 
     def t(scale, key):
         r = data[scale]["results"].get(key)
@@ -214,9 +219,10 @@ def main():
 
     for scale in scales:
         jit, hand, interp, lua = t(scale, "jit"), t(scale, "hand"), t(scale, "interp"), t(scale, "luajit")
+        indexed = t(scale, "hand-index")
         jit_eval = jit - h(scale, "jit") if jit else None
         interp_eval = interp - h(scale, "interp") if interp else None
-        out.append(f"| {scale} | {ratio(jit, hand)} | {ratio(interp, jit)} | {ratio(lua, jit)} | "
+        out.append(f"| {scale} | {ratio(jit, hand)} | {ratio(jit, indexed)} | {ratio(interp, jit)} | {ratio(lua, jit)} | "
                    f"{ratio(interp, hand)} | {ratio(jit_eval, hand)} | {ratio(interp_eval, jit_eval)} |")
     out.append("")
 
@@ -268,8 +274,12 @@ def main():
     if jit and hand:
         met = jit / hand <= 1.5
         bare = (jit - h(top, "jit")) / hand
+        indexed = t(top, "hand-index")
+        against_indexed = (f"; {jit / indexed:.0f}× the hand-written code with per-member totals"
+                           if indexed else "")
         out.append(f"- JIT within 1.5× of hand-written C++ on rule evaluation: **{'met' if met else 'not met'}** "
-                   f"({jit / hand:.0f}× at scale {top}; {bare:.0f}× leaving out the time spent answering host queries).")
+                   f"({jit / hand:.0f}× the scanning hand-written code at scale {top}; {bare:.0f}× leaving out the "
+                   f"time spent answering host queries{against_indexed}).")
     else:
         out.append("- JIT within 1.5× of hand-written C++: **not measured** (no JIT in this build).")
     if jit and interp:

@@ -1,6 +1,6 @@
 // The federation rule benchmark: one process, one workload, every engine.
 //
-//   rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand]
+//   rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]
 //
 // WORKLOAD_DIR is what bench/federation/gen.py wrote. The program
 // (program/*.concord) is compiled as `concord run` compiles it; the events
@@ -332,7 +332,7 @@ std::string Describe(const Verdicts& v) {
 int Main(int argc, char** argv) {
   std::string dir;
   int runs = 5;
-  std::string engines = "interp,jit,hand";
+  std::string engines = "interp,jit,hand,hand-index";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--runs" && i + 1 < argc) {
@@ -343,12 +343,12 @@ int Main(int argc, char** argv) {
       dir = arg;
     } else {
       std::fprintf(stderr,
-                   "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand]\n");
+                   "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]\n");
       return 2;
     }
   }
   if (dir.empty()) {
-    std::fprintf(stderr, "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand]\n");
+    std::fprintf(stderr, "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]\n");
     return 2;
   }
   auto wants = [&](const char* name) {
@@ -427,6 +427,16 @@ int Main(int argc, char** argv) {
       return s;
     });
     report("hand", all, 0);
+  }
+  if (wants("hand-index")) {
+    auto all = timed("hand-index", [&] {
+      RunStats s;
+      auto start = Clock::now();
+      s.verdicts = RunHandwrittenIndexed(w.events, w.params);
+      s.seconds = Seconds(start);
+      return s;
+    });
+    report("hand-index", all, 0);
   }
   if (wants("interp")) {
     auto all = timed("interp", [&] {

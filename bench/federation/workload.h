@@ -55,5 +55,7 @@ bool LoadParams(const std::string& path, Params* params, std::string* error);
 // The same rules as gen.py writes them in Concord, hand-written over plain
 // structs in int64 cents: the practical limit for this workload.
 Verdicts RunHandwritten(const std::vector<Event>& events, const Params& params);
+// The same rules with a running total per member for the lifetime limit.
+Verdicts RunHandwrittenIndexed(const std::vector<Event>& events, const Params& params);
 
 }  // namespace concord::bench
