@@ -1,10 +1,11 @@
 // The federation's rules written by hand in C++: what gen.py's Concord rules
-// say, over plain structs and int64 cents, with the same algorithm (the
-// lifetime limit scans the ledger's contributions so far, as
-// `sum(x.amount for x in contributions(kitty) where x.member == c.member)`
-// does). Every amount in the workload is a whole number of cents and every
-// rate a whole percent of a whole-euro income, so int64 cents are exact and
-// agree with Concord's six-digit fixed point.
+// say, over plain structs and int64 cents, in two versions: RunHandwritten
+// with the algorithm the rule is written with (the lifetime limit scans the
+// ledger's contributions so far, as `sum(x.amount for x in
+// contributions(kitty) where x.member == c.member)` reads), and
+// RunHandwrittenIndexed with running totals per member. Every amount in the workload is a whole
+// number of cents and every rate a whole percent of a whole-euro income, so int64 cents are exact
+// and agree with Concord's six-digit fixed point.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -33,11 +34,12 @@ int64_t LifetimeLimit(const PolityParams& p, int64_t income) {
   return std::max(income * p.gift_share / 100, p.gift_min);
 }
 
-}  // namespace
-
-Verdicts RunHandwritten(const std::vector<Event>& events, const Params& params) {
+// The rules over every event; `Ledgers` answers the lifetime limit's
+// question (what has this member paid into this ledger so far) and books
+// each payment.
+template <typename Ledgers>
+Verdicts Run(const std::vector<Event>& events, const Params& params, Ledgers& ledgers) {
   Verdicts v;
-  std::vector<std::vector<Booked>> ledgers(params.polities.size());
   for (const Event& e : events) {
     const PolityParams& p = params.polities[e.polity - 1];
     if (e.kind == 'J') {
@@ -58,57 +60,51 @@ Verdicts RunHandwritten(const std::vector<Event>& events, const Params& params) 
     v.rule_evaluations += 4;
     if (!(e.amount <= DuesCap(p, e.income) || e.amount >= p.gift_threshold)) ++v.failed;
     if (e.amount < DuesFloor(p, e.income)) ++v.failed;
-    std::vector<Booked>& ledger = ledgers[e.account - 1];
     if (e.amount >= p.gift_threshold) {
       ++v.lifetime_checked;
-      int64_t paid = 0;
-      for (const Booked& b : ledger) {
-        if (b.member == e.member) paid += b.amount;
-      }
-      if (paid + e.amount > LifetimeLimit(p, e.income)) ++v.failed;
+      if (ledgers.Paid(e.account, e.member) + e.amount > LifetimeLimit(p, e.income)) ++v.failed;
     }
     if (e.amount > p.flag_above) ++v.flags;
-    ledger.push_back({e.member, e.amount});
+    ledgers.Book(e.account, e.member, e.amount);
     v.booked_cents += e.amount;
   }
   return v;
 }
 
-// The same rules with what a programmer would write for the lifetime limit
-// in C++, and what Concord's engines now do for `where x.member == m` (an
-// index of the ledger by member, runtime/values/growing_set.h): a running
-// total per member instead of a scan.
-Verdicts RunHandwrittenIndexed(const std::vector<Event>& events, const Params& params) {
-  Verdicts v;
-  std::vector<std::unordered_map<int32_t, int64_t>> paid(params.polities.size());
-  for (const Event& e : events) {
-    const PolityParams& p = params.polities[e.polity - 1];
-    if (e.kind == 'J') {
-      ++v.rule_evaluations;
-      if (e.income < p.min_income) ++v.failed;
-      continue;
+// As the rule reads: every payment so far, scanned.
+struct ScannedLedgers {
+  std::vector<std::vector<Booked>> booked;
+  int64_t Paid(int32_t ledger, int32_t member) const {
+    int64_t paid = 0;
+    for (const Booked& b : booked[ledger - 1]) {
+      if (b.member == member) paid += b.amount;
     }
-    if (e.account_kind == 'F') {
-      const TreatyParams& t = params.treaties[e.account - 1];
-      ++v.rule_evaluations;
-      if (e.amount > std::min(e.income * t.rate / 100, t.cap)) ++v.failed;
-      v.rule_evaluations += 4;
-      v.booked_cents += e.amount;
-      continue;
-    }
-    v.rule_evaluations += 4;
-    if (!(e.amount <= DuesCap(p, e.income) || e.amount >= p.gift_threshold)) ++v.failed;
-    if (e.amount < DuesFloor(p, e.income)) ++v.failed;
-    int64_t& total = paid[e.account - 1][e.member];
-    if (e.amount >= p.gift_threshold) {
-      ++v.lifetime_checked;
-      if (total + e.amount > LifetimeLimit(p, e.income)) ++v.failed;
-    }
-    if (e.amount > p.flag_above) ++v.flags;
-    total += e.amount;
-    v.booked_cents += e.amount;
+    return paid;
   }
-  return v;
+  void Book(int32_t ledger, int32_t member, int64_t amount) {
+    booked[ledger - 1].push_back({member, amount});
+  }
+};
+
+// What a programmer would write, and what Concord's engines do through the
+// ledger's index by member (runtime/values/growing_set.h): running totals.
+struct TotalledLedgers {
+  std::vector<std::unordered_map<int32_t, int64_t>> paid;
+  int64_t Paid(int32_t ledger, int32_t member) { return paid[ledger - 1][member]; }
+  void Book(int32_t ledger, int32_t member, int64_t amount) { paid[ledger - 1][member] += amount; }
+};
+
+}  // namespace
+
+Verdicts RunHandwritten(const std::vector<Event>& events, const Params& params) {
+  ScannedLedgers ledgers{std::vector<std::vector<Booked>>(params.polities.size())};
+  return Run(events, params, ledgers);
+}
+
+Verdicts RunHandwrittenIndexed(const std::vector<Event>& events, const Params& params) {
+  TotalledLedgers ledgers{
+      std::vector<std::unordered_map<int32_t, int64_t>>(params.polities.size())};
+  return Run(events, params, ledgers);
 }
 
 bool LoadEvents(const std::string& path, std::vector<Event>* events, std::string* error) {

@@ -342,13 +342,16 @@ int Main(int argc, char** argv) {
     } else if (!arg.empty() && arg[0] != '-' && dir.empty()) {
       dir = arg;
     } else {
-      std::fprintf(stderr,
-                   "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]\n");
+      std::fprintf(
+          stderr,
+          "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]\n");
       return 2;
     }
   }
   if (dir.empty()) {
-    std::fprintf(stderr, "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]\n");
+    std::fprintf(
+        stderr,
+        "usage: rule_bench WORKLOAD_DIR [--runs N] [--engines interp,jit,hand,hand-index]\n");
     return 2;
   }
   auto wants = [&](const char* name) {
@@ -418,25 +421,18 @@ int Main(int argc, char** argv) {
     return all;
   };
 
-  if (wants("hand")) {
-    auto all = timed("hand", [&] {
+  // The two hand-written versions (handwritten.cpp).
+  for (auto [name, run] :
+       {std::pair{"hand", &RunHandwritten}, std::pair{"hand-index", &RunHandwrittenIndexed}}) {
+    if (!wants(name)) continue;
+    auto all = timed(name, [&, run = run] {
       RunStats s;
       auto start = Clock::now();
-      s.verdicts = RunHandwritten(w.events, w.params);
+      s.verdicts = run(w.events, w.params);
       s.seconds = Seconds(start);
       return s;
     });
-    report("hand", all, 0);
-  }
-  if (wants("hand-index")) {
-    auto all = timed("hand-index", [&] {
-      RunStats s;
-      auto start = Clock::now();
-      s.verdicts = RunHandwrittenIndexed(w.events, w.params);
-      s.seconds = Seconds(start);
-      return s;
-    });
-    report("hand-index", all, 0);
+    report(name, all, 0);
   }
   if (wants("interp")) {
     auto all = timed("interp", [&] {

@@ -42,7 +42,7 @@ class GrowingSet::Store final : public SetIndex {
   }
 
   // Every element so far; a snapshot shows a prefix of it (Set::Prefix).
-  std::shared_ptr<const std::vector<Value>> elements() const { return elements_; }
+  std::shared_ptr<const std::vector<Value>> Elements() const { return elements_; }
 
   bool Covers(size_t field, std::string_view name) const override {
     return IndexOf(field, name).covered;
@@ -108,7 +108,7 @@ void GrowingSet::Add(Value v) {
 const Value& GrowingSet::Snapshot() {
   if (stale_) {
     snapshot_ =
-        Value::MakeSet(std::make_shared<const Set>(Set::Prefix(store_->elements(), store_)));
+        Value::MakeSet(std::make_shared<const Set>(Set::Prefix(store_->Elements(), store_)));
     stale_ = false;
   }
   return snapshot_;
