@@ -273,6 +273,20 @@ def program_too_large_for_the_jit(d: Path) -> Invocation:
     return write(d, "jit_too_large.concord", text)
 
 
+def program_too_large_for_the_background_jit(d: Path) -> Invocation:
+    # The same program with 5,000 `expect` lines, enough for `--engine auto`
+    # to compile it in the background while the interpreter runs the test:
+    # the compile is refused, the warning comes at the end, the results stay.
+    text = b"import std.minimal\n" + _valley_bakery(b"bakery", b"month")
+    text += b"fn f0(x: int) -> int = x\n"
+    text += b"".join(b"fn f%d(x: int) -> int = if x > %d then x * %d + f%d(x - 1) else %d\n"
+                     % (i, i, i % 97 + 2, i - 1, i) for i in range(1, 25_000))
+    text += b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n'
+    text += b"".join(b"  expect f%d(1) == %d\n" % (i, 1 if i == 0 else i) for i in range(5_000))
+    text += b"  run until 2027-01-10\n}\n"
+    return write(d, "jit_too_large_auto.concord", text)
+
+
 def unterminated_string(d: Path) -> Invocation:
     # The string opens on line 2, column 18, and the file ends inside it.
     return write(d, "string.concord", VALID + b'fn g() -> text = "never closed')
@@ -363,6 +377,8 @@ CASES = [
          command=("test",), seconds=180, max_output=100_000),
     Case("a program too large for the JIT",    program_too_large_for_the_jit, 0, "R040",   None,
          command=("run", "--engine", "jit"), seconds=180, warning=True),
+    Case("the same, compiled in the background", program_too_large_for_the_background_jit, 0, "R040",
+         None, command=("test",), seconds=180, warning=True),
 ]  # fmt: skip
 
 # What a crash leaves in the output, whatever the exit code says.

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Differential test of the two engines: runs `concord` with `--engine interp`
-and with `--engine jit` on the same input and requires the same exit code,
-standard output and standard error, byte for byte.
+"""Differential test of the two engines: runs `concord` with `--engine interp`,
+with `--engine jit` and with `--engine auto` (which, on a large enough run,
+starts on the interpreter and switches to the JIT when its background compile
+is done) on the same input and requires the same exit code, standard output
+and standard error, byte for byte.
 
   compare_engines.py --concord build/dev/concord [--cwd DIR] [--args "run --scenario x"] FILE...
 
@@ -25,10 +27,10 @@ def play(concord, command, files, cwd, engine):
     return proc.returncode, proc.stdout, proc.stderr
 
 
-def first_difference(a, b):
+def first_difference(a, b, engine):
     for i, (x, y) in enumerate(zip(a.splitlines(), b.splitlines())):
         if x != y:
-            return f"line {i + 1}:\n  interp: {x!r}\n  jit:    {y!r}"
+            return f"line {i + 1}:\n  interp: {x!r}\n  {engine + ':':7} {y!r}"
     return f"lengths differ ({len(a)} vs {len(b)} bytes)"
 
 
@@ -58,20 +60,22 @@ def main():
     failures = 0
     for command in commands:
         interp = play(concord, command, opts.files, opts.cwd, "interp")
-        jit = play(concord, command, opts.files, opts.cwd, "jit")
         shown = " ".join(command + opts.files)
-        if interp == jit:
-            print(f"same  concord {shown} (exit {interp[0]}, {len(interp[1])} bytes)")
-            continue
-        failures += 1
-        print(f"DIFF  concord {shown}")
-        if interp[0] != jit[0]:
-            print(f"  exit code: interp {interp[0]}, jit {jit[0]}")
-        for label, i in (("stdout", 1), ("stderr", 2)):
-            if interp[i] != jit[i]:
-                print(f"  {label} differs at " +
-                      first_difference(interp[i].decode(errors="replace"),
-                                       jit[i].decode(errors="replace")))
+        for engine in ("jit", "auto"):
+            other = play(concord, command, opts.files, opts.cwd, engine)
+            if interp == other:
+                print(f"same  concord {shown} --engine {engine} "
+                      f"(exit {interp[0]}, {len(interp[1])} bytes)")
+                continue
+            failures += 1
+            print(f"DIFF  concord {shown} --engine {engine}")
+            if interp[0] != other[0]:
+                print(f"  exit code: interp {interp[0]}, {engine} {other[0]}")
+            for label, i in (("stdout", 1), ("stderr", 2)):
+                if interp[i] != other[i]:
+                    print(f"  {label} differs at " +
+                          first_difference(interp[i].decode(errors="replace"),
+                                           other[i].decode(errors="replace"), engine))
     return 1 if failures else 0
 
 
