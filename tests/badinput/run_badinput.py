@@ -262,29 +262,28 @@ def jury_draw_flood(d: Path) -> Invocation:
     return write(d, "juries.concord", text)
 
 
-def program_too_large_for_the_jit(d: Path) -> Invocation:
+def _too_large_for_the_jit(scenario_lines: bytes) -> bytes:
     # 25,000 functions lower to about 1.6 million LLVM instructions, over the
-    # JIT's module limit: a warning, then the interpreter.
-    text = b"import std.minimal\n" + _valley_bakery(b"bakery", b"month")
-    text += b"fn f0(x: int) -> int = x\n"
-    text += b"".join(b"fn f%d(x: int) -> int = if x > %d then x * %d + f%d(x - 1) else %d\n"
-                     % (i, i, i % 97 + 2, i - 1, i) for i in range(1, 25_000))
-    text += b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n  run until 2027-01-10\n}\n'
-    return write(d, "jit_too_large.concord", text)
-
-
-def program_too_large_for_the_background_jit(d: Path) -> Invocation:
-    # The same program with 5,000 `expect` lines, enough for `--engine auto`
-    # to compile it in the background while the interpreter runs the test:
-    # the compile is refused, the warning comes at the end, the results stay.
+    # JIT's module limit.
     text = b"import std.minimal\n" + _valley_bakery(b"bakery", b"month")
     text += b"fn f0(x: int) -> int = x\n"
     text += b"".join(b"fn f%d(x: int) -> int = if x > %d then x * %d + f%d(x - 1) else %d\n"
                      % (i, i, i % 97 + 2, i - 1, i) for i in range(1, 25_000))
     text += b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n'
-    text += b"".join(b"  expect f%d(1) == %d\n" % (i, 1 if i == 0 else i) for i in range(5_000))
-    text += b"  run until 2027-01-10\n}\n"
-    return write(d, "jit_too_large_auto.concord", text)
+    return text + scenario_lines + b"  run until 2027-01-10\n}\n"
+
+
+def program_too_large_for_the_jit(d: Path) -> Invocation:
+    # A warning, then the interpreter.
+    return write(d, "jit_too_large.concord", _too_large_for_the_jit(b""))
+
+
+def program_too_large_for_the_background_jit(d: Path) -> Invocation:
+    # 5,000 `expect` lines, enough for `--engine auto` to compile in the
+    # background while the interpreter runs the test: the compile is refused,
+    # the warning comes at the end, the results stay.
+    expects = b"".join(b"  expect f%d(1) == %d\n" % (i, 1 if i == 0 else i) for i in range(5_000))
+    return write(d, "jit_too_large_auto.concord", _too_large_for_the_jit(expects))
 
 
 def unterminated_string(d: Path) -> Invocation:
