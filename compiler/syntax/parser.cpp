@@ -354,9 +354,13 @@ void RunParse(ParseJob& job) {
   std::string_view text = job.sources->Text(job.file);
   job.result.id = job.file;
   // ANTLR indexes code points; remember where each one starts in bytes.
+  // ANTLR's input stream drops a leading UTF-8 byte order mark, so its code
+  // point 0 is the one after it: without this, every range (and every token
+  // the formatter copies) in such a file was one character early.
   std::vector<uint32_t> offsets;
   offsets.reserve(text.size() + 1);
-  for (uint32_t i = 0; i < text.size(); ++i) {
+  const uint32_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  for (uint32_t i = first; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
   }
   offsets.push_back(static_cast<uint32_t>(text.size()));

@@ -21,7 +21,8 @@ GOLDEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def command_for(path):
-    with open(path, encoding="utf-8", errors="replace") as f:
+    # utf-8-sig: a test of a file that starts with a byte order mark still has its args line.
+    with open(path, encoding="utf-8-sig", errors="replace") as f:
         first = f.readline().strip()
     args = ["check"]
     if first.startswith("// args:"):
