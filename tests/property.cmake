@@ -3,6 +3,13 @@
 # (docs/reference-jit.md, "Differential testing").
 add_library(concord_property STATIC
   ${CMAKE_CURRENT_SOURCE_DIR}/property/generator.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_args.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_bool.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_calendar.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_fn.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_literals.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_numeric.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/property/generator_sets.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/property/differential.cpp)
 target_link_libraries(concord_property PUBLIC concord_driver concord_jit)
 
