@@ -4,6 +4,25 @@
 # configured with -DCONCORD_FUZZ=ON, which the `asan` preset sets, so CI's
 # sanitizer run includes it.
 if(CONCORD_FUZZ)
+  # The targets (CONCORD_FUZZ in the root CMakeLists.txt instruments the whole
+  # build); only these link libFuzzer's main.
+  set(FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
+  set(CONCORD_FUZZ_TARGETS fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario)
+  foreach(target ${CONCORD_FUZZ_TARGETS})
+    add_executable(${target} ${FUZZ_DIR}/${target}.cpp)
+    target_link_options(${target} PRIVATE -fsanitize=fuzzer)
+    target_link_libraries(${target} PRIVATE concord_driver)
+  endforeach()
+  target_link_libraries(fuzz_fmt PRIVATE concord_format)
+  # concord_property (the property test's generator and differential harness)
+  # is declared in tests/property.cmake; CMake resolves the name when it
+  # generates the build.
+  target_link_libraries(fuzz_engines PRIVATE concord_property)
+  target_link_libraries(fuzz_lsp PRIVATE concord_lsp)
+  target_compile_definitions(fuzz_scenario PRIVATE
+    CONCORD_FUZZ_SCENARIO_PREFIX="${CMAKE_SOURCE_DIR}/tests/golden/run/_inputs/valley.concord")
+  add_custom_target(fuzz DEPENDS ${CONCORD_FUZZ_TARGETS})
+
   set(CONCORD_FUZZ_SMOKE_SECONDS 20 CACHE STRING "Seconds of fuzzing per target in the smoke tests")
   # The seed corpora, made once before the smoke tests (which would race to
   # make them otherwise).

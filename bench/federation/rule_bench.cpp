@@ -28,14 +28,12 @@
 #include <vector>
 
 #include "bench/federation/workload.h"
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "runtime/interp/host.h"
 #include "runtime/interp/interp.h"
-#include "runtime/values/growing_set.h"
-#ifdef CONCORD_BENCH_HAS_JIT
 #include "runtime/jit/jit.h"
-#endif
+#include "runtime/values/growing_set.h"
 
 namespace concord::bench {
 namespace {
@@ -144,7 +142,7 @@ class BenchHost final : public interp::Host {
 struct Workload {
   std::vector<Event> events;
   Params params;
-  std::unique_ptr<driver::Compilation> compilation;
+  std::unique_ptr<pipeline::Compilation> compilation;
   ir::Module module;
   scenario::Inputs inputs;
   std::vector<std::vector<BenchRule>> polity_rules;  // index = number
@@ -171,7 +169,7 @@ bool Load(const std::string& dir, Workload* w, std::string* error) {
   }
   std::sort(files.begin(), files.end());
   auto start = Clock::now();
-  w->compilation = driver::Compile(files);
+  w->compilation = pipeline::Compile(files);
   if (w->compilation->diags.has_errors() || !w->compilation->model) {
     *error = fmt::format("{}/program does not compile cleanly (run `concord check` on it)", dir);
     return false;
@@ -445,7 +443,6 @@ int Main(int argc, char** argv) {
     report("interp", all, 0);
   }
   if (wants("jit")) {
-#ifdef CONCORD_BENCH_HAS_JIT
     auto start = Clock::now();
     std::unique_ptr<jit::Program> program = jit::Program::Compile(w.module, &error);
     double wall_ms = Seconds(start) * 1000;
@@ -464,9 +461,6 @@ int Main(int argc, char** argv) {
                   });
     });
     report("jit", all, program->stats().compile_ms);
-#else
-    std::printf("jit unavailable: this build has no concord_jit target\n");
-#endif
   }
   if (!agree) {
     std::fprintf(stderr, "rule_bench: the engines disagree: this is a bug\n");

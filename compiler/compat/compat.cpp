@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/compat/witness_text.h"
-#include "compiler/concord/check_concords.h"
+#include "compiler/concord_check/check_concords.h"
 #include "runtime/calendar/date_arithmetic.h"
 #include "runtime/interp/interp.h"
 
@@ -94,8 +94,8 @@ const ir::Root* Checker::Lower(const std::string& name, const ast::Expr* expr) {
   if (!expr) return nullptr;
   auto it = formulas_.find(expr);
   if (it != formulas_.end()) return it->second;
-  ir::Lowered<const ir::Root*> root =
-      lowerer_.LowerRoot(name, *expr, {ir::Binding::Implicit(sema::Implicit::kIncome)});
+  lower::Lowered<const ir::Root*> root =
+      lowerer_.LowerRoot(name, *expr, {lower::Binding::Implicit(sema::Implicit::kIncome)});
   const ir::Root* result = root.ok() ? root.value : nullptr;
   formulas_[expr] = result;
   return result;
@@ -179,10 +179,10 @@ void Checker::CheckConcord(const model::Treaty& treaty, const model::Charter& ch
   values::Value treaty_value = values_.Treaty(treaty);
   for (const sema::RequirementInfo* req : concord_check::RequirementsOf(program_, *info->concord)) {
     if (!req->uses_treaty) continue;
-    std::vector<ir::Binding> bindings = {ir::Binding::Implicit(sema::Implicit::kTreaty)};
+    std::vector<lower::Binding> bindings = {lower::Binding::Implicit(sema::Implicit::kTreaty)};
     std::vector<values::Value> inputs = {treaty_value};
     if (req->uses_charter) {
-      bindings.push_back(ir::Binding::Implicit(sema::Implicit::kCharter));
+      bindings.push_back(lower::Binding::Implicit(sema::Implicit::kCharter));
       inputs.push_back(charter_values_[charter.name]);
     }
     auto key = std::make_pair(req, bindings.size());

@@ -17,7 +17,7 @@
 #include "compiler/compat/contribution.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/source_manager.h"
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
 #include "compiler/model/model.h"
 #include "compiler/model/model_values.h"
 #include "compiler/sema/checked_program.h"
@@ -91,7 +91,7 @@ class Checker {
   const diag::SourceManager& sources_;
   CompatOptions options_;
   ir::Module module_;
-  ir::Lowerer lowerer_;
+  lower::Lowerer lowerer_;
   model::ModelValues values_;
   std::map<const ast::Expr*, const ir::Root*> formulas_;
   std::map<std::pair<const sema::RequirementInfo*, size_t>, const ir::Root*> requirements_;

@@ -8,12 +8,12 @@
 
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 
 namespace concord::driver {
 
 int RunCheck(const CheckOptions& options) {
-  std::unique_ptr<Compilation> c = Compile(options.files);
+  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(options.files);
   std::string subject = Subject(options.files);
   EmitDiagnostics(c->diags, c->program->sources, options.output, subject, "check");
   if (c->io_error) return kExitUsage;

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "compiler/driver/output.h"
+#include "runtime/jit/tiering.h"
 
 namespace concord::driver {
 
@@ -16,5 +17,7 @@ namespace concord::driver {
 
 // `--format` and `--color`, shared by every command that prints diagnostics.
 void AddOutputOptions(CLI::App* cmd, OutputOptions& out);
+// `--engine` and `--stats` of the commands that run scenarios.
+void AddEngineOptions(CLI::App* cmd, jit::EngineOptions& options);
 
 }  // namespace concord::driver

@@ -9,13 +9,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "compiler/compat/compat.h"
+#include "compiler/compat/render_verdicts.h"
 #include "compiler/diag/render.h"
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 
 namespace concord::driver {
 namespace {
@@ -31,62 +31,12 @@ struct CompatCommandOptions {
   OutputOptions output;
 };
 
-std::string Codes(const compat::PartyVerdict& p) {
-  std::vector<std::string> codes;
-  for (const diag::Diagnostic& d : p.conflicts) {
-    std::string code(diag::CodeName(d));
-    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-  }
-  return fmt::format("{}", fmt::join(codes, ","));
-}
-
-nlohmann::json VerdictJson(const compat::TreatyVerdict& v, const diag::SourceManager& sources) {
-  nlohmann::json parties = nlohmann::json::array();
-  for (const compat::PartyVerdict& p : v.parties) {
-    nlohmann::json active = nlohmann::json::array();
-    for (const model::Treaty* t : p.active) active.push_back(t->name);
-    nlohmann::json conflicts = nlohmann::json::array();
-    for (const diag::Diagnostic& d : p.conflicts) {
-      conflicts.push_back(nlohmann::json::parse(diag::RenderJsonOne(d, sources)));
-    }
-    parties.push_back({{"party", p.party},
-                       {"compatible", p.compatible()},
-                       {"active_treaties", active},
-                       {"conflicts", conflicts}});
-  }
-  return {{"treaty", v.treaty->name},
-          {"file", sources.Path(v.treaty->range.file)},
-          {"compatible", v.compatible()},
-          {"parties", parties}};
-}
-
-nlohmann::json StatsJson(const compat::Stats& s) {
-  return {{"contribution_checks", s.checks}, {"solver_calls", s.solver_calls}};
-}
-
-std::vector<diag::Diagnostic> AllConflicts(const std::vector<compat::TreatyVerdict>& verdicts) {
-  std::vector<diag::Diagnostic> out;
-  for (const compat::TreatyVerdict& v : verdicts) {
-    for (const compat::PartyVerdict& p : v.parties) {
-      out.insert(out.end(), p.conflicts.begin(), p.conflicts.end());
-    }
-  }
-  return out;
-}
-
-// Times: the front end (load, parse, sema, model) and the compatibility
-// checks, wall clock, in milliseconds.
-struct Timing {
-  double compile_ms = 0;
-  double check_ms = 0;
-};
-
 double MillisecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
-std::string StatsLine(const compat::Stats& s, const Timing& t) {
+std::string StatsLine(const compat::Stats& s, const compat::Timing& t) {
   return fmt::format(
       "stats: {} contribution checks, {} solver calls; compile {:.1f} ms, compat {:.1f} ms\n",
       s.checks, s.solver_calls, t.compile_ms, t.check_ms);
@@ -96,12 +46,12 @@ std::string StatsLine(const compat::Stats& s, const Timing& t) {
 // Returns the exit code to stop with, or nothing to go on.
 std::optional<int> CompileFor(const std::vector<std::string>& files,
                               const CompatCommandOptions& options,
-                              std::unique_ptr<Compilation>& c) {
-  CompileOptions compile;
+                              std::unique_ptr<pipeline::Compilation>& c) {
+  pipeline::CompileOptions compile;
   // Concord violations of the treaty under check are K006 conflicts, per
   // party; `concord check` reports the rest.
   compile.concords = false;
-  c = Compile(files, compile);
+  c = pipeline::Compile(files, compile);
   if (c->io_error || c->diags.has_errors() || !c->model) {
     EmitDiagnostics(c->diags, c->program->sources, options.output, Subject(files), "check");
     return c->io_error ? kExitUsage : kExitInputErrors;
@@ -109,11 +59,11 @@ std::optional<int> CompileFor(const std::vector<std::string>& files,
   return std::nullopt;
 }
 
-int Emit(const std::vector<compat::TreatyVerdict>& verdicts, const Compilation& c,
-         const CompatCommandOptions& options, const compat::Stats& stats, const Timing& timing,
-         const std::string& human_text) {
+int Emit(const std::vector<compat::TreatyVerdict>& verdicts, const pipeline::Compilation& c,
+         const CompatCommandOptions& options, const compat::Stats& stats,
+         const compat::Timing& timing, const std::string& human_text) {
   const diag::SourceManager& sources = c.program->sources;
-  std::vector<diag::Diagnostic> conflicts = AllConflicts(verdicts);
+  std::vector<diag::Diagnostic> conflicts = compat::AllConflicts(verdicts);
   switch (options.output.format) {
     case Format::kHuman: {
       std::string text = diag::RenderHuman(conflicts, sources, UseColour(options.output.colour));
@@ -123,14 +73,9 @@ int Emit(const std::vector<compat::TreatyVerdict>& verdicts, const Compilation& 
       break;
     }
     case Format::kJson: {
-      nlohmann::json treaties = nlohmann::json::array();
-      for (const compat::TreatyVerdict& v : verdicts) treaties.push_back(VerdictJson(v, sources));
-      nlohmann::json doc = {{"treaties", treaties}, {"stats", StatsJson(stats)}};
-      if (options.stats) {
-        doc["stats"]["compile_ms"] = timing.compile_ms;
-        doc["stats"]["compat_ms"] = timing.check_ms;
-      }
-      std::fputs((doc.dump(2) + "\n").c_str(), stdout);
+      std::optional<compat::Timing> times;
+      if (options.stats) times = timing;
+      std::fputs(compat::RenderVerdictsJson(verdicts, sources, stats, times).c_str(), stdout);
       break;
     }
     case Format::kSarif:
@@ -141,31 +86,11 @@ int Emit(const std::vector<compat::TreatyVerdict>& verdicts, const Compilation& 
   return conflicts.empty() ? kExitOk : kExitInputErrors;
 }
 
-std::string HumanVerdicts(const std::vector<compat::TreatyVerdict>& verdicts) {
-  std::string out;
-  for (const compat::TreatyVerdict& v : verdicts) {
-    out += fmt::format("treaty `{}`:\n", v.treaty->name);
-    for (const compat::PartyVerdict& p : v.parties) {
-      if (p.compatible()) {
-        out += fmt::format("  {}: can sign{}\n", p.party,
-                           p.active.empty()
-                               ? ""
-                               : fmt::format(" ({} active treat{} considered)", p.active.size(),
-                                             p.active.size() == 1 ? "y" : "ies"));
-      } else {
-        out += fmt::format("  {}: cannot sign: {} conflict{} ({})\n", p.party, p.conflicts.size(),
-                           p.conflicts.size() == 1 ? "" : "s", Codes(p));
-      }
-    }
-  }
-  return out;
-}
-
 int RunSingle(const CompatCommandOptions& options) {
   auto start = std::chrono::steady_clock::now();
-  std::unique_ptr<Compilation> c;
+  std::unique_ptr<pipeline::Compilation> c;
   if (std::optional<int> stop = CompileFor(options.files, options, c)) return *stop;
-  Timing timing;
+  compat::Timing timing;
   timing.compile_ms = MillisecondsSince(start);
   auto checks_start = std::chrono::steady_clock::now();
   const diag::SourceManager& sources = c->program->sources;
@@ -213,53 +138,7 @@ int RunSingle(const CompatCommandOptions& options) {
   verdicts.reserve(candidates.size());
   for (const model::Treaty* t : candidates) verdicts.push_back(checker.Check(*t, only));
   timing.check_ms = MillisecondsSince(checks_start);
-  return Emit(verdicts, *c, options, checker.stats(), timing, HumanVerdicts(verdicts));
-}
-
-// The table: a row per treaty, a column per charter; `ok`, the conflict
-// codes, or `-` where the charter is not a party.
-std::string MatrixTable(const std::vector<compat::TreatyVerdict>& verdicts,
-                        const model::Model& model) {
-  std::vector<std::string> header = {"treaty"};
-  for (const model::Charter& c : model.charters) header.push_back(c.name);
-  std::vector<std::vector<std::string>> rows = {header};
-  for (const compat::TreatyVerdict& v : verdicts) {
-    std::vector<std::string> row = {v.treaty->name};
-    for (const model::Charter& c : model.charters) {
-      std::string cell = "-";
-      for (const compat::PartyVerdict& p : v.parties) {
-        if (p.party == c.name) cell = p.compatible() ? "ok" : Codes(p);
-      }
-      row.push_back(cell);
-    }
-    rows.push_back(row);
-  }
-  std::vector<size_t> widths(header.size(), 0);
-  for (const auto& row : rows) {
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - row[i].size() + 2, ' ');
-    }
-    out += line + "\n";
-  }
-  int signable = 0;
-  for (const compat::TreatyVerdict& v : verdicts) signable += v.compatible() ? 1 : 0;
-  out += fmt::format("{} of {} treat{} can be signed by every party\n", signable, verdicts.size(),
-                     verdicts.size() == 1 ? "y" : "ies");
-  for (const compat::TreatyVerdict& v : verdicts) {
-    for (const compat::PartyVerdict& p : v.parties) {
-      for (const diag::Diagnostic& d : p.conflicts) {
-        out += fmt::format("  {} / {}: {}[{}]: {}\n", v.treaty->name, p.party, "error",
-                           diag::CodeName(d), d.message);
-      }
-    }
-  }
-  return out;
+  return Emit(verdicts, *c, options, checker.stats(), timing, compat::RenderVerdictsText(verdicts));
 }
 
 int RunMatrix(const CompatCommandOptions& options) {
@@ -289,9 +168,9 @@ int RunMatrix(const CompatCommandOptions& options) {
     std::fprintf(stderr, "error: `%s` has no .concord files\n", options.matrix.c_str());
     return kExitUsage;
   }
-  std::unique_ptr<Compilation> c;
+  std::unique_ptr<pipeline::Compilation> c;
   if (std::optional<int> stop = CompileFor(files, options, c)) return *stop;
-  Timing timing;
+  compat::Timing timing;
   timing.compile_ms = MillisecondsSince(start);
   auto checks_start = std::chrono::steady_clock::now();
 
@@ -304,9 +183,9 @@ int RunMatrix(const CompatCommandOptions& options) {
   for (const model::Treaty& t : c->model->treaties) verdicts.push_back(checker.Check(t, {}));
   timing.check_ms = MillisecondsSince(checks_start);
   if (options.output.format == Format::kHuman) {
-    std::fputs(MatrixTable(verdicts, *c->model).c_str(), stdout);
+    std::fputs(compat::RenderMatrix(verdicts, *c->model).c_str(), stdout);
     if (options.stats) std::fputs(StatsLine(checker.stats(), timing).c_str(), stdout);
-    return AllConflicts(verdicts).empty() ? kExitOk : kExitInputErrors;
+    return compat::AllConflicts(verdicts).empty() ? kExitOk : kExitInputErrors;
   }
   return Emit(verdicts, *c, options, checker.stats(), timing, "");
 }

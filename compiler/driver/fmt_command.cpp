@@ -17,9 +17,9 @@
 
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/loader.h"
-#include "compiler/fmt/format.h"
-#include "compiler/fmt/unified_diff.h"
+#include "compiler/format/format.h"
+#include "compiler/format/unified_diff.h"
+#include "compiler/pipeline/loader.h"
 
 namespace concord::driver {
 namespace {
@@ -130,7 +130,7 @@ class Formatter {
       return false;
     }
     std::string why;
-    if (auto bad = FindInvalidUtf8(text, &why)) {
+    if (auto bad = pipeline::FindInvalidUtf8(text, &why)) {
       // Shown without a caret: the line holds bytes a terminal cannot show.
       diags_.Report(Code::E0003, {file, 0, 0}, why)
           .WithNote(fmt::format("the first bad byte is at offset {}", *bad));

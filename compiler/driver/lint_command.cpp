@@ -12,10 +12,9 @@
 
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/pipeline.h"
 #include "compiler/lint/config.h"
-#include "compiler/lint/lint.h"
 #include "compiler/lint/project_file.h"
+#include "compiler/pipeline/pipeline.h"
 
 namespace concord::driver {
 namespace {
@@ -52,10 +51,9 @@ int RunLint(const LintOptions& options) {
     return kExitUsage;
   }
 
-  std::unique_ptr<Compilation> c = Compile(options.files);
-  if (!c->io_error && !c->diags.has_errors() && c->checked_clean()) {
-    lint::LintProgram(*c->checked, config, c->diags);
-  }
+  pipeline::CompileOptions compile;
+  compile.lint = config;
+  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(options.files, compile);
   EmitDiagnostics(c->diags, c->program->sources, options.output, subject, "lint");
   if (c->io_error) return kExitUsage;
   if (c->diags.has_errors()) return kExitInputErrors;

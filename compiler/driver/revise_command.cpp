@@ -14,7 +14,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 #include "compiler/revise/compare.h"
 #include "compiler/revise/git.h"
 #include "compiler/revise/history.h"
@@ -43,7 +43,7 @@ struct GitSource {
 };
 
 // The file the user named, not one it imports.
-const ast::File* MainFile(const Compilation& c, const std::string& path) {
+const ast::File* MainFile(const pipeline::Compilation& c, const std::string& path) {
   for (size_t i = 0; i < c.program->files.size(); ++i) {
     const ast::File& f = *c.program->files[i];
     if (!c.program->is_stdlib[i] && c.program->sources.Path(f.id) == path) return &f;
@@ -63,17 +63,18 @@ std::string PathInRepo(const revise::GitFile& git, const std::string& path) {
 // each file it imports from the same commit when git has it there (imports
 // are discovered by compiling, so this repeats until no new one turns up).
 // `shown` maps each display path taken from git to `REV:PATH`.
-std::unique_ptr<Compilation> CompileAtCommit(const GitSource& git, const std::string& path,
-                                             const std::string& revision,
-                                             std::map<std::string, std::string>& shown) {
-  CompileOptions options;
+std::unique_ptr<pipeline::Compilation> CompileAtCommit(const GitSource& git,
+                                                       const std::string& path,
+                                                       const std::string& revision,
+                                                       std::map<std::string, std::string>& shown) {
+  pipeline::CompileOptions options;
   options.load.overlays.push_back({path, git.text});
   shown[path] = revision + ":" + git.file.path_in_repo;
   std::set<std::string> tried = {path};
   // Each round can only add imports of files added in the round before; eight
   // rounds is deeper than any import chain worth following.
   for (int round = 0; round < 8; ++round) {
-    std::unique_ptr<Compilation> c = Compile({path}, options);
+    std::unique_ptr<pipeline::Compilation> c = pipeline::Compile({path}, options);
     bool more = false;
     for (size_t i = 0; i < c->program->files.size(); ++i) {
       if (c->program->is_stdlib[i]) continue;
@@ -92,7 +93,7 @@ std::unique_ptr<Compilation> CompileAtCommit(const GitSource& git, const std::st
     }
     if (!more) return c;
   }
-  return Compile({path}, options);
+  return pipeline::Compile({path}, options);
 }
 
 // `compared` is false when the versions could not be compared (a missing
@@ -179,9 +180,9 @@ int RunRevise(const ReviseOptions& options) {
     std::optional<std::string> commit = revise::ResolveCommit(*file, options.git_revision, &why);
     std::optional<std::string> text;
     if (commit) text = revise::ReadAtCommit(*file, *commit, file->path_in_repo, &why);
-    if (text && text->size() > LoadOptions().max_file_bytes) {
+    if (text && text->size() > pipeline::LoadOptions().max_file_bytes) {
       why = fmt::format("the file is {} bytes there, more than the limit of {} bytes", text->size(),
-                        LoadOptions().max_file_bytes);
+                        pipeline::LoadOptions().max_file_bytes);
       text.reset();
     }
     if (!text) {
@@ -198,11 +199,11 @@ int RunRevise(const ReviseOptions& options) {
   }
 
   // Both versions, compiled by the same pipeline as `concord check`.
-  std::unique_ptr<Compilation> after = Compile({new_path});
+  std::unique_ptr<pipeline::Compilation> after = pipeline::Compile({new_path});
   std::map<std::string, std::string> shown;  // old display path -> how it is shown
-  std::unique_ptr<Compilation> before =
+  std::unique_ptr<pipeline::Compilation> before =
       git ? CompileAtCommit(*git_source, new_path, options.git_revision, shown)
-          : Compile({report.old_path});
+          : pipeline::Compile({report.old_path});
 
   diag::SourceManager sources;
   revise::AppendFiles(after->program->sources, sources, [](const std::string& p) { return p; });

@@ -9,11 +9,11 @@
 
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/engine_choice.h"
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "compiler/scenario/run_support.h"
 #include "runtime/engine/engine.h"
+#include "runtime/jit/tiering.h"
 #include "runtime/report/timeline.h"
 
 namespace concord::driver {
@@ -24,11 +24,11 @@ struct RunOptions {
   std::string scenario;
   std::string format = "text";
   OutputOptions output;
-  EngineOptions engine;
+  jit::EngineOptions engine;
 };
 
 int RunRun(const RunOptions& options) {
-  std::unique_ptr<Compilation> c = Compile(options.files);
+  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(options.files);
   std::string subject = Subject(options.files);
   if (!c->diags.diagnostics().empty()) {
     EmitDiagnostics(c->diags, c->program->sources, options.output, subject, "run");
@@ -58,7 +58,7 @@ int RunRun(const RunOptions& options) {
         names.empty() ? "" : fmt::format(" (scenarios: {})", fmt::join(names, ", ")).c_str());
     return kExitUsage;
   }
-  EngineSession session(options.engine, module, inputs.program, chosen);
+  jit::EngineSession session(options.engine, module, inputs.program, chosen);
   size_t events = 0;
   report::Locator where = scenario::MakeLocator(c->program->sources);
   diag::DiagnosticEngine problems;

@@ -11,11 +11,11 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
-#include "compiler/driver/engine_choice.h"
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "compiler/scenario/run_support.h"
 #include "runtime/engine/engine.h"
+#include "runtime/jit/tiering.h"
 
 namespace concord::driver {
 namespace {
@@ -26,7 +26,7 @@ struct TestOptions {
   bool coverage = false;
   double threshold = 0;
   OutputOptions output;
-  EngineOptions engine;
+  jit::EngineOptions engine;
 };
 
 std::string RenderCoverage(const std::vector<engine::CoverageItem>& items, double* percent) {
@@ -58,7 +58,7 @@ std::string RenderCoverage(const std::vector<engine::CoverageItem>& items, doubl
 }
 
 int RunTest(const TestOptions& options) {
-  std::unique_ptr<Compilation> c = Compile(options.files);
+  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(options.files);
   std::string subject = Subject(options.files);
   if (!c->diags.diagnostics().empty()) {
     EmitDiagnostics(c->diags, c->program->sources, options.output, subject, "test");
@@ -79,7 +79,7 @@ int RunTest(const TestOptions& options) {
                  subject.c_str());
     return kExitUsage;
   }
-  EngineSession session(options.engine, module, inputs.program, chosen);
+  jit::EngineSession session(options.engine, module, inputs.program, chosen);
   size_t events = 0;
   report::Locator where = scenario::MakeLocator(c->program->sources);
   diag::DiagnosticEngine problems;

@@ -7,7 +7,6 @@
 #include <sstream>
 
 #include "compiler/lint/config.h"
-#include "compiler/lint/lint.h"
 #include "compiler/lint/project_file.h"
 #include "compiler/lsp/uri.h"
 
@@ -39,7 +38,7 @@ lint::LintConfig ProjectConfig(const Document& document) {
 
 std::unique_ptr<Analysis> Analyze(const Document& document, const DocumentStore& store) {
   auto analysis = std::make_unique<Analysis>();
-  driver::CompileOptions options;
+  pipeline::CompileOptions options;
   for (const auto& [uri, open] : store.documents()) {
     options.load.overlays.emplace_back(open.path, open.text);
     std::error_code ec;
@@ -48,11 +47,9 @@ std::unique_ptr<Analysis> Analyze(const Document& document, const DocumentStore&
       options.load.overlays.emplace_back(canonical.string(), open.text);
     }
   }
-  analysis->compilation = driver::Compile({document.path}, options);
-  driver::Compilation& c = *analysis->compilation;
-  if (!c.io_error && !c.diags.has_errors() && c.checked_clean()) {
-    lint::LintProgram(*c.checked, ProjectConfig(document), c.diags);
-  }
+  options.lint = ProjectConfig(document);
+  analysis->compilation = pipeline::Compile({document.path}, options);
+  pipeline::Compilation& c = *analysis->compilation;
   const diag::SourceManager& sources = c.program->sources;
   for (diag::FileId id = 0; id < sources.file_count(); ++id) {
     if (sources.Path(id) == document.path) {

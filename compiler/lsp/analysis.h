@@ -10,14 +10,14 @@
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
-#include "compiler/driver/pipeline.h"
 #include "compiler/lsp/document_store.h"
 #include "compiler/lsp/position.h"
+#include "compiler/pipeline/pipeline.h"
 
 namespace concord::lsp {
 
 struct Analysis {
-  std::unique_ptr<driver::Compilation> compilation;
+  std::unique_ptr<pipeline::Compilation> compilation;
   // The document's own file in compilation->program->sources.
   diag::FileId file = diag::kNoFile;
   // Everything `concord lint` would report, in source order.

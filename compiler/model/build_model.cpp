@@ -11,7 +11,7 @@
 #include <functional>
 #include <set>
 
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
 #include "runtime/interp/interp.h"
 
 namespace concord::model {
@@ -45,7 +45,7 @@ class Builder {
 
  private:
   // Evaluates a clause expression with no inputs and no anchor date.
-  std::optional<Value> Eval(const ast::Expr* expr, const std::vector<ir::Binding>& bindings = {},
+  std::optional<Value> Eval(const ast::Expr* expr, const std::vector<lower::Binding>& bindings = {},
                             const std::vector<Value>& inputs = {}) {
     if (!expr) return std::nullopt;
     auto root = lowerer_.LowerRoot("clause", *expr, bindings);
@@ -114,8 +114,7 @@ class Builder {
           // A `fn` can reach into another polity on the rule's behalf. Sema
           // forbids recursion, and each fn body is walked once.
           const sema::CallTarget* target = program_.CallOf(call);
-          if (target && target->fn && target->fn->decl &&
-              walked_fns.insert(target->fn).second) {
+          if (target && target->fn && target->fn->decl && walked_fns.insert(target->fn).second) {
             walk(target->fn->decl->body.get());
           }
           return;
@@ -214,7 +213,7 @@ class Builder {
           auto rec = std::make_shared<values::Record>(shape, rule.name, c.name);
           rules.push_back(Value::MakeRecord(rec));
         }
-        auto v = Eval(r.quota.get(), {ir::Binding::Implicit(sema::Implicit::kRules)},
+        auto v = Eval(r.quota.get(), {lower::Binding::Implicit(sema::Implicit::kRules)},
                       {values::MakeSetValue(rules)});
         if (v && v->AsPercent()) {
           // `quota 25%` alone is a share of the rules, as `quota 25% of rules`.
@@ -384,7 +383,7 @@ class Builder {
   const sema::CheckedProgram& program_;
   diag::DiagnosticEngine& diags_;
   ir::Module module_;
-  ir::Lowerer lowerer_;
+  lower::Lowerer lowerer_;
 };
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace concord::model {
 
 class ModelValues {
  public:
-  // Shapes come from `module` (mirrored there by ir::Lowerer), so field
+  // Shapes come from `module` (mirrored there by lower::Lowerer), so field
   // indices agree with the lowered requirements.
   explicit ModelValues(const ir::Module& module) : module_(module) {}
 

@@ -27,7 +27,7 @@ class Builder {
 
  private:
   const ir::Root* Lower(std::string name, const ast::Expr* expr,
-                        const std::vector<ir::Binding>& bindings) {
+                        const std::vector<lower::Binding>& bindings) {
     if (!expr) return nullptr;
     auto lowered = lowerer_.LowerRoot(std::move(name), *expr, bindings);
     if (!lowered.ok()) {
@@ -60,9 +60,9 @@ class Builder {
 
   const sema::CheckedProgram& checked_;
   const model::Model& model_;
-  ir::Lowerer lowerer_;
+  lower::Lowerer lowerer_;
   ir::Module& module_;
-  std::optional<ir::LowerError> error_;
+  std::optional<lower::LowerError> error_;
 };
 
 engine::RuleSpec Builder::Rule(const ast::Rule& rule, const std::string& owner) {
@@ -72,7 +72,8 @@ engine::RuleSpec Builder::Rule(const ast::Rule& rule, const std::string& owner) 
   spec.range = rule.range;
   if (!rule.trigger) return spec;
   spec.event = rule.trigger->event.name;
-  std::vector<ir::Binding> bindings{ir::Binding::Of(checked_.SymbolAt(&rule.trigger->variable))};
+  std::vector<lower::Binding> bindings{
+      lower::Binding::Of(checked_.SymbolAt(&rule.trigger->variable))};
   std::string root_name = fmt::format("rule {}", spec.name);
   spec.where = Lower(root_name, rule.trigger->where.get(), bindings);
   for (const ast::RuleRequire& r : rule.requires_) {
@@ -178,7 +179,7 @@ engine::TreatySpec Builder::Treaty(const model::Treaty& t, model::ModelValues& v
     fund.range = f.range;
     if (f.contribution) {
       fund.contribution = Lower("fund " + fund.name, f.contribution->amount.get(),
-                                {ir::Binding::Implicit(sema::Implicit::kIncome)});
+                                {lower::Binding::Implicit(sema::Implicit::kIncome)});
       fund.per = PeriodOf(f.contribution->per);
     }
     if (f.steward && f.steward->every) fund.steward_every = PeriodOf(*f.steward->every);

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "compiler/diag/source_manager.h"
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
 #include "compiler/model/model.h"
 #include "compiler/sema/checked_program.h"
 #include "runtime/engine/input.h"
@@ -22,7 +22,7 @@ struct Inputs {
   std::vector<engine::ScenarioSpec> scenarios;  // the user's, in program order
   // Set when an expression could not be lowered (an internal failure: the
   // program checked clean, so this should not happen).
-  std::optional<ir::LowerError> error;
+  std::optional<lower::LowerError> error;
 };
 
 // `module` receives every lowered root and must outlive the result.

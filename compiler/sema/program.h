@@ -1,5 +1,5 @@
 // A program: every file given on the command line plus everything they
-// import, parsed. Built by the loader (compiler/driver/loader.h), which has
+// import, parsed. Built by the loader (compiler/pipeline/loader.h), which has
 // already reported unreadable files, bad encodings, syntax errors, missing
 // imports (E0206) and import cycles (E0207).
 #pragma once

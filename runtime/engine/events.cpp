@@ -15,7 +15,7 @@ namespace {
 
 template <typename... Args>
 std::string Message(diag::Code code, const Args&... args) {
-  return fmt::format(fmt::runtime(interp::MessageTemplate(code)), args...);
+  return fmt::format(fmt::runtime(diag::Info(code).message_template), args...);
 }
 
 std::string Names(const std::vector<std::string>& names) {

@@ -13,7 +13,7 @@ namespace {
 
 template <typename... Args>
 std::string Message(diag::Code code, const Args&... args) {
-  return fmt::format(fmt::runtime(interp::MessageTemplate(code)), args...);
+  return fmt::format(fmt::runtime(diag::Info(code).message_template), args...);
 }
 
 // The contribution period [first, last] of a fund containing `day`, counted

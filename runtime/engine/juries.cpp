@@ -35,7 +35,7 @@ bool Simulation::SpendOnLottery(size_t pool_size, const std::string& dispute, So
   }
   lottery_exhausted_ = true;
   Violation(EntryKind::kError, diag::Code::R036, dispute,
-            fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R036)), dispute,
+            fmt::format(fmt::runtime(diag::Info(diag::Code::R036).message_template), dispute,
                         lottery_names_ + pool_size, kMaxLotteryNames, today_.ToString()),
             where);
   return false;
@@ -62,8 +62,8 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
   }
   auto too_small = [&](const char* what, const lottery::DrawResult& r) {
     Entry& v = Violation(EntryKind::kMissed, diag::Code::R006, d.id,
-                         fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R006)), what,
-                                     d.id, r.eligible, r.wanted),
+                         fmt::format(fmt::runtime(diag::Info(diag::Code::R006).message_template),
+                                     what, d.id, r.eligible, r.wanted),
                          e.range);
     v.labels.push_back({c.jury_range, "the jury is defined here"});
   };

@@ -32,7 +32,7 @@ std::optional<values::Value> Simulation::Eval(const ir::Root* root,
     if (where.file != diag::kNoFile) e.labels.push_back({where, "while evaluating this"});
   } else {
     Entry& e = Violation(EntryKind::kError, diag::Code::R025, root->name,
-                         fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R025)),
+                         fmt::format(fmt::runtime(diag::Info(diag::Code::R025).message_template),
                                      "the condition could not be decided"),
                          root->range);
     for (const interp::Undecided& u : out.undecided) e.notes.push_back(u.explanation);
@@ -65,8 +65,9 @@ bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
         std::optional<values::Value> v = Eval(check.condition, inputs, e.range);
         if (!v || !v->AsBool()) continue;
         bool holds = *v->AsBool();
-        std::string message = fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R010)),
-                                          rule->name, owner, check.message);
+        std::string message =
+            fmt::format(fmt::runtime(diag::Info(diag::Code::R010).message_template), rule->name,
+                        owner, check.message);
         if (check.kind == RuleCheck::Kind::kRequire && !holds) {
           Entry& b = Violation(EntryKind::kBroken, diag::Code::R010, owner, message, e.range);
           b.labels.push_back({check.range, "this requirement does not hold"});
@@ -117,7 +118,7 @@ void Simulation::CheckExpectations(bool at_end) {
     out.expected = x.condition_source;
     if (!v.ok()) {
       out.actual =
-          v.error ? fmt::format("error[{}]: {}", interp::CodeName(v.error->code), v.error->message)
+          v.error ? fmt::format("error[{}]: {}", diag::Info(v.error->code).name, v.error->message)
                   : std::string("undecided");
       continue;
     }
@@ -136,7 +137,7 @@ void Simulation::ExpectViolations() {
     if (x.kind == ExpectKind::kViolation) {
       std::vector<std::string> seen;
       for (const Entry& e : result_.timeline) {
-        if (!e.code || interp::CodeName(*e.code) != x.code) continue;
+        if (!e.code || diag::Info(*e.code).name != x.code) continue;
         if (!x.date || e.date == *x.date) out.passed = true;
         std::string d = e.date.ToString();
         if (std::find(seen.begin(), seen.end(), d) == seen.end()) seen.push_back(d);
@@ -149,7 +150,7 @@ void Simulation::ExpectViolations() {
       std::vector<std::string> seen;
       for (const Entry& e : result_.timeline) {
         if (e.code)
-          seen.push_back(fmt::format("{} on {}", interp::CodeName(*e.code), e.date.ToString()));
+          seen.push_back(fmt::format("{} on {}", diag::Info(*e.code).name, e.date.ToString()));
       }
       out.passed = seen.empty();
       if (out.passed) continue;
@@ -176,7 +177,7 @@ void Simulation::ComputeMetrics() {
       std::string value =
           out.ok() ? out.value.ToString()
           : out.error
-              ? fmt::format("error[{}]: {}", interp::CodeName(out.error->code), out.error->message)
+              ? fmt::format("error[{}]: {}", diag::Info(out.error->code).name, out.error->message)
               : std::string("undecided");
       result_.metrics.push_back({name, m.name, value});
     }

@@ -285,8 +285,8 @@ RunResult Simulation::Play() {
     if (e.date < scenario_.start || e.date > scenario_.until) {
       Violation(
           EntryKind::kInvalid, diag::Code::R034, EventWord(e.kind),
-          fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R034)), e.date.ToString(),
-                      scenario_.start.ToString(), scenario_.until.ToString()),
+          fmt::format(fmt::runtime(diag::Info(diag::Code::R034).message_template),
+                      e.date.ToString(), scenario_.start.ToString(), scenario_.until.ToString()),
           e.range);
       continue;
     }
@@ -316,7 +316,7 @@ RunResult Simulation::StopEarly() {
   // A refused draw was reported (R036) on the day it happened.
   if (!lottery_exhausted_) {
     Violation(EntryKind::kError, diag::Code::R035, scenario_.name,
-              fmt::format(fmt::runtime(interp::MessageTemplate(diag::Code::R035)),
+              fmt::format(fmt::runtime(diag::Info(diag::Code::R035).message_template),
                           today_.ToString(), kMaxTimelineEntries, scenario_.until.ToString()),
               scenario_.range);
   }

@@ -42,7 +42,7 @@ std::string Outcome::ToString() const {
     case Status::kUndecided:
       return "undecided";
     case Status::kError:
-      return error ? fmt::format("error[{}]: {}", CodeName(error->code), error->message)
+      return error ? fmt::format("error[{}]: {}", diag::Info(error->code).name, error->message)
                    : std::string("error");
   }
   return "?";

@@ -1,5 +1,4 @@
-// Runtime errors as diagnostics, and the code registry read without linking
-// compiler/diag.
+// Runtime errors as diagnostics.
 #include "runtime/interp/runtime_error.h"
 
 #include "compiler/ir/ir.h"
@@ -30,28 +29,6 @@ std::string RangeOf(const ir::Type* type) {
 RuntimeError OverflowError(const ir::Node& node, std::string_view what) {
   return MakeRuntimeError(diag::Code::R020, node.range,
                           fmt::format("{} is {}", what, RangeOf(node.type)));
-}
-
-std::string_view CodeName(diag::Code code) {
-  switch (code) {
-#define CONCORD_DIAG(name, severity, slug, summary, message) \
-  case diag::Code::name:                                     \
-    return #name;
-#include "compiler/diag/codes.def"
-#undef CONCORD_DIAG
-  }
-  return "?";
-}
-
-std::string_view MessageTemplate(diag::Code code) {
-  switch (code) {
-#define CONCORD_DIAG(name, severity, slug, summary, message) \
-  case diag::Code::name:                                     \
-    return message;
-#include "compiler/diag/codes.def"
-#undef CONCORD_DIAG
-  }
-  return "{}";
 }
 
 diag::Diagnostic RuntimeError::ToDiagnostic() const {

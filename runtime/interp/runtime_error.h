@@ -3,10 +3,8 @@
 // an unavailable value). Each has a code of codes.def (R020-R025), the range
 // of the operation and a message formatted from the code's template, so the
 // interpreter and the JIT produce the same text. ToDiagnostic turns one into
-// the diagnostic every renderer prints.
-//
-// The templates are read from codes.def through the X-macro, so the runtime
-// needs no compiler library at link time.
+// the diagnostic every renderer prints. The codes and their templates are
+// compiler/diag's registry, which the runtime links.
 #pragma once
 
 #include <fmt/format.h>
@@ -44,15 +42,10 @@ struct RuntimeError {
   }
 };
 
-// "R020".
-std::string_view CodeName(diag::Code code);
-// The message template of `code` in codes.def.
-std::string_view MessageTemplate(diag::Code code);
-
 template <typename... Args>
 RuntimeError MakeRuntimeError(diag::Code code, diag::SourceRange range, const Args&... args) {
   return RuntimeError{
-      code, range, fmt::format(fmt::runtime(MessageTemplate(code)), args...), {}, {}};
+      code, range, fmt::format(fmt::runtime(diag::Info(code).message_template), args...), {}, {}};
 }
 
 // R020 at `node`: `what` (the operation as shown, "`a + b`") went beyond the

@@ -40,7 +40,7 @@ std::string RenderTimelineJson(const engine::RunResult& run, const Locator& wher
     j["kind"] = engine::EntryKindName(e.kind);
     j["subject"] = e.subject;
     j["text"] = e.text;
-    j["code"] = e.code ? Json(std::string(interp::CodeName(*e.code))) : Json();
+    j["code"] = e.code ? Json(std::string(diag::Info(*e.code).name)) : Json();
     std::string at = where(e.range);
     j["location"] = at.empty() ? Json() : Json(at);
     j["notes"] = e.notes;

@@ -26,7 +26,7 @@ std::string Verify(const char* what, const lottery::Verification& v) {
 std::string SummarizeViolations(const engine::RunResult& run) {
   std::map<std::string, size_t> counts;
   for (const engine::Entry& e : run.timeline) {
-    if (e.code) ++counts[std::string(interp::CodeName(*e.code))];
+    if (e.code) ++counts[std::string(diag::Info(*e.code).name)];
   }
   std::vector<std::string> parts;
   for (const auto& [code, n] : counts) {
@@ -42,7 +42,7 @@ std::string RenderTimelineText(const engine::RunResult& run, const Locator& wher
   out += fmt::format("plays {} to {}{}\n\n", s.start.ToString(), s.until.ToString(),
                      s.seed.empty() ? std::string() : fmt::format(", seed \"{}\"", s.seed));
   for (const engine::Entry& e : run.timeline) {
-    std::string text = e.code ? fmt::format("{} {}", interp::CodeName(*e.code), e.text) : e.text;
+    std::string text = e.code ? fmt::format("{} {}", diag::Info(*e.code).name, e.text) : e.text;
     out += fmt::format("{}  {:<8} {}\n", e.date.ToString(), engine::EntryKindName(e.kind), text);
     if (e.code) {
       std::string at = where(e.range);

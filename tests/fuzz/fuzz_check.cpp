@@ -10,7 +10,7 @@
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::unique_ptr<concord::driver::Compilation> c =
+  std::unique_ptr<concord::pipeline::Compilation> c =
       concord::fuzz::CompileText(concord::fuzz::AsText(data, size));
   if (!c->io_error && !c->diags.has_errors() && c->checked_clean()) {
     concord::lint::LintProgram(*c->checked, concord::lint::LintConfig{}, c->diags);

@@ -11,7 +11,7 @@
 #include "compiler/diag/engine.h"
 #include "compiler/diag/render.h"
 #include "compiler/diag/source_manager.h"
-#include "compiler/fmt/format.h"
+#include "compiler/format/format.h"
 #include "compiler/syntax/parser.h"
 #include "tests/fuzz/fuzz_input.h"
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 
 namespace concord::fuzz {
 
@@ -20,10 +20,10 @@ inline std::string AsText(const uint8_t* data, size_t size) {
 }
 
 // Compiles `text` as kInputPath: parse, names, types, concords.
-inline std::unique_ptr<driver::Compilation> CompileText(const std::string& text) {
-  driver::CompileOptions options;
+inline std::unique_ptr<pipeline::Compilation> CompileText(const std::string& text) {
+  pipeline::CompileOptions options;
   options.load.overlays.emplace_back(kInputPath, text);
-  return driver::Compile({kInputPath}, options);
+  return pipeline::Compile({kInputPath}, options);
 }
 
 }  // namespace concord::fuzz

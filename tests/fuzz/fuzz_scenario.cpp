@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text = Prefix() + "\nscenario fuzzed {\n  seed \"fuzz\"\n  start 2027-01-01\n" +
                      body + "\n  run until 2028-01-01\n}\n";
 
-  std::unique_ptr<concord::driver::Compilation> c = concord::fuzz::CompileText(text);
+  std::unique_ptr<concord::pipeline::Compilation> c = concord::fuzz::CompileText(text);
   if (c->io_error || c->diags.has_errors() || !c->model) return 0;
   concord::ir::Module module;
   concord::scenario::Inputs inputs = concord::scenario::BuildInputs(*c->checked, *c->model, module);

@@ -31,18 +31,18 @@ std::unique_ptr<CompiledProgram> CompileProgram(const std::string& path, const s
                                                 bool with_jit, std::string* error) {
   auto program = std::make_unique<CompiledProgram>();
   const auto start = std::chrono::steady_clock::now();
-  driver::CompileOptions options;
+  pipeline::CompileOptions options;
   options.load.overlays.push_back({path, text});
-  program->compilation = driver::Compile({path}, options);
-  const driver::Compilation& c = *program->compilation;
+  program->compilation = pipeline::Compile({path}, options);
+  const pipeline::Compilation& c = *program->compilation;
   if (!c.diags.diagnostics().empty() || !c.checked_clean()) {
     *error = "the program does not check clean:\n" +
              (c.program ? diag::RenderHuman(c.diags.diagnostics(), c.program->sources, false)
                         : std::string("(no program)\n"));
     return nullptr;
   }
-  program->lowerer = std::make_unique<ir::Lowerer>(*c.checked, program->module);
-  if (std::optional<ir::LowerError> lowered = program->lowerer->LowerAllFns()) {
+  program->lowerer = std::make_unique<lower::Lowerer>(*c.checked, program->module);
+  if (std::optional<lower::LowerError> lowered = program->lowerer->LowerAllFns()) {
     *error = fmt::format("lowering failed: {} at {}", lowered->message,
                          Where(lowered->range, program->sources()));
     return nullptr;

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "compiler/driver/pipeline.h"
 #include "compiler/ir/ir.h"
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
+#include "compiler/pipeline/pipeline.h"
 #include "runtime/interp/interp.h"
 #include "runtime/jit/jit.h"
 #include "runtime/values/value.h"
@@ -23,9 +23,9 @@ namespace concord::property {
 // module compiled once by the JIT. Member order matters: the JIT program
 // refers to the module, the module to the checked program.
 struct CompiledProgram {
-  std::unique_ptr<driver::Compilation> compilation;
+  std::unique_ptr<pipeline::Compilation> compilation;
   ir::Module module;
-  std::unique_ptr<ir::Lowerer> lowerer;
+  std::unique_ptr<lower::Lowerer> lowerer;
   std::unique_ptr<jit::Program> jit;
   double frontend_ms = 0;
   double jit_ms = 0;

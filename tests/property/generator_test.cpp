@@ -181,7 +181,7 @@ TEST_CASE("generated calls reach every arithmetic runtime error", "[property][ge
     options.anchor = c.anchor;
     const interp::Outcome out =
         interp::Call(*program->module.FindFunction(c.fn_name), c.args, options);
-    if (out.error) ++codes[std::string(interp::CodeName(out.error->code))];
+    if (out.error) ++codes[std::string(diag::Info(out.error->code).name)];
     if (out.ok()) ++values;
   }
   CHECK(codes["R020"] > 0);

@@ -5,8 +5,8 @@
 
 #include "compiler/compat/compat.h"
 #include "compiler/compat/witness_text.h"
-#include "compiler/driver/pipeline.h"
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
+#include "compiler/pipeline/pipeline.h"
 #include "runtime/interp/interp.h"
 
 namespace concord::compat {
@@ -42,11 +42,11 @@ std::string Treaty(const std::string& name, const std::string& effective,
          " steward rotates every month among parties }\n}\n";
 }
 
-std::unique_ptr<driver::Compilation> CompileText(const std::string& text) {
-  driver::CompileOptions options;
+std::unique_ptr<pipeline::Compilation> CompileText(const std::string& text) {
+  pipeline::CompileOptions options;
   options.concords = false;
   options.load.overlays = {{"compat_test.concord", text}};
-  auto c = driver::Compile({"compat_test.concord"}, options);
+  auto c = pipeline::Compile({"compat_test.concord"}, options);
   REQUIRE_FALSE(c->diags.has_errors());
   REQUIRE(c->model);
   return c;
@@ -62,7 +62,7 @@ struct Evaluator {
   explicit Evaluator(const sema::CheckedProgram& program) : lowerer(program, module) {}
   Decimal At(const ast::Expr* formula, Decimal income) {
     auto root =
-        lowerer.LowerRoot("formula", *formula, {ir::Binding::Implicit(sema::Implicit::kIncome)});
+        lowerer.LowerRoot("formula", *formula, {lower::Binding::Implicit(sema::Implicit::kIncome)});
     REQUIRE(root.ok());
     values::Value input =
         values::Value::MakeMoney(values::Money{income, *values::Currency::Parse("EUR")});
@@ -72,7 +72,7 @@ struct Evaluator {
     return out.value.AsMoney()->amount;
   }
   ir::Module module;
-  ir::Lowerer lowerer;
+  lower::Lowerer lowerer;
 };
 
 // What a member owes under the fund: its formula bounded by its cap.

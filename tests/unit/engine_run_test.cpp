@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "runtime/engine/engine.h"
 #include "runtime/interp/runtime_error.h"
@@ -59,7 +59,7 @@ treaty duo "Duo" {
 )";
 
 struct Played {
-  std::unique_ptr<driver::Compilation> compilation;
+  std::unique_ptr<pipeline::Compilation> compilation;
   std::unique_ptr<ir::Module> module;
   scenario::Inputs inputs;
   RunResult run;
@@ -71,7 +71,7 @@ std::unique_ptr<Played> Play(const std::string& name, const std::string& scenari
   std::string path = (dir / (name + ".concord")).string();
   std::ofstream(path) << kProgram << scenario;
   auto p = std::make_unique<Played>();
-  p->compilation = driver::Compile({path});
+  p->compilation = pipeline::Compile({path});
   REQUIRE_FALSE(p->compilation->diags.has_errors());
   REQUIRE(p->compilation->model);
   p->module = std::make_unique<ir::Module>();
@@ -85,7 +85,7 @@ std::unique_ptr<Played> Play(const std::string& name, const std::string& scenari
 std::vector<std::string> Codes(const RunResult& run) {
   std::vector<std::string> out;
   for (const Entry& e : run.timeline) {
-    if (e.code) out.push_back(e.date.ToString() + " " + std::string(interp::CodeName(*e.code)));
+    if (e.code) out.push_back(e.date.ToString() + " " + std::string(diag::Info(*e.code).name));
   }
   return out;
 }

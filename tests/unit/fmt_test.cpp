@@ -1,10 +1,10 @@
-// The formatter's library API (compiler/fmt/format.h): the layout, its
+// The formatter's library API (compiler/format/format.h): the layout, its
 // idempotence, and the safety net that refuses an output which would change
 // the file's meaning or lose a comment.
 #include <catch2/catch.hpp>
 
-#include "compiler/fmt/format.h"
-#include "compiler/fmt/unified_diff.h"
+#include "compiler/format/format.h"
+#include "compiler/format/unified_diff.h"
 
 namespace concord::format {
 namespace {

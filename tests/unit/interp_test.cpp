@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "compiler/diag/engine.h"
-#include "compiler/driver/loader.h"
-#include "compiler/ir/lower.h"
 #include "compiler/ir/print.h"
+#include "compiler/lower/lower.h"
+#include "compiler/pipeline/loader.h"
 #include "compiler/sema/check.h"
 #include "tests/unit/two_members_host.h"
 
@@ -29,7 +29,7 @@ struct Compiled {
   std::unique_ptr<sema::Program> program;
   std::unique_ptr<sema::CheckedProgram> checked;
   ir::Module module;
-  std::unique_ptr<ir::Lowerer> lowerer;
+  std::unique_ptr<lower::Lowerer> lowerer;
 
   const sema::FnInfo* FnInfo(std::string_view name) const {
     for (const auto& f : checked->fns()) {
@@ -39,7 +39,7 @@ struct Compiled {
   }
 
   const ir::Function& Fn(std::string_view name) {
-    ir::Lowered<const ir::Function*> fn = lowerer->LowerFn(name);
+    lower::Lowered<const ir::Function*> fn = lowerer->LowerFn(name);
     INFO("lowering `" << name << "`: " << (fn.error ? fn.error->message : ""));
     REQUIRE(fn.ok());
     return *fn.value;
@@ -57,9 +57,9 @@ struct Compiled {
 
 std::unique_ptr<Compiled> Compile(const std::string& text) {
   auto c = std::make_unique<Compiled>();
-  driver::LoadOptions options;
+  pipeline::LoadOptions options;
   options.overlays.push_back({"test.concord", text});
-  c->program = driver::LoadProgram({"test.concord"}, options, c->diags).program;
+  c->program = pipeline::LoadProgram({"test.concord"}, options, c->diags).program;
   c->checked = sema::Check(*c->program, c->diags);
   std::string codes;
   for (const diag::Diagnostic& d : c->diags.diagnostics()) {
@@ -67,7 +67,7 @@ std::unique_ptr<Compiled> Compile(const std::string& text) {
   }
   INFO(codes);
   REQUIRE_FALSE(c->diags.has_errors());
-  c->lowerer = std::make_unique<ir::Lowerer>(*c->checked, c->module);
+  c->lowerer = std::make_unique<lower::Lowerer>(*c->checked, c->module);
   return c;
 }
 
@@ -412,8 +412,8 @@ TEST_CASE("a concord requirement without an anchor points at its clause", "[inte
     if (r->requirement->code.value == "C002") c002 = r->requirement;
   }
   REQUIRE(c002);
-  ir::Lowered<const ir::Root*> root = c->lowerer->LowerRoot(
-      "C002", *c002->condition, {ir::Binding::Implicit(sema::Implicit::kCharter)});
+  lower::Lowered<const ir::Root*> root = c->lowerer->LowerRoot(
+      "C002", *c002->condition, {lower::Binding::Implicit(sema::Implicit::kCharter)});
   REQUIRE(root.ok());
   CHECK(ir::Print(*root.value->body, {.ranges = false}) ==
         "CmpDuration <= : bool\n"

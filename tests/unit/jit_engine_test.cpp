@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "compiler/diag/engine.h"
-#include "compiler/driver/loader.h"
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
+#include "compiler/pipeline/loader.h"
 #include "compiler/sema/check.h"
 #include "runtime/interp/keyed_filter.h"
 #include "runtime/jit/jit.h"
@@ -83,15 +83,15 @@ struct Both {
 
 std::unique_ptr<Both> Compile(const std::string& text) {
   auto c = std::make_unique<Both>();
-  driver::LoadOptions options;
+  pipeline::LoadOptions options;
   options.overlays.push_back({"test.concord", text});
-  c->program = driver::LoadProgram({"test.concord"}, options, c->diags).program;
+  c->program = pipeline::LoadProgram({"test.concord"}, options, c->diags).program;
   c->checked = sema::Check(*c->program, c->diags);
   std::string problems;
   for (const diag::Diagnostic& d : c->diags.diagnostics()) problems += d.message + "\n";
   INFO(problems);
   REQUIRE_FALSE(c->diags.has_errors());
-  ir::Lowerer lowerer(*c->checked, c->module);
+  lower::Lowerer lowerer(*c->checked, c->module);
   for (const auto& fn : c->checked->fns()) REQUIRE(lowerer.LowerFn(fn->symbol->name).ok());
   std::string error;
   c->jit = Program::Compile(c->module, &error);

@@ -3,7 +3,7 @@
 // and L112 with their ranges in the merged sources.
 #include <catch2/catch.hpp>
 
-#include "compiler/driver/loader.h"
+#include "compiler/pipeline/loader.h"
 #include "compiler/revise/compare.h"
 #include "compiler/revise/merged_sources.h"
 #include "compiler/sema/check.h"
@@ -19,9 +19,9 @@ struct Loaded {
 
 std::unique_ptr<Loaded> Load(const std::string& path, const std::string& text) {
   auto l = std::make_unique<Loaded>();
-  driver::LoadOptions options;
+  pipeline::LoadOptions options;
   options.overlays.push_back({path, text});
-  l->program = driver::LoadProgram({path}, options, l->diags).program;
+  l->program = pipeline::LoadProgram({path}, options, l->diags).program;
   sema::Check(*l->program, l->diags);
   for (const auto& f : l->program->files) {
     if (l->program->sources.Path(f->id) == path) l->main = f.get();

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "compiler/diag/engine.h"
-#include "compiler/driver/loader.h"
+#include "compiler/pipeline/loader.h"
 #include "compiler/sema/check.h"
 
 namespace concord::sema::testing {
@@ -44,9 +44,9 @@ struct Checked {
 
 inline std::unique_ptr<Checked> CheckSource(const std::string& text) {
   auto result = std::make_unique<Checked>();
-  driver::LoadOptions options;
+  pipeline::LoadOptions options;
   options.overlays.push_back({"test.concord", text});
-  driver::LoadResult loaded = driver::LoadProgram({"test.concord"}, options, result->diags);
+  pipeline::LoadResult loaded = pipeline::LoadProgram({"test.concord"}, options, result->diags);
   result->program = std::move(loaded.program);
   result->checked = Check(*result->program, result->diags);
   return result;

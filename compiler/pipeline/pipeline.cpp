@@ -1,10 +1,11 @@
-#include "compiler/driver/pipeline.h"
+#include "compiler/pipeline/pipeline.h"
 
-#include "compiler/concord/check_concords.h"
+#include "compiler/concord_check/check_concords.h"
+#include "compiler/lint/lint.h"
 #include "compiler/model/build_model.h"
 #include "compiler/sema/check.h"
 
-namespace concord::driver {
+namespace concord::pipeline {
 
 std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
                                      const CompileOptions& options) {
@@ -22,7 +23,10 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
   if (options.concords && !c->diags.has_errors()) {
     concord_check::CheckConcords(*c->checked, *c->model, c->diags);
   }
+  if (options.lint && !c->diags.has_errors()) {
+    lint::LintProgram(*c->checked, *options.lint, c->diags);
+  }
   return c;
 }
 
-}  // namespace concord::driver
+}  // namespace concord::pipeline

@@ -2,11 +2,11 @@
 // Every name resolves to a slot (parameter, input, comprehension variable),
 // a constant (enum constants) or a question to the host (entities, metrics,
 // implicit sets such as `members`).
-#include "compiler/ir/lower_expr.h"
+#include "compiler/lower/lower_expr.h"
 
 #include <fmt/format.h>
 
-namespace concord::ir {
+namespace concord::lower {
 
 ExprLowerer::ExprLowerer(Lowerer& lowerer, const sema::FnInfo* fn,
                          const std::vector<Binding>* inputs)
@@ -509,4 +509,4 @@ NodePtr ExprLowerer::LowerIf(const ast::IfExpr& expr, const Type* type) {
   return node;
 }
 
-}  // namespace concord::ir
+}  // namespace concord::lower

@@ -4,14 +4,14 @@
 // distinct requirement among its parties' concords (binding `charter` to the
 // party when it reads both). Where it failed is found by tracing the model
 // fields the evaluation read: the last one read is the clause that decided.
-#include "compiler/concord/check_concords.h"
+#include "compiler/concord_check/check_concords.h"
 
 #include <fmt/format.h>
 
 #include <map>
 #include <set>
 
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
 #include "compiler/model/model_values.h"
 #include "runtime/interp/interp.h"
 
@@ -72,8 +72,8 @@ class Checker {
     auto key = std::make_pair(&req, inputs.size());
     auto it = roots_.find(key);
     if (it != roots_.end()) return it->second;
-    std::vector<ir::Binding> bindings;
-    for (sema::Implicit i : inputs) bindings.push_back(ir::Binding::Implicit(i));
+    std::vector<lower::Binding> bindings;
+    for (sema::Implicit i : inputs) bindings.push_back(lower::Binding::Implicit(i));
     auto root =
         lowerer_.LowerRoot(req.requirement->code.value, *req.requirement->condition, bindings);
     const ir::Root* result = root.ok() ? root.value : nullptr;
@@ -137,7 +137,7 @@ class Checker {
   const model::Model& model_;
   diag::DiagnosticEngine& diags_;
   ir::Module module_;
-  ir::Lowerer lowerer_;
+  lower::Lowerer lowerer_;
   model::ModelValues values_;
   std::map<std::pair<const sema::RequirementInfo*, size_t>, const ir::Root*> roots_;
 };

@@ -1,5 +1,5 @@
 // The lowering of one expression tree (a fn body or a root) to IR nodes.
-// Internal to compiler/ir: callers use lower.h. Split over lower_expr.cpp
+// Internal to compiler/lower: callers use lower.h. Split over lower_expr.cpp
 // (names, fields, calls, sets, comprehensions, `if`) and lower_operators.cpp
 // (unary and binary operators, comparisons and conversions).
 #pragma once
@@ -9,9 +9,26 @@
 #include <string>
 #include <vector>
 
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
 
-namespace concord::ir {
+namespace concord::lower {
+
+// The lowering's whole vocabulary is the IR's: its files read it unqualified.
+using ir::EntityKind;
+using ir::EnumShape;
+using ir::Function;
+using ir::HostQuery;
+using ir::Module;
+using ir::Node;
+using ir::NodePtr;
+using ir::Op;
+using ir::PrintOptions;
+using ir::RecordShape;
+using ir::Root;
+using ir::Type;
+using ir::TypeKind;
+using ir::TypeTable;
+using ir::Variable;
 
 class ExprLowerer {
  public:
@@ -79,4 +96,4 @@ class ExprLowerer {
   std::optional<LowerError> error_;
 };
 
-}  // namespace concord::ir
+}  // namespace concord::lower

@@ -2,7 +2,7 @@
 // hear about problems: can it be read, is it text, is it small enough, does
 // it parse; then its imports are followed depth-first so that a cycle is
 // reported with the whole chain that forms it.
-#include "compiler/driver/loader.h"
+#include "compiler/pipeline/loader.h"
 
 #include <fmt/format.h>
 
@@ -15,10 +15,10 @@
 #include <set>
 #include <sstream>
 
-#include "compiler/driver/stdlib.h"
+#include "compiler/pipeline/stdlib.h"
 #include "compiler/syntax/parser.h"
 
-namespace concord::driver {
+namespace concord::pipeline {
 namespace fs = std::filesystem;
 using diag::Code;
 
@@ -338,4 +338,4 @@ LoadResult LoadProgram(const std::vector<std::string>& paths, const LoadOptions&
   return loader.Finish();
 }
 
-}  // namespace concord::driver
+}  // namespace concord::pipeline

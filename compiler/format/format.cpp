@@ -1,12 +1,12 @@
 // The formatter's entry points: parse, lay out, print, and check the result
 // before anyone sees it (the output must parse to the same tree and keep every
 // comment; otherwise it is an internal error and nothing is written).
-#include "compiler/fmt/format.h"
+#include "compiler/format/format.h"
 
 #include <fmt/format.h>
 
 #include "compiler/diag/engine.h"
-#include "compiler/fmt/layout.h"
+#include "compiler/format/layout.h"
 #include "compiler/syntax/parser.h"
 
 namespace concord::format {

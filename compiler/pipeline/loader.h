@@ -10,7 +10,7 @@
 #include "compiler/diag/engine.h"
 #include "compiler/sema/program.h"
 
-namespace concord::driver {
+namespace concord::pipeline {
 
 struct LoadOptions {
   // Files larger than this are refused (E0005) before they are parsed.
@@ -39,4 +39,4 @@ LoadResult LoadProgram(const std::vector<std::string>& paths, const LoadOptions&
 // and sets `why`.
 std::optional<size_t> FindInvalidUtf8(std::string_view text, std::string* why);
 
-}  // namespace concord::driver
+}  // namespace concord::pipeline

@@ -5,10 +5,10 @@
 // resolves names to slots and host questions.
 //
 //   ir::Module module;
-//   ir::Lowerer lower(checked, module);
-//   ir::Lowered<const ir::Function*> fn = lower.LowerFn("capped");
-//   ir::Lowered<const ir::Root*> c002 = lower.LowerRoot(
-//       "C002", *requirement.condition, {ir::Binding::Implicit(sema::Implicit::kCharter)});
+//   lower::Lowerer lower(checked, module);
+//   lower::Lowered<const ir::Function*> fn = lower.LowerFn("capped");
+//   lower::Lowered<const ir::Root*> c002 = lower.LowerRoot(
+//       "C002", *requirement.condition, {lower::Binding::Implicit(sema::Implicit::kCharter)});
 #pragma once
 
 #include <map>
@@ -21,7 +21,7 @@
 #include "compiler/ir/print.h"
 #include "compiler/sema/checked_program.h"
 
-namespace concord::ir {
+namespace concord::lower {
 
 // A name bound to an input of a Root: one symbol (a rule's trigger variable,
 // `sema.SymbolAt(&rule.trigger->variable)`), or every implicit symbol of a
@@ -59,45 +59,45 @@ class Lowerer {
  public:
   // Mirrors every record and enum of the program's types into `module`
   // (Module::FindShape("member") is then the shape hosts build members with).
-  Lowerer(const sema::CheckedProgram& program, Module& module);
+  Lowerer(const sema::CheckedProgram& program, ir::Module& module);
   Lowerer(const Lowerer&) = delete;
   Lowerer& operator=(const Lowerer&) = delete;
 
   // A `fn` declaration, lowered once (its callees first) and kept in the module.
-  Lowered<const Function*> LowerFn(const sema::FnInfo& fn);
-  Lowered<const Function*> LowerFn(std::string_view name);
+  Lowered<const ir::Function*> LowerFn(const sema::FnInfo& fn);
+  Lowered<const ir::Function*> LowerFn(std::string_view name);
   // Every fn of the program; the first failure, if any.
   std::optional<LowerError> LowerAllFns();
 
   // One expression as a Root whose inputs are `inputs`, in order.
-  Lowered<const Root*> LowerRoot(std::string name, const ast::Expr& expr,
-                                 const std::vector<Binding>& inputs);
+  Lowered<const ir::Root*> LowerRoot(std::string name, const ast::Expr& expr,
+                                     const std::vector<Binding>& inputs);
 
   // The IR type of a sema type; null for the error type.
-  const Type* TypeOf(const sema::Type* type);
+  const ir::Type* TypeOf(const sema::Type* type);
 
   // The shape mirroring an enum of the program.
-  std::shared_ptr<const EnumShape> ShapeOf(const sema::EnumType* type) const;
+  std::shared_ptr<const ir::EnumShape> ShapeOf(const sema::EnumType* type) const;
 
   const sema::CheckedProgram& program() const { return program_; }
-  Module& module() { return module_; }
+  ir::Module& module() { return module_; }
 
  private:
   void MirrorSchema();
   std::optional<LowerError> LowerCallees(const ast::Expr& expr);
 
   const sema::CheckedProgram& program_;
-  Module& module_;
-  std::map<const sema::RecordType*, std::shared_ptr<const RecordShape>> shapes_;
-  std::map<const sema::EnumType*, std::shared_ptr<const EnumShape>> enums_;
-  std::map<const sema::Type*, const Type*> types_;
-  std::map<const sema::FnInfo*, const Function*> lowered_fns_;
+  ir::Module& module_;
+  std::map<const sema::RecordType*, std::shared_ptr<const ir::RecordShape>> shapes_;
+  std::map<const sema::EnumType*, std::shared_ptr<const ir::EnumShape>> enums_;
+  std::map<const sema::Type*, const ir::Type*> types_;
+  std::map<const sema::FnInfo*, const ir::Function*> lowered_fns_;
   std::vector<const sema::FnInfo*> in_progress_;
 };
 
 // For a `--dump-ir` debugging flag and golden tests: lowers every fn of a
 // program without errors and prints the module; a fn that cannot be lowered
 // is printed as `fn NAME: error: MESSAGE`.
-std::string DumpFns(const sema::CheckedProgram& program, const PrintOptions& options = {});
+std::string DumpFns(const sema::CheckedProgram& program, const ir::PrintOptions& options = {});
 
-}  // namespace concord::ir
+}  // namespace concord::lower

@@ -1,19 +1,22 @@
-// The compiler's front half as one call: load, parse, resolve, type-check and
+// The compiler's front half as one call: load, parse, resolve, type-check,
 // (when the program is clean so far) check every charter and treaty against
-// its concord. `concord check`, `lint`, `revise`, `run` and the language
-// server all start here, so they report the same diagnostics.
+// its concord, and (when asked and still clean) lint. `concord check`, `lint`,
+// `revise`, `run` and the language server all start here, so they report the
+// same diagnostics.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "compiler/diag/engine.h"
-#include "compiler/driver/loader.h"
+#include "compiler/lint/config.h"
 #include "compiler/model/model.h"
+#include "compiler/pipeline/loader.h"
 #include "compiler/sema/checked_program.h"
 
-namespace concord::driver {
+namespace concord::pipeline {
 
 struct Compilation {
   std::unique_ptr<sema::Program> program;
@@ -31,9 +34,12 @@ struct CompileOptions {
   LoadOptions load;
   // Check charters and treaties against their concords (C-codes).
   bool concords = true;
+  // Then the lints with these levels (`concord lint`, the language server),
+  // on a program without errors so far.
+  std::optional<lint::LintConfig> lint;
 };
 
 std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
                                      const CompileOptions& options = {});
 
-}  // namespace concord::driver
+}  // namespace concord::pipeline

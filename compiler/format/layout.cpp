@@ -1,7 +1,7 @@
 // From the concrete syntax tree to a Doc: which tokens share a line, where a
 // long clause may break, and where each comment goes. The rules are the ones
 // docs/reference-fmt.md states; each function below is one of them.
-#include "compiler/fmt/layout.h"
+#include "compiler/format/layout.h"
 
 #include <algorithm>
 #include <initializer_list>

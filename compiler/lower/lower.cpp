@@ -1,15 +1,15 @@
 // The Lowerer: mirrors the program's schema into the module, maps sema types
 // to IR types, and lowers fn declarations and roots (each with its own
 // ExprLowerer, because slots are numbered per body).
-#include "compiler/ir/lower.h"
+#include "compiler/lower/lower.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "compiler/ir/lower_expr.h"
+#include "compiler/lower/lower_expr.h"
 
-namespace concord::ir {
+namespace concord::lower {
 
 namespace {
 
@@ -303,4 +303,4 @@ std::string DumpFns(const sema::CheckedProgram& program, const PrintOptions& opt
   return Print(module, options) + out;
 }
 
-}  // namespace concord::ir
+}  // namespace concord::lower

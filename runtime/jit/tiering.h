@@ -1,6 +1,8 @@
-// `--engine interp|jit|auto` and `--stats` of `concord run` and `concord
-// test`: which ExpressionEngine plays the scenarios, and the numbers printed
-// on stderr afterwards (stdout stays byte-identical between engines).
+// The engine tiering behind `--engine interp|jit|auto` and `--stats` of
+// `concord run` and `concord test`: which ExpressionEngine plays the
+// scenarios, and the numbers printed on stderr afterwards (stdout stays
+// byte-identical between engines). The command line's options are the
+// driver's (compiler/driver/engine_options.cpp).
 //
 // `auto` compiles with the JIT only when the run is expected to evaluate
 // enough expressions to pay the compilation back (docs/reference-jit.md has
@@ -22,18 +24,12 @@
 #include "runtime/engine/input.h"
 #include "runtime/jit/jit.h"
 
-namespace CLI {
-class App;
-}
-
-namespace concord::driver {
+namespace concord::jit {
 
 struct EngineOptions {
-  std::string engine = "auto";
-  bool stats = false;
+  std::string engine = "auto";  // interp, jit or auto
+  bool stats = false;           // print the --stats block on stderr
 };
-
-void AddEngineOptions(CLI::App* cmd, EngineOptions& options);
 
 // Expected evaluations from which `auto` picks the JIT.
 inline constexpr uint64_t kAutoJitThreshold = 5000;
@@ -66,7 +62,7 @@ class EngineSession {
   std::string why_;
   uint64_t estimate_ = 0;
   std::pair<size_t, size_t> module_roots_;  // functions and roots of the module
-  std::unique_ptr<jit::Program> program_;
+  std::unique_ptr<Program> program_;
   std::unique_ptr<engine::ExpressionEngine> jit_engine_;
   std::unique_ptr<TieredEngine> tiered_;  // `auto`: the JIT compiled in the background
   bool tiered_finished_ = false;
@@ -74,4 +70,4 @@ class EngineSession {
   std::chrono::steady_clock::time_point start_;
 };
 
-}  // namespace concord::driver
+}  // namespace concord::jit

@@ -2,7 +2,7 @@
 // formatter changes few lines); the middle is aligned by a longest common
 // subsequence when it is small enough, else shown as one replaced block, which
 // is still a correct diff, only a longer one.
-#include "compiler/fmt/unified_diff.h"
+#include "compiler/format/unified_diff.h"
 
 #include <fmt/format.h>
 

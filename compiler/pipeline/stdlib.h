@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace concord::driver {
+namespace concord::pipeline {
 
 struct StdlibModule {
   std::string_view name;  // "minimal" for `import std.minimal`
@@ -13,4 +13,4 @@ struct StdlibModule {
 
 const std::vector<StdlibModule>& StdlibModules();
 
-}  // namespace concord::driver
+}  // namespace concord::pipeline

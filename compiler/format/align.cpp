@@ -1,7 +1,7 @@
 // The column pass. Like gofmt's tabwriter it works on cells of consecutive
 // lines, but it knows only the two columns the layout defines, and it never
 // lets padding push a line past the width.
-#include "compiler/fmt/align.h"
+#include "compiler/format/align.h"
 
 #include <algorithm>
 #include <string_view>

@@ -1,5 +1,5 @@
-// The engine choice of engine_choice.h.
-#include "compiler/driver/engine_choice.h"
+// The engine tiering of tiering.h.
+#include "runtime/jit/tiering.h"
 
 #include <fmt/format.h>
 
@@ -7,15 +7,13 @@
 #include <cstdio>
 #include <thread>
 
-#include "compiler/driver/commands.h"
-
-namespace concord::driver {
+namespace concord::jit {
 namespace {
 
 // The JIT as an ExpressionEngine.
 class JitEngine final : public engine::ExpressionEngine {
  public:
-  explicit JitEngine(const jit::Program& program) : program_(program) {}
+  explicit JitEngine(const Program& program) : program_(program) {}
   const char* name() const override { return "jit"; }
   interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
                            const interp::EvalOptions& options) const override {
@@ -23,7 +21,7 @@ class JitEngine final : public engine::ExpressionEngine {
   }
 
  private:
-  const jit::Program& program_;
+  const Program& program_;
 };
 
 void WarnJitUnavailable(const std::string& error) {
@@ -49,7 +47,7 @@ class TieredEngine final : public engine::ExpressionEngine {
  public:
   explicit TieredEngine(const ir::Module& module)
       : worker_([this, &module] {
-          program_ = jit::Program::Compile(module, &error_);
+          program_ = Program::Compile(module, &error_);
           ready_.store(true, std::memory_order_release);
         }) {}
   ~TieredEngine() override { Wait(); }
@@ -73,26 +71,17 @@ class TieredEngine final : public engine::ExpressionEngine {
     if (worker_.joinable()) worker_.join();
   }
   // After Wait: the compiled program (null when it failed, with Error()).
-  const jit::Program* Compiled() const { return program_.get(); }
+  const Program* Compiled() const { return program_.get(); }
   const std::string& Error() const { return error_; }
   uint64_t Interpreted() const { return interpreted_; }
 
  private:
-  std::unique_ptr<jit::Program> program_;  // written by worker_, read after ready_
+  std::unique_ptr<Program> program_;  // written by worker_, read after ready_
   std::string error_;
   std::atomic<bool> ready_{false};
   mutable uint64_t interpreted_ = 0;  // evaluations before the switch
   std::thread worker_;                // last: starts once the rest exists
 };
-
-void AddEngineOptions(CLI::App* cmd, EngineOptions& options) {
-  cmd->add_option("--engine", options.engine,
-                  "How expressions are evaluated: interp, jit, or auto (the JIT for large runs)")
-      ->check(CLI::IsMember({"interp", "jit", "auto"}))
-      ->default_str("auto");
-  cmd->add_flag("--stats", options.stats,
-                "Print the engine, JIT compile time, events and evaluations on stderr");
-}
 
 uint64_t EstimateEvaluations(const engine::ProgramSpec& program,
                              const std::vector<const engine::ScenarioSpec*>& scenarios) {
@@ -125,7 +114,7 @@ EngineSession::EngineSession(const EngineOptions& options, const ir::Module& mod
     tiered_ = std::make_unique<TieredEngine>(module);
   } else if (use_jit) {
     std::string error;
-    program_ = jit::Program::Compile(module, &error);
+    program_ = Program::Compile(module, &error);
     if (program_) {
       jit_engine_ = std::make_unique<JitEngine>(*program_);
     } else {
@@ -166,11 +155,9 @@ void EngineSession::Report(size_t events) {
   std::string out = "stats:\n";
   out += fmt::format("  engine            {}{}\n", counting_->name(),
                      why_.empty() ? "" : fmt::format(" ({})", why_));
-  const jit::Program* compiled = program_  ? program_.get()
-                                 : tiered_ ? tiered_->Compiled()
-                                           : nullptr;
+  const Program* compiled = program_ ? program_.get() : tiered_ ? tiered_->Compiled() : nullptr;
   if (compiled) {
-    const jit::CompileStats& s = compiled->stats();
+    const CompileStats& s = compiled->stats();
     out += fmt::format(
         "  jit compile       {:.2f} ms ({} of {} functions, {} of {} roots, {} LLVM "
         "instructions)\n",
@@ -184,4 +171,4 @@ void EngineSession::Report(size_t events) {
   std::fputs(out.c_str(), stderr);
 }
 
-}  // namespace concord::driver
+}  // namespace concord::jit

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "compiler/fmt/doc.h"
+#include "compiler/format/doc.h"
 #include "compiler/syntax/concrete.h"
 
 namespace concord::format {

@@ -1,11 +1,11 @@
 // The printer: Wadler's algorithm as Prettier runs it, with an explicit stack
 // (documents nest as deep as expressions do) and a look-ahead that measures a
 // group flat plus whatever follows it up to the next possible break.
-#include "compiler/fmt/doc.h"
+#include "compiler/format/doc.h"
 
 #include <utility>
 
-#include "compiler/fmt/align.h"
+#include "compiler/format/align.h"
 
 namespace concord::format {
 namespace {

@@ -4,10 +4,10 @@
 // order, so both engines evaluate them left to right.
 #include <fmt/format.h>
 
-#include "compiler/ir/lower_expr.h"
+#include "compiler/lower/lower_expr.h"
 #include "compiler/sema/constant.h"
 
-namespace concord::ir {
+namespace concord::lower {
 namespace {
 
 bool Is(const Node& n, TypeKind kind) {
@@ -322,4 +322,4 @@ NodePtr ExprLowerer::LowerComparison(const ast::BinaryExpr& binary, NodePtr lhs,
   return node;
 }
 
-}  // namespace concord::ir
+}  // namespace concord::lower
