@@ -42,8 +42,7 @@ Json CodeActions(DocumentContext& context, const Json& params);
 Json SemanticTokensLegend();
 Json SemanticTokens(DocumentContext& context);
 
-// Whether this build has `concord fmt` to format with.
-bool FormattingAvailable();
+// The whole document formatted by `concord fmt`.
 Json Formatting(DocumentContext& context);
 
 }  // namespace concord::lsp

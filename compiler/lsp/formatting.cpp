@@ -8,10 +8,6 @@
 
 namespace concord::lsp {
 
-bool FormattingAvailable() {
-  return true;
-}
-
 Json Formatting(DocumentContext& context) {
   const std::string& text = context.document.text;
   concord::format::FormatResult formatted =

@@ -1,9 +1,11 @@
 #include "compiler/lsp/server.h"
 
 #include <exception>
+#include <variant>
 
 #include "compiler/lsp/features.h"
 #include "compiler/lsp/json_rpc.h"
+#include "compiler/lsp/method.h"
 
 namespace concord::lsp {
 namespace {
@@ -101,58 +103,38 @@ void Server::HandleMessage(const Json& message) {
 }
 
 Server::Json Server::HandleRequest(const std::string& method, const Json& params) {
-  if (method == "initialize") {
-    if (initialized_) throw RpcError(ErrorCode::kInvalidRequest, "initialize was already sent");
-    return Initialize(params);
+  const Method* found = FindMethod(method, /*request=*/true);
+  // Unknown methods pass the same gates as known ones, so a request before
+  // initialize gets -32002 whatever its name.
+  if (!found || !found->any_state) {
+    if (!initialized_) {
+      throw RpcError(ErrorCode::kServerNotInitialized, "the first request must be initialize");
+    }
+    if (shutdown_requested_) {
+      throw RpcError(ErrorCode::kInvalidRequest,
+                     "the server is shutting down; only exit is accepted");
+    }
   }
-  if (!initialized_) {
-    throw RpcError(ErrorCode::kServerNotInitialized, "the first request must be initialize");
-  }
-  if (shutdown_requested_) {
-    throw RpcError(ErrorCode::kInvalidRequest,
-                   "the server is shutting down; only exit is accepted");
-  }
-  if (method == "shutdown") {
-    shutdown_requested_ = true;
-    return nullptr;
-  }
-  if (method == "textDocument/hover" || method == "textDocument/definition" ||
-      method == "textDocument/documentSymbol" || method == "textDocument/completion" ||
-      method == "textDocument/codeAction" || method == "textDocument/semanticTokens/full" ||
-      method == "textDocument/formatting") {
+  if (!found) throw RpcError(ErrorCode::kMethodNotFound, "unknown method " + method);
+  if (const auto* feature = std::get_if<Method::DocumentRequest>(&found->handler)) {
     Open open = RequireDocument(params);
     LocationMapper mapper(*open.analysis, *open.document, encoding_);
     DocumentContext context{*open.document, *open.analysis, encoding_, mapper};
-    if (method == "textDocument/hover") return Hover(context, params);
-    if (method == "textDocument/definition") return Definition(context, params);
-    if (method == "textDocument/documentSymbol") return DocumentSymbols(context);
-    if (method == "textDocument/completion") return Completion(context, params);
-    if (method == "textDocument/codeAction") return CodeActions(context, params);
-    if (method == "textDocument/semanticTokens/full") return SemanticTokens(context);
-    if (!FormattingAvailable()) {
-      throw RpcError(ErrorCode::kMethodNotFound, "this build of concord has no formatter");
-    }
-    return Formatting(context);
+    return (*feature)(context, params);
   }
-  throw RpcError(ErrorCode::kMethodNotFound, "unknown method " + method);
+  return (this->*std::get<Method::SessionRequest>(found->handler))(params);
 }
 
 void Server::HandleNotification(const std::string& method, const Json& params) {
-  if (method == "exit") {
-    exited_ = true;
-    return;
-  }
-  // Before initialize, notifications other than exit are dropped.
-  if (!initialized_ || shutdown_requested_) return;
-  if (method == "textDocument/didOpen") return DidOpen(params);
-  if (method == "textDocument/didChange") return DidChange(params);
-  if (method == "textDocument/didClose") return DidClose(params);
-  // `initialized`, `$/cancelRequest`, `$/setTrace`, `workspace/didChange*`
-  // and others need nothing: requests are answered before the next message
-  // is read, so there is never one to cancel.
+  const Method* found = FindMethod(method, /*request=*/false);
+  if (!found) return;  // unknown notifications are ignored, as the specification says
+  // Before initialize and after shutdown, notifications other than exit are dropped.
+  if (!found->any_state && (!initialized_ || shutdown_requested_)) return;
+  (this->*std::get<Method::SessionNotification>(found->handler))(params);
 }
 
 Server::Json Server::Initialize(const Json& params) {
+  if (initialized_) throw RpcError(ErrorCode::kInvalidRequest, "initialize was already sent");
   // The client lists the encodings it supports, most preferred first; the
   // first one the server also speaks wins, UTF-16 (mandatory) otherwise.
   encoding_ = PositionEncoding::kUtf16;
@@ -170,20 +152,23 @@ Server::Json Server::Initialize(const Json& params) {
     }
   }
   initialized_ = true;
-  Json capabilities{
-      {"positionEncoding", EncodingName(encoding_)},
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}}},  // Incremental
-      {"hoverProvider", true},
-      {"definitionProvider", true},
-      {"documentSymbolProvider", true},
-      {"completionProvider", {{"triggerCharacters", {"."}}, {"resolveProvider", false}}},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
-      {"semanticTokensProvider", {{"legend", SemanticTokensLegend()}, {"full", true}}},
-  };
-  if (FormattingAvailable()) capabilities["documentFormattingProvider"] = true;
+  // The methods' own capabilities, after the one initialize negotiated.
+  Json capabilities{{"positionEncoding", EncodingName(encoding_)}};
+  for (const Method& method : Methods()) {
+    if (!method.capability.is_null()) capabilities.merge_patch(method.capability);
+  }
   Json server_info{{"name", "concord"}};
   if (!version_.empty()) server_info["version"] = version_;
   return Json{{"capabilities", capabilities}, {"serverInfo", server_info}};
+}
+
+Server::Json Server::Shutdown(const Json&) {
+  shutdown_requested_ = true;
+  return nullptr;
+}
+
+void Server::Exit(const Json&) {
+  exited_ = true;
 }
 
 void Server::DidOpen(const Json& params) {

@@ -1,8 +1,9 @@
 // `concord lsp`: the Language Server. Reads framed JSON-RPC messages,
-// dispatches requests and notifications, and keeps the open documents and
-// their analyses. Single-threaded: each message is handled completely
-// (a change is compiled and its diagnostics published) before the next is
-// read, so responses come in request order.
+// dispatches requests and notifications through its table of methods
+// (methods.cpp), and keeps the open documents and their analyses.
+// Single-threaded: each message is handled completely (a change is compiled
+// and its diagnostics published) before the next is read, so responses come
+// in request order.
 #pragma once
 
 #include <istream>
@@ -11,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "compiler/lsp/analysis.h"
 #include "compiler/lsp/document_store.h"
@@ -18,6 +21,8 @@
 #include "compiler/lsp/transport.h"
 
 namespace concord::lsp {
+
+struct Method;
 
 class Server {
  public:
@@ -37,7 +42,17 @@ class Server {
   Json HandleRequest(const std::string& method, const Json& params);
   void HandleNotification(const std::string& method, const Json& params);
 
+  // Every method the server speaks, with its handler and capability
+  // (methods.cpp), and the one `name` names among the requests or the
+  // notifications; null when there is none.
+  static const std::vector<Method>& Methods();
+  static const Method* FindMethod(std::string_view name, bool request);
+
+  // The handlers of the session's own methods; the language features are in
+  // features.h.
   Json Initialize(const Json& params);
+  Json Shutdown(const Json& params);
+  void Exit(const Json& params);
   void DidOpen(const Json& params);
   void DidChange(const Json& params);
   void DidClose(const Json& params);
