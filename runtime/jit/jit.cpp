@@ -27,7 +27,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "runtime/interp/evaluator.h"
+#include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
 #include "runtime/jit/helpers.h"
 #include "runtime/jit/lowering.h"
@@ -209,7 +209,7 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
   if (!entry || !options.anchor || options.trace_fields) return false;
   if (args.size() != params.size()) return false;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (!interp::Evaluator::Fits(args[i], params[i].type)) return false;
+    if (!interp::Fits(args[i], params[i].type)) return false;
   }
   return true;
 }
