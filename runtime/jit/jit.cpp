@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <llvm/Analysis/CGSCCPassManager.h>
 #include <llvm/Analysis/LoopAnalysisManager.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm/ExecutionEngine/Orc/Core.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
@@ -18,6 +19,7 @@
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
+#include <llvm/TargetParser/Host.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
 #include <llvm/Transforms/Scalar/SROA.h>
@@ -252,6 +254,10 @@ interp::Outcome Program::Call(const ir::Function& fn, std::span<const values::Va
     return RunNative(entry, impl_->table, args, options);
   }
   return interp::Call(fn, args, options);
+}
+
+std::string LlvmVersion() {
+  return std::string("LLVM ") + LLVM_VERSION_STRING + ", " + llvm::sys::getProcessTriple();
 }
 
 }  // namespace concord::jit
