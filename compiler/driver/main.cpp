@@ -1,17 +1,16 @@
 // The `concord` executable. It only adds what the libraries cannot know:
-// the version line naming the LLVM the JIT tier is linked against.
-#include <llvm/Config/llvm-config.h>
-#include <llvm/TargetParser/Host.h>
-
+// the version line, with the LLVM the JIT tier is linked against
+// (jit::LlvmVersion, so that LLVM headers stay in runtime/jit).
 #include <cstdio>
 #include <exception>
 #include <string>
 
 #include "compiler/driver/cli.h"
+#include "runtime/jit/jit.h"
 
 int main(int argc, char** argv) {
-  std::string version = std::string("concord ") + CONCORD_VERSION + " (LLVM " +
-                        LLVM_VERSION_STRING + ", " + llvm::sys::getProcessTriple() + ")";
+  std::string version =
+      std::string("concord ") + CONCORD_VERSION + " (" + concord::jit::LlvmVersion() + ")";
   try {
     return concord::driver::RunCli(argc, argv, version);
   } catch (const std::exception& e) {

@@ -1,6 +1,6 @@
 // The evaluator's dispatch and the ops that are not arithmetic: slots, host
 // questions, fn calls, Kleene logic, `if`, fields and set literals. Also the
-// public entry points of interp.h.
+// public entry points of interp.h and fits.h.
 #include "runtime/interp/evaluator.h"
 
 #include <fmt/format.h>
@@ -65,7 +65,7 @@ Outcome Start(const std::string& what, const ir::Node* body,
   }
   std::vector<Eval> frame;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (!Evaluator::Fits(args[i], params[i].type)) {
+    if (!Fits(args[i], params[i].type)) {
       return evaluator.Finish(evaluator.Fail(
           MakeRuntimeError(diag::Code::R025, range,
                            fmt::format("`{}` of {} must be {}, not the {} `{}`", params[i].name,
@@ -127,7 +127,7 @@ Eval Evaluator::WrongKind(const ir::Node& n, const Value& v, const char* wanted)
                                            wanted, values::KindName(v.kind()), v.ToString())));
 }
 
-bool Evaluator::Fits(const Value& v, const ir::Type* type) {
+bool Fits(const Value& v, const ir::Type* type) {
   if (!type) return false;
   if (v.IsNone()) return type->Is(ir::TypeKind::kNone) || type->Is(ir::TypeKind::kOptional);
   const ir::Type* t = type->Inner();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/interp/fits.h"
 #include "runtime/interp/interp.h"
 
 namespace concord::interp {
@@ -41,9 +42,6 @@ class Evaluator {
   Outcome Finish(Eval result);
   // Records `error` (the first one wins) and returns an error Eval.
   Eval Fail(RuntimeError error);
-  // Whether `v` can be a value of `type` (kinds and shapes; elements of
-  // sets are not inspected).
-  static bool Fits(const values::Value& v, const ir::Type* type);
 
  private:
   struct Frame {

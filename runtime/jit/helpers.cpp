@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "runtime/calendar/date_arithmetic.h"
-#include "runtime/interp/evaluator.h"
+#include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
 
 namespace concord::jit {
@@ -107,7 +107,7 @@ const Value* Answer(Context* ctx, const ir::Node& n, interp::HostAnswer answer) 
     ctx->Fail(interp::MakeRuntimeError(diag::Code::R025, n.range, answer.why_not));
     return nullptr;
   }
-  if (!interp::Evaluator::Fits(*answer.value, n.type)) {
+  if (!interp::Fits(*answer.value, n.type)) {
     ctx->Fail(
         interp::MakeRuntimeError(diag::Code::R025, n.range,
                                  fmt::format("the host answered the {} `{}` where {} is expected",

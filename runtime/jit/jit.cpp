@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <llvm/Analysis/CGSCCPassManager.h>
 #include <llvm/Analysis/LoopAnalysisManager.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm/ExecutionEngine/Orc/Core.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
@@ -18,6 +19,7 @@
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Target/TargetMachine.h>
+#include <llvm/TargetParser/Host.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
 #include <llvm/Transforms/Scalar/SROA.h>
@@ -27,7 +29,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "runtime/interp/evaluator.h"
+#include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
 #include "runtime/jit/helpers.h"
 #include "runtime/jit/lowering.h"
@@ -209,7 +211,7 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
   if (!entry || !options.anchor || options.trace_fields) return false;
   if (args.size() != params.size()) return false;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (!interp::Evaluator::Fits(args[i], params[i].type)) return false;
+    if (!interp::Fits(args[i], params[i].type)) return false;
   }
   return true;
 }
@@ -252,6 +254,10 @@ interp::Outcome Program::Call(const ir::Function& fn, std::span<const values::Va
     return RunNative(entry, impl_->table, args, options);
   }
   return interp::Call(fn, args, options);
+}
+
+std::string LlvmVersion() {
+  return std::string("LLVM ") + LLVM_VERSION_STRING + ", " + llvm::sys::getProcessTriple();
 }
 
 }  // namespace concord::jit

@@ -61,4 +61,9 @@ class Program {
   std::unique_ptr<Impl> impl_;
 };
 
+// The LLVM this tier is linked against and the target it compiles for, as
+// `LLVM 19.1.1, x86_64-pc-linux-gnu`: the `--version` line names it, and
+// only runtime/jit includes LLVM headers.
+std::string LlvmVersion();
+
 }  // namespace concord::jit
