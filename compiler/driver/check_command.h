@@ -1,4 +1,4 @@
-// `concord check FILES...`: load, parse, resolve names and check types.
+// `concord check FILES... [--dump-ir]`: load, parse, resolve names and check types.
 #pragma once
 
 #include <string>
@@ -11,6 +11,9 @@ namespace concord::driver {
 struct CheckOptions {
   std::vector<std::string> files;
   OutputOptions output;
+  // `--dump-ir`: after a clean check, print the IR `concord run` would play
+  // (a debugging aid; dump_ir.h).
+  bool dump_ir = false;
 };
 
 int RunCheck(const CheckOptions& options);

@@ -50,6 +50,7 @@ std::string Details(const Node& n) {
 
 std::string Range(const diag::SourceRange& r, const PrintOptions& options) {
   if (!options.ranges || !r.valid()) return {};
+  if (options.locate) return " @" + options.locate(r);
   return fmt::format(" @{}..{}", r.begin, r.end);
 }
 

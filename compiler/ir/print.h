@@ -10,6 +10,7 @@
 //       Param #2 cap : money @88..91
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "compiler/ir/ir.h"
@@ -18,6 +19,9 @@ namespace concord::ir {
 
 struct PrintOptions {
   bool ranges = true;  // append `@begin..end`
+  // When set, a node's range is shown as `@` and what this returns (such as
+  // `3:5..3:20`, lines and columns) instead of byte offsets.
+  std::function<std::string(const diag::SourceRange&)> locate;
 };
 
 std::string Print(const Node& node, const PrintOptions& options = {}, int indent = 0);

@@ -290,17 +290,4 @@ Lowered<const Root*> Lowerer::LowerRoot(std::string name, const ast::Expr& expr,
   return {module_.AddRoot(std::move(root)), std::nullopt};
 }
 
-std::string DumpFns(const sema::CheckedProgram& program, const PrintOptions& options) {
-  Module module;
-  Lowerer lowerer(program, module);
-  std::string out;
-  for (const auto& fn : program.fns()) {
-    Lowered<const Function*> lowered = lowerer.LowerFn(*fn);
-    if (!lowered.ok()) {
-      out += fmt::format("fn {}: error: {}\n", fn->symbol->name, lowered.error->message);
-    }
-  }
-  return Print(module, options) + out;
-}
-
 }  // namespace concord::lower

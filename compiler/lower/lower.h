@@ -95,9 +95,4 @@ class Lowerer {
   std::vector<const sema::FnInfo*> in_progress_;
 };
 
-// For a `--dump-ir` debugging flag and golden tests: lowers every fn of a
-// program without errors and prints the module; a fn that cannot be lowered
-// is printed as `fn NAME: error: MESSAGE`.
-std::string DumpFns(const sema::CheckedProgram& program, const ir::PrintOptions& options = {});
-
 }  // namespace concord::lower
