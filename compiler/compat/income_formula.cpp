@@ -29,6 +29,12 @@ z3::expr Compare(values::CompareOp op, const z3::expr& a, const z3::expr& b) {
   return a == b;
 }
 
+// The kinds the encoding reads as real numbers.
+bool IsNumber(ir::TypeKind kind) {
+  return kind == ir::TypeKind::kInt || kind == ir::TypeKind::kDecimal ||
+         kind == ir::TypeKind::kPercent || kind == ir::TypeKind::kMoney;
+}
+
 }  // namespace
 
 z3::expr IncomeEncoder::Rational(z3::context& ctx, int64_t raw_decimal) {
@@ -119,38 +125,6 @@ std::optional<z3::expr> IncomeEncoder::Node(const ir::Node& node,
     case ir::Op::kIntToDecimal:
     case ir::Op::kPercentToDecimal:
       return child(0);
-    case ir::Op::kNegInt:
-    case ir::Op::kNegDecimal:
-    case ir::Op::kNegPercent:
-    case ir::Op::kNegMoney:
-      return unary([](const z3::expr& a) { return -a; });
-    case ir::Op::kAddInt:
-    case ir::Op::kAddDecimal:
-    case ir::Op::kAddPercent:
-    case ir::Op::kAddMoney:
-      return binary([](const z3::expr& a, const z3::expr& b) { return a + b; });
-    case ir::Op::kSubInt:
-    case ir::Op::kSubDecimal:
-    case ir::Op::kSubPercent:
-    case ir::Op::kSubMoney:
-      return binary([](const z3::expr& a, const z3::expr& b) { return a - b; });
-    case ir::Op::kMulInt:
-    case ir::Op::kMulDecimal:
-    case ir::Op::kMulPercent:
-    case ir::Op::kMulMoneyDecimal:
-    case ir::Op::kMulDecimalMoney:
-    case ir::Op::kMulMoneyPercent:
-    case ir::Op::kMulPercentMoney:
-      return binary([](const z3::expr& a, const z3::expr& b) { return a * b; });
-    case ir::Op::kDivDecimal:
-    case ir::Op::kDivMoneyDecimal:
-    case ir::Op::kDivMoney:
-      return binary([](const z3::expr& a, const z3::expr& b) { return a / b; });
-    case ir::Op::kCmpInt:
-    case ir::Op::kCmpDecimal:
-    case ir::Op::kCmpPercent:
-    case ir::Op::kCmpMoney:
-      return binary([&](const z3::expr& a, const z3::expr& b) { return Compare(node.cmp, a, b); });
     case ir::Op::kNot:
       return unary([](const z3::expr& a) { return !a; });
     case ir::Op::kAnd:
@@ -174,6 +148,27 @@ std::optional<z3::expr> IncomeEncoder::Node(const ir::Node& node,
       return binary([](const z3::expr& a, const z3::expr& b) { return z3::ite(b > a, b, a); });
     default:
       break;
+  }
+  // Arithmetic and comparisons on numbers (money is its amount); dates,
+  // durations and EqValue (kind None) are not numbers z3 is given.
+  if (IsNumber(ir::KindOf(node.op))) {
+    switch (ir::GroupOf(node.op)) {
+      case ir::OpGroup::kNeg:
+        return unary([](const z3::expr& a) { return -a; });
+      case ir::OpGroup::kAdd:
+        return binary([](const z3::expr& a, const z3::expr& b) { return a + b; });
+      case ir::OpGroup::kSub:
+        return binary([](const z3::expr& a, const z3::expr& b) { return a - b; });
+      case ir::OpGroup::kMul:
+        return binary([](const z3::expr& a, const z3::expr& b) { return a * b; });
+      case ir::OpGroup::kDiv:
+        return binary([](const z3::expr& a, const z3::expr& b) { return a / b; });
+      case ir::OpGroup::kCompare:
+        return binary(
+            [&](const z3::expr& a, const z3::expr& b) { return Compare(node.cmp, a, b); });
+      default:
+        break;
+    }
   }
   if (unsupported_.empty()) {
     unsupported_ = node.name.empty()

@@ -11,7 +11,9 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,41 +26,97 @@
 namespace concord::ir {
 
 enum class Op : uint8_t {
-#define CONCORD_IR_OP(name) k##name,
+#define CONCORD_IR_OP(name, group, kind, spelling) k##name,
 #include "compiler/ir/ir_ops.def"
 #undef CONCORD_IR_OP
 };
 
-// Ops that fold a set (a comprehension or an aggregate call): children are
-// source, filter, projection. Shared by the printer and the interpreter.
-inline bool IsAggregate(Op op) {
-  switch (op) {
-    case Op::kCount:
-    case Op::kSumInt:
-    case Op::kSumDecimal:
-    case Op::kSumPercent:
-    case Op::kSumMoney:
-    case Op::kSumDuration:
-    case Op::kAny:
-    case Op::kAll:
-    case Op::kMinOf:
-    case Op::kMaxOf:
-      return true;
-    default:
-      return false;
-  }
-}
+// The families of ops (the Group column of ir_ops.def), so that code treating
+// a family alike asks for it instead of listing its ops.
+enum class OpGroup : uint8_t {
+  kLeaf,     // Const, Param, Input, Local, Entity, Metric, HostQuery, Call
+  kConvert,  // IntToDecimal, PercentToDecimal, CheckCurrency
+  kNeg,      // the arithmetic operators, by the one a user wrote
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kCompare,    // the ops that read Node::cmp: Cmp* and EqValue
+  kTest,       // IsNone
+  kLogic,      // Not, And, Or, If
+  kMinMax,     // Min, Max of two values
+  kRecord,     // Field, MakeSet
+  kSum,        // Sum*
+  kAggregate,  // Count, Any, All, MinOf, MaxOf
+};
 
-inline const char* OpName(Op op) {
-  switch (op) {
-#define CONCORD_IR_OP(name) \
-  case Op::k##name:         \
-    return #name;
+// The columns of ir_ops.def, indexed by op: both this table and Op expand the
+// same file, so an op's number is its row.
+struct OpInfo {
+  const char* name;
+  OpGroup group;
+  TypeKind kind;         // None when no one scalar kind types the op
+  const char* spelling;  // "" when the op has no operator of its own
+};
+
+inline constexpr OpInfo kOpInfo[] = {
+#define CONCORD_IR_OP(name, group, kind, spelling) \
+  {#name, OpGroup::k##group, TypeKind::k##kind, spelling},
 #include "compiler/ir/ir_ops.def"
 #undef CONCORD_IR_OP
-  }
-  return "?";
+};
+
+constexpr const OpInfo& InfoOf(Op op) {
+  return kOpInfo[static_cast<size_t>(op)];
 }
+constexpr const char* OpName(Op op) {
+  return InfoOf(op).name;
+}
+constexpr OpGroup GroupOf(Op op) {
+  return InfoOf(op).group;
+}
+// The scalar kind the op computes on (ir_ops.def says which for mixed ops).
+constexpr TypeKind KindOf(Op op) {
+  return InfoOf(op).kind;
+}
+// `+`, `-`, `*`, `/`, `min`, `max`: the operator messages show for a step of
+// the op; "" for the others (a Compare op's operator is its Node::cmp).
+constexpr const char* OpSpelling(Op op) {
+  return InfoOf(op).spelling;
+}
+
+// Ops that fold a set (a comprehension or an aggregate call): children are
+// source, filter, projection. Shared by the printer and the interpreter.
+constexpr bool IsAggregate(Op op) {
+  return GroupOf(op) == OpGroup::kSum || GroupOf(op) == OpGroup::kAggregate;
+}
+
+// The op of `group` that computes on the scalar `kind` (kNeg and kInt:
+// NegInt), or none: how lowering picks a negation, a comparison or a sum by
+// its operand type. Never for kNone, which in ir_ops.def means "no one kind".
+constexpr std::optional<Op> FindOp(OpGroup group, TypeKind kind) {
+  if (kind == TypeKind::kNone) return std::nullopt;
+  for (size_t i = 0; i < std::size(kOpInfo); ++i) {
+    if (kOpInfo[i].group == group && kOpInfo[i].kind == kind) return static_cast<Op>(i);
+  }
+  return std::nullopt;
+}
+
+// Whether FindOp's answer is the only op of `group` on its kind, as those
+// lookups need.
+constexpr bool OneOpPerKind(OpGroup group) {
+  for (size_t i = 0; i < std::size(kOpInfo); ++i) {
+    for (size_t j = i + 1; j < std::size(kOpInfo); ++j) {
+      if (kOpInfo[i].group == group && kOpInfo[j].group == group &&
+          kOpInfo[i].kind == kOpInfo[j].kind && kOpInfo[i].kind != TypeKind::kNone) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+static_assert(OneOpPerKind(OpGroup::kNeg) && OneOpPerKind(OpGroup::kCompare) &&
+              OneOpPerKind(OpGroup::kSum));
 
 enum class HostQuery : uint8_t {
 #define CONCORD_HOST_QUERY(name, spelling) k##name,

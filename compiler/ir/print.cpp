@@ -27,19 +27,12 @@ std::string Details(const Node& n) {
       return " " + n.name;
     case Op::kCheckCurrency:
       return " " + n.currency;
-    case Op::kCmpInt:
-    case Op::kCmpDecimal:
-    case Op::kCmpPercent:
-    case Op::kCmpMoney:
-    case Op::kCmpDate:
-    case Op::kCmpDuration:
-    case Op::kEqValue:
-      return fmt::format(" {}", CompareSpelling(n.cmp));
     case Op::kField:
       return fmt::format(" .{} #{}", n.name, n.field);
     default:
       break;
   }
+  if (GroupOf(n.op) == OpGroup::kCompare) return fmt::format(" {}", CompareSpelling(n.cmp));
   if (IsAggregate(n.op)) {
     std::string out = n.slot >= 0 ? fmt::format(" #{} {}", n.slot, n.name) : std::string();
     if (n.op == Op::kSumMoney && !n.currency.empty()) out += " empty=0 " + n.currency;

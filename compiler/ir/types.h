@@ -18,22 +18,42 @@ namespace concord::ir {
 using values::EnumShape;
 using values::RecordShape;
 
+// The scalar kinds first, at the numbers values::ValueKind gives them:
+// TypeTable indexes its primitives by kind. kNone is the type of `none` alone.
 enum class TypeKind : uint8_t {
-  kNone,  // the type of `none` alone
-  kBool,
-  kInt,
-  kDecimal,
-  kPercent,
-  kMoney,
-  kDate,
-  kDuration,
-  kText,
+#define CONCORD_SCALAR_KIND(name, spelling) k##name,
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
   kMember,  // a person: values::Member, fields in the `member` shape
   kEnum,
   kSet,       // set<T>
   kOptional,  // T or none
   kRecord,    // an entity or value record of a shape
 };
+
+// The values::ValueKind of the values of a type of `kind`: the same name, as
+// both enums expand scalar_kinds.def. An optional's values have its
+// element's kind or are none, so kOptional answers kNone.
+constexpr values::ValueKind ValueKindOf(TypeKind kind) {
+  switch (kind) {
+#define CONCORD_SCALAR_KIND(name, spelling) \
+  case TypeKind::k##name:                   \
+    return values::ValueKind::k##name;
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
+    case TypeKind::kMember:
+      return values::ValueKind::kMember;
+    case TypeKind::kEnum:
+      return values::ValueKind::kEnum;
+    case TypeKind::kSet:
+      return values::ValueKind::kSet;
+    case TypeKind::kOptional:
+      return values::ValueKind::kNone;
+    case TypeKind::kRecord:
+      return values::ValueKind::kRecord;
+  }
+  return values::ValueKind::kNone;
+}
 
 class Type {
  public:
@@ -51,25 +71,13 @@ class Type {
 
   // `int`, `money<EUR>`, `money`, `set<member>`, `duration?`, `treaty_status`.
   std::string ToString() const {
+    if (kind_ == TypeKind::kMoney && !currency_.empty()) return "money<" + currency_ + ">";
     switch (kind_) {
-      case TypeKind::kNone:
-        return "none";
-      case TypeKind::kBool:
-        return "bool";
-      case TypeKind::kInt:
-        return "int";
-      case TypeKind::kDecimal:
-        return "decimal";
-      case TypeKind::kPercent:
-        return "percent";
-      case TypeKind::kMoney:
-        return currency_.empty() ? "money" : "money<" + currency_ + ">";
-      case TypeKind::kDate:
-        return "date";
-      case TypeKind::kDuration:
-        return "duration";
-      case TypeKind::kText:
-        return "text";
+#define CONCORD_SCALAR_KIND(name, spelling) \
+  case TypeKind::k##name:                   \
+    return spelling;
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
       case TypeKind::kMember:
         return "member";
       case TypeKind::kEnum:

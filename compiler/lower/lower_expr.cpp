@@ -365,20 +365,8 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
     case sema::Builtin::kCount:
       return aggregate(Op::kCount);
     case sema::Builtin::kSum:
-      switch (type->kind()) {
-        case TypeKind::kInt:
-          return aggregate(Op::kSumInt);
-        case TypeKind::kDecimal:
-          return aggregate(Op::kSumDecimal);
-        case TypeKind::kPercent:
-          return aggregate(Op::kSumPercent);
-        case TypeKind::kMoney:
-          return aggregate(Op::kSumMoney);
-        case TypeKind::kDuration:
-          return aggregate(Op::kSumDuration);
-        default:
-          return Fail(fmt::format("cannot sum {}", type->ToString()), call.range);
-      }
+      if (std::optional<Op> sum = FindOp(OpGroup::kSum, type->kind())) return aggregate(*sum);
+      return Fail(fmt::format("cannot sum {}", type->ToString()), call.range);
     case sema::Builtin::kAny:
       return aggregate(Op::kAny);
     case sema::Builtin::kAll:
@@ -433,27 +421,12 @@ NodePtr ExprLowerer::LowerComprehension(const ast::Comprehension& c, const Type*
     case sema::Builtin::kMax:
       op = Op::kMaxOf;
       break;
-    case sema::Builtin::kSum:
-      switch (type->kind()) {
-        case TypeKind::kInt:
-          op = Op::kSumInt;
-          break;
-        case TypeKind::kDecimal:
-          op = Op::kSumDecimal;
-          break;
-        case TypeKind::kPercent:
-          op = Op::kSumPercent;
-          break;
-        case TypeKind::kMoney:
-          op = Op::kSumMoney;
-          break;
-        case TypeKind::kDuration:
-          op = Op::kSumDuration;
-          break;
-        default:
-          return Fail(fmt::format("cannot sum {}", type->ToString()), c.range);
-      }
+    case sema::Builtin::kSum: {
+      std::optional<Op> sum = FindOp(OpGroup::kSum, type->kind());
+      if (!sum) return Fail(fmt::format("cannot sum {}", type->ToString()), c.range);
+      op = *sum;
       break;
+    }
     default:
       return Fail(fmt::format("`{}` is not an aggregate", c.aggregate.name), c.range);
   }

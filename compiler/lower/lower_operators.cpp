@@ -110,27 +110,9 @@ NodePtr ExprLowerer::LowerUnary(const ast::UnaryExpr& unary, const Type* type) {
   NodePtr operand = Lower(*unary.operand);
   if (!operand) return nullptr;
   if (unary.op == ast::UnaryOp::kNot) return Make(Op::kNot, type, unary.range, std::move(operand));
-  Op op = Op::kNegInt;
-  switch (operand->type->kind()) {
-    case TypeKind::kInt:
-      op = Op::kNegInt;
-      break;
-    case TypeKind::kDecimal:
-      op = Op::kNegDecimal;
-      break;
-    case TypeKind::kPercent:
-      op = Op::kNegPercent;
-      break;
-    case TypeKind::kMoney:
-      op = Op::kNegMoney;
-      break;
-    case TypeKind::kDuration:
-      op = Op::kNegDuration;
-      break;
-    default:
-      return Fail(fmt::format("cannot negate {}", operand->type->ToString()), unary.range);
-  }
-  return Make(op, type, unary.range, std::move(operand));
+  std::optional<Op> op = FindOp(OpGroup::kNeg, operand->type->kind());
+  if (!op) return Fail(fmt::format("cannot negate {}", operand->type->ToString()), unary.range);
+  return Make(*op, type, unary.range, std::move(operand));
 }
 
 // --- binary --------------------------------------------------------------------
@@ -287,30 +269,11 @@ NodePtr ExprLowerer::LowerComparison(const ast::BinaryExpr& binary, NodePtr lhs,
   if (a->Is(TypeKind::kMoney) && b->Is(TypeKind::kMoney)) HintEachOther(*lhs, *rhs);
 
   bool optional = lhs->type->Is(TypeKind::kOptional) || rhs->type->Is(TypeKind::kOptional);
+  // Two values of one ordered scalar kind compare with its op; all else,
+  // optionals included, by value.
   Op op = Op::kEqValue;
   if (!optional && lhs->type->kind() == rhs->type->kind()) {
-    switch (lhs->type->kind()) {
-      case TypeKind::kInt:
-        op = Op::kCmpInt;
-        break;
-      case TypeKind::kDecimal:
-        op = Op::kCmpDecimal;
-        break;
-      case TypeKind::kPercent:
-        op = Op::kCmpPercent;
-        break;
-      case TypeKind::kMoney:
-        op = Op::kCmpMoney;
-        break;
-      case TypeKind::kDate:
-        op = Op::kCmpDate;
-        break;
-      case TypeKind::kDuration:
-        op = Op::kCmpDuration;
-        break;
-      default:
-        break;
-    }
+    op = FindOp(OpGroup::kCompare, lhs->type->kind()).value_or(Op::kEqValue);
   }
   if (op == Op::kEqValue && *cmp != values::CompareOp::kEq && !negate) {
     return Fail(

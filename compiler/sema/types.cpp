@@ -26,27 +26,15 @@ int RecordType::IndexOf(std::string_view field) const {
 }
 
 std::string Type::ToString() const {
+  if (kind_ == TypeKind::kMoney && !currency_.empty()) return "money<" + currency_ + ">";
   switch (kind_) {
     case TypeKind::kError:
       return "error";
-    case TypeKind::kBool:
-      return "bool";
-    case TypeKind::kInt:
-      return "int";
-    case TypeKind::kDecimal:
-      return "decimal";
-    case TypeKind::kPercent:
-      return "percent";
-    case TypeKind::kMoney:
-      return currency_.empty() ? "money" : "money<" + currency_ + ">";
-    case TypeKind::kDate:
-      return "date";
-    case TypeKind::kDuration:
-      return "duration";
-    case TypeKind::kText:
-      return "text";
-    case TypeKind::kNone:
-      return "none";
+#define CONCORD_SCALAR_KIND(name, spelling) \
+  case TypeKind::k##name:                   \
+    return spelling;
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
     case TypeKind::kSet:
       return "set<" + element_->ToString() + ">";
     case TypeKind::kOptional:

@@ -17,17 +17,14 @@
 
 namespace concord::sema {
 
+// kError, then the scalar kinds shared with the IR and the runtime (kNone is
+// the type of the literal `none`), then sema's own. Sema compares kinds only
+// for equality, so the numbers carry no meaning here.
 enum class TypeKind : uint8_t {
   kError,  // an expression already reported; absorbs further diagnostics
-  kBool,
-  kInt,
-  kDecimal,
-  kPercent,
-  kMoney,
-  kDate,
-  kDuration,
-  kText,
-  kNone,      // the type of the literal `none`
+#define CONCORD_SCALAR_KIND(name, spelling) k##name,
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
   kSet,       // set<T>
   kOptional,  // `T or none`
   kEnum,

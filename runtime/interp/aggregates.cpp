@@ -103,30 +103,10 @@ Eval Evaluator::VisitAggregate(const ir::Node& n) {
 
   const ir::Op op = n.op;
   const bool logical = op == ir::Op::kAny || op == ir::Op::kAll;
-  const bool is_sum = op == ir::Op::kSumInt || op == ir::Op::kSumDecimal ||
-                      op == ir::Op::kSumPercent || op == ir::Op::kSumMoney ||
-                      op == ir::Op::kSumDuration;
-  // The kind each summed or compared value must have.
-  values::ValueKind value_kind = values::ValueKind::kNone;
-  switch (op) {
-    case ir::Op::kSumInt:
-      value_kind = values::ValueKind::kInt;
-      break;
-    case ir::Op::kSumDecimal:
-      value_kind = values::ValueKind::kDecimal;
-      break;
-    case ir::Op::kSumPercent:
-      value_kind = values::ValueKind::kPercent;
-      break;
-    case ir::Op::kSumMoney:
-      value_kind = values::ValueKind::kMoney;
-      break;
-    case ir::Op::kSumDuration:
-      value_kind = values::ValueKind::kDuration;
-      break;
-    default:
-      break;
-  }
+  const bool is_sum = ir::GroupOf(op) == ir::OpGroup::kSum;
+  // The kind each summed value must have.
+  const values::ValueKind value_kind =
+      is_sum ? ir::ValueKindOf(ir::KindOf(op)) : values::ValueKind::kNone;
 
   std::vector<Undecided> reasons;
   bool undecided = false;

@@ -13,48 +13,13 @@ using values::Value;
 
 namespace {
 
-// The operator a user wrote for an op, for messages.
+// The operator a user wrote for an op, for messages: ir_ops.def's spelling,
+// or the comparison of a Compare op. Every op that fails with two operands
+// has one; `-` only keeps a message whole should an op without one get here.
 const char* Spelling(const ir::Node& n) {
-  switch (n.op) {
-    case ir::Op::kAddInt:
-    case ir::Op::kAddDecimal:
-    case ir::Op::kAddPercent:
-    case ir::Op::kAddMoney:
-    case ir::Op::kAddDuration:
-    case ir::Op::kAddDateDuration:
-    case ir::Op::kAddDurationDate:
-    case ir::Op::kSumInt:
-    case ir::Op::kSumDecimal:
-    case ir::Op::kSumPercent:
-    case ir::Op::kSumMoney:
-    case ir::Op::kSumDuration:
-      return "+";
-    case ir::Op::kMulInt:
-    case ir::Op::kMulDecimal:
-    case ir::Op::kMulPercent:
-    case ir::Op::kMulMoneyDecimal:
-    case ir::Op::kMulDecimalMoney:
-    case ir::Op::kMulMoneyPercent:
-    case ir::Op::kMulPercentMoney:
-    case ir::Op::kMulDurationInt:
-    case ir::Op::kMulIntDuration:
-      return "*";
-    case ir::Op::kDivDecimal:
-    case ir::Op::kDivMoneyDecimal:
-    case ir::Op::kDivMoney:
-      return "/";
-    case ir::Op::kMin:
-    case ir::Op::kMinOf:
-      return "min";
-    case ir::Op::kMax:
-    case ir::Op::kMaxOf:
-      return "max";
-    case ir::Op::kCmpMoney:
-    case ir::Op::kEqValue:
-      return values::Spelling(n.cmp);
-    default:
-      return "-";
-  }
+  if (ir::GroupOf(n.op) == ir::OpGroup::kCompare) return values::Spelling(n.cmp);
+  const char* spelling = ir::OpSpelling(n.op);
+  return *spelling ? spelling : "-";
 }
 
 std::string Shown(const ir::Node& n, const Value& a, const Value& b) {

@@ -267,13 +267,6 @@ Eval Evaluator::Dispatch(const ir::Node& n) {
     case Op::kPercentToDecimal:
     case Op::kCheckCurrency:
       return VisitConversion(n);
-    case Op::kCmpInt:
-    case Op::kCmpDecimal:
-    case Op::kCmpPercent:
-    case Op::kCmpMoney:
-    case Op::kCmpDate:
-    case Op::kCmpDuration:
-    case Op::kEqValue:
     case Op::kIsNone:
       return VisitCompare(n);
     case Op::kNot:
@@ -293,6 +286,7 @@ Eval Evaluator::Dispatch(const ir::Node& n) {
       return VisitMakeSet(n);
     default:
       if (IsAggregate(n.op)) return VisitAggregate(n);
+      if (GroupOf(n.op) == ir::OpGroup::kCompare) return VisitCompare(n);
       return VisitArithmetic(n);
   }
 }

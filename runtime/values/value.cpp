@@ -81,24 +81,11 @@ std::string ScaledToString(__int128 raw) {
 
 const char* KindName(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kNone:
-      return "none";
-    case ValueKind::kBool:
-      return "bool";
-    case ValueKind::kInt:
-      return "int";
-    case ValueKind::kDecimal:
-      return "decimal";
-    case ValueKind::kPercent:
-      return "percent";
-    case ValueKind::kMoney:
-      return "money";
-    case ValueKind::kDate:
-      return "date";
-    case ValueKind::kDuration:
-      return "duration";
-    case ValueKind::kText:
-      return "text";
+#define CONCORD_SCALAR_KIND(name, spelling) \
+  case ValueKind::k##name:                  \
+    return spelling;
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
     case ValueKind::kMember:
       return "member";
     case ValueKind::kEnum:

@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -29,16 +30,12 @@
 
 namespace concord::values {
 
+// The scalar kinds first, numbered as Value's variant alternatives (see
+// scalar_kinds.def for why the order is fixed).
 enum class ValueKind : uint8_t {
-  kNone,
-  kBool,
-  kInt,
-  kDecimal,
-  kPercent,
-  kMoney,
-  kDate,
-  kDuration,
-  kText,
+#define CONCORD_SCALAR_KIND(name, spelling) k##name,
+#include "runtime/values/scalar_kinds.def"
+#undef CONCORD_SCALAR_KIND
   kMember,
   kEnum,
   kSet,
@@ -174,6 +171,21 @@ class Value {
   using Payload = std::variant<std::monostate, bool, int64_t, Decimal, Percent, Money, Date,
                                Duration, std::string, std::shared_ptr<const Member>, EnumValue,
                                std::shared_ptr<const Set>, std::shared_ptr<const Record>>;
+  // kind() casts the variant index, so the alternatives must follow ValueKind.
+  template <ValueKind k>
+  using Alternative = std::variant_alternative_t<static_cast<size_t>(k), Payload>;
+  static_assert(std::variant_size_v<Payload> == static_cast<size_t>(ValueKind::kRecord) + 1);
+  static_assert(std::is_same_v<Alternative<ValueKind::kNone>, std::monostate>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kBool>, bool>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kInt>, int64_t>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kDecimal>, Decimal>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kPercent>, Percent>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kMoney>, Money>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kDate>, Date>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kDuration>, Duration>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kText>, std::string>);
+  static_assert(std::is_same_v<Alternative<ValueKind::kEnum>, EnumValue>);
+
   explicit Value(Payload p) : payload_(std::move(p)) {}
 
   Payload payload_;
