@@ -365,7 +365,8 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
     case sema::Builtin::kCount:
       return aggregate(Op::kCount);
     case sema::Builtin::kSum:
-      if (std::optional<Op> sum = FindOp(OpGroup::kSum, type->kind())) return aggregate(*sum);
+      if (std::optional<Op> sum = ir::FindOp(ir::OpGroup::kSum, type->kind()))
+        return aggregate(*sum);
       return Fail(fmt::format("cannot sum {}", type->ToString()), call.range);
     case sema::Builtin::kAny:
       return aggregate(Op::kAny);
@@ -422,7 +423,7 @@ NodePtr ExprLowerer::LowerComprehension(const ast::Comprehension& c, const Type*
       op = Op::kMaxOf;
       break;
     case sema::Builtin::kSum: {
-      std::optional<Op> sum = FindOp(OpGroup::kSum, type->kind());
+      std::optional<Op> sum = ir::FindOp(ir::OpGroup::kSum, type->kind());
       if (!sum) return Fail(fmt::format("cannot sum {}", type->ToString()), c.range);
       op = *sum;
       break;

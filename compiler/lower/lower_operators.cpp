@@ -110,7 +110,7 @@ NodePtr ExprLowerer::LowerUnary(const ast::UnaryExpr& unary, const Type* type) {
   NodePtr operand = Lower(*unary.operand);
   if (!operand) return nullptr;
   if (unary.op == ast::UnaryOp::kNot) return Make(Op::kNot, type, unary.range, std::move(operand));
-  std::optional<Op> op = FindOp(OpGroup::kNeg, operand->type->kind());
+  std::optional<Op> op = ir::FindOp(ir::OpGroup::kNeg, operand->type->kind());
   if (!op) return Fail(fmt::format("cannot negate {}", operand->type->ToString()), unary.range);
   return Make(*op, type, unary.range, std::move(operand));
 }
@@ -273,7 +273,7 @@ NodePtr ExprLowerer::LowerComparison(const ast::BinaryExpr& binary, NodePtr lhs,
   // optionals included, by value.
   Op op = Op::kEqValue;
   if (!optional && lhs->type->kind() == rhs->type->kind()) {
-    op = FindOp(OpGroup::kCompare, lhs->type->kind()).value_or(Op::kEqValue);
+    op = ir::FindOp(ir::OpGroup::kCompare, lhs->type->kind()).value_or(Op::kEqValue);
   }
   if (op == Op::kEqValue && *cmp != values::CompareOp::kEq && !negate) {
     return Fail(

@@ -8,6 +8,7 @@
 
 #include <type_traits>
 
+#include "compiler/diag/one_line.h"
 #include "compiler/revise/merged_sources.h"
 #include "compiler/revise/quota.h"
 #include "compiler/revise/rule_form.h"
@@ -19,18 +20,7 @@ using diag::Code;
 
 // The source of a clause on one line, whitespace collapsed: `quota 25% of rules`.
 std::string ClauseText(const sema::Program& program, diag::SourceRange range) {
-  std::string out;
-  bool space = false;
-  for (char c : program.sources.Slice(range)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return diag::OneLine(program.sources.Slice(range));
 }
 
 std::string Plural(int64_t n, std::string_view one, std::string_view many) {

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "compiler/diag/one_line.h"
 #include "compiler/ir/print.h"
 #include "compiler/scenario/build_input.h"
 
@@ -14,18 +15,8 @@ namespace {
 constexpr size_t kMaxSourceText = 100;
 
 // The source of a root on one line: runs of white space become one space.
-std::string OneLine(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char ch : text) {
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
+std::string ShownSource(std::string_view text) {
+  std::string out = diag::OneLine(text);
   if (out.size() > kMaxSourceText) {
     size_t cut = kMaxSourceText;
     // Do not cut a UTF-8 sequence in two.
@@ -126,7 +117,7 @@ class Dumper {
     out_ += header + "\n";
     if (range.valid()) {
       out_ += "  # " + sources_.Path(range.file) + ":" + Position(range.file, range.begin);
-      if (role) out_ += ": " + role->before + OneLine(sources_.Slice(range)) + role->after;
+      if (role) out_ += ": " + role->before + ShownSource(sources_.Slice(range)) + role->after;
       out_ += "\n";
     }
     out_ += body;

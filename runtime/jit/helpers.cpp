@@ -502,8 +502,7 @@ static void cj_fail_order(Context* ctx, int32_t node, const Value* value, const 
                                                     std::string(value->AsMoney()->currency.code()),
                                                     std::string(best->AsMoney()->currency.code()));
   e.WithNote(fmt::format("{} meets {} in `{}`; Concord never converts between currencies",
-                         value->ToString(), best->ToString(),
-                         n.op == ir::Op::kMinOf ? "min" : "max"));
+                         value->ToString(), best->ToString(), ir::OpSpelling(n.op)));
   ctx->Fail(std::move(e));
 }
 
@@ -517,8 +516,7 @@ static void cj_fail_empty(Context* ctx, int32_t node) {
     ctx->Fail(std::move(e));
     return;
   }
-  ctx->Fail(
-      interp::MakeRuntimeError(diag::Code::R024, n.range, n.op == ir::Op::kMinOf ? "min" : "max"));
+  ctx->Fail(interp::MakeRuntimeError(diag::Code::R024, n.range, ir::OpSpelling(n.op)));
 }
 
 }  // extern "C"

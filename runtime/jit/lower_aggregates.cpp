@@ -23,8 +23,7 @@ Native Lowering::EmitAggregate(const ir::Node& n) {
   const Op op = n.op;
   const bool logical = op == Op::kAny || op == Op::kAll;
   const Repr repr = ReprOf(n.type);
-  const bool is_sum = op == Op::kSumInt || op == Op::kSumDecimal || op == Op::kSumPercent ||
-                      op == Op::kSumMoney || op == Op::kSumDuration;
+  const bool is_sum = ir::GroupOf(op) == ir::OpGroup::kSum;
   if (!logical && op != Op::kCount && repr == Repr::kBoxed) {
     throw Unsupported{fmt::format("`{}` of boxed values", ir::OpName(op))};
   }
