@@ -12,6 +12,8 @@ if(CONCORD_FUZZ)
     add_executable(${target} ${FUZZ_DIR}/${target}.cpp)
     target_link_options(${target} PRIVATE -fsanitize=fuzzer)
     target_link_libraries(${target} PRIVATE concord_driver)
+    # At the top of the build directory, where smoke.sh and campaign.sh look.
+    set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
   endforeach()
   target_link_libraries(fuzz_fmt PRIVATE concord_format)
   # concord_property (the property test's generator and differential harness)
