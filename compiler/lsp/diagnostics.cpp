@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/lsp/features.h"
+#include "compiler/lsp/json_rpc.h"
 
 namespace concord::lsp {
 namespace {
@@ -54,8 +55,10 @@ Json ToJson(const LocationMapper::Range& range) {
 
 Position PositionFromJson(const Json& json) {
   Position p;
-  p.line = json.at("line").get<uint32_t>();
-  p.character = json.at("character").get<uint32_t>();
+  // LSP's `uinteger`: 0 to 2^32 - 1; anything else is InvalidParams, never
+  // wrapped or converted from a float.
+  p.line = RequireNonNegative<uint32_t>(json, "line");
+  p.character = RequireNonNegative<uint32_t>(json, "character");
   return p;
 }
 

@@ -133,8 +133,8 @@ Json DocumentSymbols(DocumentContext& context) {
   // In source order, as editors show an outline.
   std::stable_sort(result.begin(), result.end(), [](const Json& a, const Json& b) {
     auto key = [](const Json& j) {
-      return std::pair(j["range"]["start"]["line"].get<uint32_t>(),
-                       j["range"]["start"]["character"].get<uint32_t>());
+      Position start = PositionFromJson(j["range"]["start"]);
+      return std::pair(start.line, start.character);
     };
     return key(a) < key(b);
   });

@@ -1,7 +1,10 @@
 #include "compiler/lsp/server.h"
 
+#include <cstdint>
 #include <exception>
+#include <optional>
 #include <variant>
+#include <vector>
 
 #include "compiler/lsp/features.h"
 #include "compiler/lsp/json_rpc.h"
@@ -46,6 +49,14 @@ bool Server::HandleFrame(const Frame& frame) {
     case Frame::Status::kEndOfStream:
     case Frame::Status::kTruncated:
       return false;
+  }
+  // Bounded before parsing: copying a message's params (and dumping JSON)
+  // recurses once per level; 100,000 levels overflowed the stack.
+  if (!NestingWithin(frame.body)) {
+    RespondError(nullptr, static_cast<int>(ErrorCode::kParseError),
+                 "the message nests arrays and objects deeper than " +
+                     std::to_string(kMaxJsonNesting) + " levels");
+    return true;
   }
   Json message = Json::parse(frame.body, nullptr, /*allow_exceptions=*/false);
   if (message.is_discarded()) {
@@ -174,7 +185,8 @@ void Server::Exit(const Json&) {
 void Server::DidOpen(const Json& params) {
   const Json& item = params.at("textDocument");
   std::string uri = RequireString(item, "uri");
-  documents_.Open(uri, item.value("version", int64_t{0}), RequireString(item, "text"));
+  int32_t version = OptionalNonNegative<int32_t>(item, "version").value_or(0);
+  documents_.Open(uri, version, RequireString(item, "text"));
   Reanalyze(uri);
 }
 
@@ -183,18 +195,20 @@ void Server::DidChange(const Json& params) {
   std::string uri = RequireString(id, "uri");
   Document* document = documents_.Find(uri);
   if (!document) return;  // a change to a document never opened: nothing to apply it to
+  // Every change is read before any is applied: a notification with one bad
+  // field is dropped whole, not half applied.
+  std::optional<int32_t> version = OptionalNonNegative<int32_t>(id, "version");
+  std::vector<TextChange> changes;
   for (const Json& change : params.at("contentChanges")) {
-    TextChange parsed;
+    TextChange& parsed = changes.emplace_back();
     parsed.text = RequireString(change, "text");
     if (change.contains("range")) {
       const Json& range = change["range"];
       parsed.range = {PositionFromJson(range.at("start")), PositionFromJson(range.at("end"))};
     }
-    ApplyChange(document->text, parsed, encoding_);
   }
-  if (id.contains("version") && id["version"].is_number_integer()) {
-    document->version = id["version"].get<int64_t>();
-  }
+  for (const TextChange& change : changes) ApplyChange(document->text, change, encoding_);
+  if (version) document->version = *version;
   Reanalyze(uri);
   // Open documents that import this one see the new text too.
   for (auto& [other_uri, analysis] : analyses_) {

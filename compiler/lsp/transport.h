@@ -15,12 +15,19 @@ namespace concord::lsp {
 // skips the body, so one oversized message does not end the session.
 inline constexpr size_t kMaxMessageBytes = 64u << 20;
 
+// A header line longer than this (its CR LF not counted) is not kept: the
+// rest of the line is read and dropped, and its frame is refused as
+// kBadHeader, its body skipped when the block had a usable Content-Length.
+// Real headers are a few dozen bytes.
+inline constexpr size_t kMaxHeaderLineBytes = 8u << 10;
+
 struct Frame {
   enum class Status {
     kMessage,      // `body` holds one message
     kEndOfStream,  // the client closed its end between messages
     kTooLarge,     // Content-Length over the limit; the body was skipped
-    kBadHeader,    // no usable Content-Length; the header block was skipped
+    kBadHeader,    // no usable Content-Length (missing, malformed, out of range) or
+                   // a header line over kMaxHeaderLineBytes; the block was skipped
     kTruncated,    // the stream ended inside a message
   };
   Status status = Status::kEndOfStream;

@@ -150,3 +150,127 @@ TEST_CASE("a document over the file size limit gets E0005, not a parse", "[lsp][
   CHECK(diagnostics[0].at("message").get<std::string>().find(std::to_string(text.size())) !=
         std::string::npos);
 }
+
+namespace {
+
+// The codes of the errors answered with a null id, in order.
+std::vector<int> NullIdErrors(const Session& s) {
+  std::vector<int> codes;
+  for (const Json& m : s.messages) {
+    if (m.contains("id") && m["id"].is_null()) codes.push_back(m["error"]["code"]);
+  }
+  return codes;
+}
+
+const std::string kOpenDocument =
+    kInitialize + Framed(Notification("initialized")) +
+    Framed(Notification(
+        "textDocument/didOpen",
+        {{"textDocument", {{"uri", "untitled:a"}, {"version", 1}, {"text", "charter c {\n}\n"}}}}));
+
+Json Hover(int id, Json line, Json character = 0) {
+  return Request(id, "textDocument/hover",
+                 {{"textDocument", {{"uri", "untitled:a"}}},
+                  {"position", {{"line", std::move(line)}, {"character", std::move(character)}}}});
+}
+
+}  // namespace
+
+TEST_CASE("JSON nested past the limit is a parse error and the session goes on", "[lsp][server]") {
+  std::string deep(100'000, '[');
+  // Valid JSON: copying its params recursed 100,000 deep and overflowed the stack.
+  std::string deep_request = R"({"jsonrpc":"2.0","id":4,"method":"x","params":)" +
+                             std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  std::string at_limit = std::string(512, '[') + std::string(512, ']');
+  std::string over_limit = std::string(513, '[') + std::string(513, ']');
+  // Brackets inside strings are text, not nesting.
+  Json in_string = Request(3, "textDocument/hover",
+                           {{"textDocument", {{"uri", std::string(100'000, '[') + "\\\"{"}}},
+                            {"position", {{"line", 0}, {"character", 0}}}});
+  std::string input =
+      kInitialize + "Content-Length: " + std::to_string(deep.size()) + "\r\n\r\n" + deep +
+      "Content-Length: " + std::to_string(deep_request.size()) + "\r\n\r\n" + deep_request +
+      "Content-Length: " + std::to_string(at_limit.size()) + "\r\n\r\n" + at_limit +
+      "Content-Length: " + std::to_string(over_limit.size()) + "\r\n\r\n" + over_limit +
+      Framed(in_string) + Framed(Request(2, "shutdown")) + Framed(Notification("exit"));
+  Session s = Run(input);
+  // The array within the limit is valid JSON but not a request: -32600.
+  CHECK(NullIdErrors(s) == std::vector<int>{-32700, -32700, -32600, -32700});
+  CHECK_FALSE(s.Response(4));
+  REQUIRE(s.Response(3));
+  CHECK(s.Response(3)->at("error").at("code") == -32602);  // not open, but read
+  REQUIRE(s.Response(2));
+  CHECK(s.Response(2)->at("result").is_null());
+  CHECK(s.exit_code == 0);
+}
+
+TEST_CASE("positions that are not uinteger are invalid params", "[lsp][server]") {
+  std::string input = kOpenDocument + Framed(Hover(2, 4294967296)) +
+                      Framed(Hover(3, Json::parse("1e20"))) + Framed(Hover(4, -1)) +
+                      Framed(Hover(5, 0, 4294967296)) + Framed(Hover(6, 0.5)) +
+                      Framed(Hover(7, "0")) + Framed(Hover(8, 4294967295, 4294967295)) +
+                      Framed(Request(9, "shutdown")) + Framed(Notification("exit"));
+  Session s = Run(input);
+  for (int id : {2, 3, 4, 5, 6, 7}) {
+    INFO("request " << id);
+    REQUIRE(s.Response(id));
+    CHECK(s.Response(id)->at("error").at("code") == -32602);
+  }
+  CHECK(s.Response(2)->at("error").at("message").get<std::string>().find("`line`") !=
+        std::string::npos);
+  REQUIRE(s.Response(8));
+  CHECK(s.Response(8)->contains("result"));  // the largest uinteger clamps to the end
+  CHECK(s.exit_code == 0);
+}
+
+TEST_CASE("a notification with a bad number changes nothing", "[lsp][server]") {
+  auto change = [](Json version, Json line) {
+    Json range = {{"start", {{"line", 0}, {"character", 0}}},
+                  {"end", {{"line", std::move(line)}, {"character", 0}}}};
+    return Notification(
+        "textDocument/didChange",
+        {{"textDocument", {{"uri", "untitled:a"}, {"version", std::move(version)}}},
+         {"contentChanges",
+          {{{"text", "charter d {\n}\n"}}, {{"range", range}, {"text", "// x\n"}}}}});
+  };
+  Json bad_open = Notification(
+      "textDocument/didOpen",
+      {{"textDocument",
+        {{"uri", "untitled:b"}, {"version", Json::parse("1e20")}, {"text", "charter b {\n}\n"}}}});
+  std::string input = kOpenDocument + Framed(change(2, Json::parse("1e20"))) +
+                      Framed(change(4294967296, 0)) + Framed(change(-3, 0)) + Framed(bad_open) +
+                      Framed(Request(2, "textDocument/documentSymbol",
+                                     {{"textDocument", {{"uri", "untitled:a"}}}})) +
+                      Framed(Request(3, "textDocument/documentSymbol",
+                                     {{"textDocument", {{"uri", "untitled:b"}}}}));
+  Session s = Run(input);
+  // Not one of the changes applied, not even the whole-text one before the bad range.
+  REQUIRE(s.Response(2));
+  const Json& symbols = s.Response(2)->at("result");
+  REQUIRE(symbols.size() == 1);
+  CHECK(symbols[0].at("name") == "c");
+  // The didOpen with a bad version was dropped: the document is not open.
+  REQUIRE(s.Response(3));
+  CHECK(s.Response(3)->at("error").at("code") == -32602);
+}
+
+TEST_CASE("a Content-Length out of range is refused and the session goes on", "[lsp][server]") {
+  std::string input = kInitialize + "Content-Length: 99999999999999999999999\r\n\r\n" +
+                      Framed(Request(2, "shutdown")) + Framed(Notification("exit"));
+  Session s = Run(input);
+  CHECK(NullIdErrors(s) == std::vector<int>{-32600});
+  REQUIRE(s.Response(2));
+  CHECK(s.exit_code == 0);
+}
+
+TEST_CASE("a header line over the limit is refused and the session goes on", "[lsp][server]") {
+  // The refused block's body (a shutdown) is skipped by its Content-Length.
+  std::string input = kInitialize + "X-Padding: " + std::string(1u << 20, 'a') + "\r\n" +
+                      Framed(Request(2, "shutdown")) + Framed(Request(3, "shutdown")) +
+                      Framed(Notification("exit"));
+  Session s = Run(input);
+  CHECK(NullIdErrors(s) == std::vector<int>{-32600});
+  CHECK_FALSE(s.Response(2));
+  REQUIRE(s.Response(3));
+  CHECK(s.exit_code == 0);
+}
