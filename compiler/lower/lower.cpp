@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "compiler/lower/lower_expr.h"
 
@@ -153,13 +156,59 @@ const Type* Lowerer::TypeOf(const sema::Type* type) {
 Lowered<const Function*> Lowerer::LowerFn(const sema::FnInfo& fn) {
   auto done = lowered_fns_.find(&fn);
   if (done != lowered_fns_.end()) return {done->second, std::nullopt};
+
+  // Callees are lowered before the fns that call them (post-order), with an
+  // explicit stack rather than recursion: a chain of fns as long as sema
+  // accepts (tens of thousands, each calling the next) must not exhaust the
+  // native stack. A frame is a fn whose signature is lowered and whose callees
+  // are being lowered one after the other.
+  struct Frame {
+    const sema::FnInfo* fn;
+    std::unique_ptr<Function> function;
+    std::vector<const sema::FnInfo*> callees;
+    size_t next = 0;
+  };
+  std::vector<Frame> stack;
+  auto unwind = [&](std::optional<LowerError> error) {
+    for (const Frame& frame : stack) in_progress_.erase(frame.fn);
+    return Lowered<const Function*>{nullptr, std::move(error)};
+  };
+  auto push = [&](const sema::FnInfo& next) -> std::optional<LowerError> {
+    Lowered<std::unique_ptr<Function>> signature = LowerSignature(next);
+    if (!signature.ok()) return signature.error;
+    Frame frame{&next, std::move(signature.value), {}, 0};
+    CollectCallees(program_, next.decl->body.get(), frame.callees);
+    in_progress_.insert(&next);
+    stack.push_back(std::move(frame));
+    return std::nullopt;
+  };
+
+  if (std::optional<LowerError> error = push(fn)) return unwind(std::move(error));
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next < top.callees.size()) {
+      const sema::FnInfo* callee = top.callees[top.next++];
+      if (lowered_fns_.count(callee)) continue;
+      if (std::optional<LowerError> error = push(*callee)) return unwind(std::move(error));
+      continue;
+    }
+    // Every callee is lowered: the body's calls find them in lowered_fns_.
+    std::optional<LowerError> error = LowerBody(*top.fn, std::move(top.function));
+    in_progress_.erase(top.fn);
+    stack.pop_back();
+    if (error) return unwind(std::move(error));
+  }
+  return {lowered_fns_.at(&fn), std::nullopt};
+}
+
+Lowered<std::unique_ptr<Function>> Lowerer::LowerSignature(const sema::FnInfo& fn) {
   const std::string& name = fn.symbol->name;
   auto fail = [&](std::string message, diag::SourceRange range) {
-    return Lowered<const Function*>{nullptr, LowerError{std::move(message), range}};
+    return Lowered<std::unique_ptr<Function>>{nullptr, LowerError{std::move(message), range}};
   };
   // Sema reports recursion (E0215); meeting it here means the program had
   // errors, and lowering it would never end.
-  if (std::find(in_progress_.begin(), in_progress_.end(), &fn) != in_progress_.end()) {
+  if (in_progress_.count(&fn)) {
     return fail(fmt::format("`{}` is recursive", name), fn.decl->name.range);
   }
   if (!fn.decl->body) return fail(fmt::format("`{}` has no body", name), fn.decl->range);
@@ -179,23 +228,20 @@ Lowered<const Function*> Lowerer::LowerFn(const sema::FnInfo& fn) {
   if (!function->result) {
     return fail(fmt::format("`{}` has no valid result type", name), fn.decl->result.range);
   }
+  return {std::move(function), std::nullopt};
+}
 
-  in_progress_.push_back(&fn);
-  if (std::optional<LowerError> error = LowerCallees(*fn.decl->body)) {
-    in_progress_.pop_back();
-    return {nullptr, error};
-  }
+std::optional<LowerError> Lowerer::LowerBody(const sema::FnInfo& fn,
+                                             std::unique_ptr<Function> function) {
   ExprLowerer lower(*this, &fn, nullptr);
   NodePtr body = lower.Lower(*fn.decl->body);
   if (body) body = lower.Coerce(std::move(body), function->result);
-  in_progress_.pop_back();
-  if (!body) return {nullptr, lower.error()};
+  if (!body) return lower.error();
 
   function->body = std::move(body);
   function->num_locals = lower.num_locals();
-  const Function* added = module_.AddFunction(std::move(function));
-  lowered_fns_[&fn] = added;
-  return {added, std::nullopt};
+  lowered_fns_[&fn] = module_.AddFunction(std::move(function));
+  return std::nullopt;
 }
 
 Lowered<const Function*> Lowerer::LowerFn(std::string_view name) {
@@ -206,9 +252,8 @@ Lowered<const Function*> Lowerer::LowerFn(std::string_view name) {
 }
 
 std::optional<LowerError> Lowerer::LowerCallees(const ast::Expr& expr) {
-  // Callees are lowered before the body that calls them, so that lowering a
-  // chain of fns nests one short frame per fn rather than one expression
-  // tree inside another (which could exhaust the stack).
+  // A root's callees are lowered before its body, so that the body's calls
+  // find them lowered (LowerFn does the same for a fn's body).
   std::vector<const sema::FnInfo*> callees;
   CollectCallees(program_, &expr, callees);
   for (const sema::FnInfo* callee : callees) {

@@ -12,7 +12,9 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +87,12 @@ class Lowerer {
  private:
   void MirrorSchema();
   std::optional<LowerError> LowerCallees(const ast::Expr& expr);
+  // A fn's IR without its body (an error if it is recursive or ill-typed).
+  Lowered<std::unique_ptr<ir::Function>> LowerSignature(const sema::FnInfo& fn);
+  // Lowers `fn`'s body into `function` (its callees already lowered) and
+  // adds it to the module.
+  std::optional<LowerError> LowerBody(const sema::FnInfo& fn,
+                                      std::unique_ptr<ir::Function> function);
 
   const sema::CheckedProgram& program_;
   ir::Module& module_;
@@ -92,7 +100,8 @@ class Lowerer {
   std::map<const sema::EnumType*, std::shared_ptr<const ir::EnumShape>> enums_;
   std::map<const sema::Type*, const ir::Type*> types_;
   std::map<const sema::FnInfo*, const ir::Function*> lowered_fns_;
-  std::vector<const sema::FnInfo*> in_progress_;
+  // The fns whose callees are being lowered (a callee among them is a cycle).
+  std::set<const sema::FnInfo*> in_progress_;
 };
 
 }  // namespace concord::lower

@@ -289,6 +289,50 @@ def program_too_large_for_the_background_jit(d: Path) -> Invocation:
     return write(d, "jit_too_large_auto.concord", _too_large_for_the_jit(expects))
 
 
+FN_CHAIN = 20_000
+
+
+def _fn_chain_program(d: Path) -> None:
+    # 20,000 fns, each calling the next, used by a rule, an `expect` and a
+    # treaty's contribution: lowering recursed once per fn and overflowed the
+    # stack (segfault in run, test and compat). The interpreter stops the
+    # evaluation at its depth limit (R025), and compat cannot compare (K010).
+    rule = (b'  rule deep {\n    on contribution c\n    when f0(1) > 0 then flag "deep"\n  }\n'
+            b"  rule opening_hours")
+    accept = b"  treaties { accept contribution at most 5 EUR per month }\n  stress_game"
+    bakery = _valley_bakery(b"bakery", b"month").replace(b"  rule opening_hours", rule)
+    text = b"import std.minimal\n" + bakery.replace(b"  stress_game", accept)
+    text += _valley_bakery(b"mill", b"month")
+    text += b"".join(b"fn f%d(x: int) -> int = f%d(x)\n" % (i, i + 1) for i in range(FN_CHAIN - 1))
+    text += b"fn f%d(x: int) -> int = x\n" % (FN_CHAIN - 1)
+    text += (b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n'
+             b"  on 2027-01-05 contribute ana 10 EUR to flour_fund\n"
+             b"  run until 2027-01-10\n  expect f0(1) == 1\n}\n")
+    (d / "fn_chain.concord").write_bytes(text)
+    (d / "fn_chain_pact.concord").write_bytes(b"""import std.minimal
+treaty pact "A pact between the bakery and the mill" {
+  parties bakery, mill
+  effective 2027-03-01
+  term 6 months renew explicitly by all
+  exit any party notice 14 days
+  fund flour "Flour" {
+    contribution f0(2) * 1% of income cap 10 EUR per month
+    steward rotates every month among parties
+  }
+}
+""")
+
+
+def fn_chain(d: Path) -> Invocation:
+    _fn_chain_program(d)
+    return Invocation(["fn_chain.concord"])
+
+
+def fn_chain_compat(d: Path) -> Invocation:
+    _fn_chain_program(d)
+    return Invocation(["fn_chain_pact.concord", "fn_chain.concord"])
+
+
 def unterminated_string(d: Path) -> Invocation:
     # The string opens on line 2, column 18, and the file ends inside it.
     return write(d, "string.concord", VALID + b'fn g() -> text = "never closed')
@@ -381,6 +425,16 @@ CASES = [
          command=("run", "--engine", "jit"), seconds=180, warning=True),
     Case("the same, compiled in the background", program_too_large_for_the_background_jit, 0, "R040",
          None, command=("test",), seconds=180, warning=True),
+    Case("a chain of 20,000 fns, run",         fn_chain,                1,      "R025",    InFile(),
+         command=("run",), seconds=60, max_output=100_000),
+    Case("a chain of 20,000 fns, test",        fn_chain,                1,      "R025",    InFile(),
+         command=("test",), seconds=60, max_output=100_000),
+    Case("a chain of 20,000 fns, compat",      fn_chain_compat,         1,      "K010",    At(8, 5),
+         command=("compat",), seconds=60, max_output=100_000),
+    # The JIT does not count call depth yet (issue 15, item 2): it computes
+    # the chain and exits 0 where the interpreter stops with R025.
+    Case("a chain of 20,000 fns, run by the JIT", fn_chain,             {0, 1}, "R025",    InFile(),
+         command=("run", "--engine", "jit"), seconds=180, max_output=100_000),
 ]  # fmt: skip
 
 # What a crash leaves in the output, whatever the exit code says.

@@ -466,5 +466,26 @@ TEST_CASE("deep evaluation stops with an error instead of exhausting the stack",
         "value unavailable: evaluation is nested more than 2000 levels deep through fn calls");
 }
 
+TEST_CASE("a chain of 20,000 fns lowers without recursing, then stops at the depth limit",
+          "[interp][lower]") {
+  // Lowering went one native frame per fn (LowerFn -> LowerCallees ->
+  // LowerFn) and overflowed the stack; evaluation is bounded by R025.
+  constexpr int kChain = 20'000;
+  std::string text;
+  for (int i = 0; i + 1 < kChain; ++i) {
+    text += "fn f" + std::to_string(i) + "(x: int) -> int = f" + std::to_string(i + 1) + "(x)\n";
+  }
+  text += "fn f" + std::to_string(kChain - 1) + "(x: int) -> int = x + 1\n";
+  auto chain = Compile(text);
+  const ir::Function& head = chain->Fn("f0");
+  CHECK(head.name == "f0");
+  CHECK(chain->module.functions().size() == static_cast<size_t>(kChain));
+  CHECK(chain->Call("f19000", {Int(41)}).ToString() == "42");
+  std::vector<Value> args = {Int(41)};
+  Outcome too_deep = interp::Call(head, args, {});
+  REQUIRE(too_deep.status == Status::kError);
+  CHECK(too_deep.error->code == diag::Code::R025);
+}
+
 }  // namespace
 }  // namespace concord::interp
