@@ -12,6 +12,7 @@ void Checker::CheckCharters() {
 
 void Checker::CheckRotation(const ast::Rotation& rotation, const NameTable& implicits,
                             std::string_view pool) {
+  CheckPositivePeriod(rotation.every, "a rotation period");
   // Stewards and designers rotate among the charter's members or the
   // treaty's parties; no other pool exists yet.
   if (rotation.among.name == pool) {
@@ -60,6 +61,7 @@ void Checker::CheckJury(const CharterInfo& info, const ast::Jury& jury, const Co
   if (jury.ruling && !jury.ruling->permanent) {
     ExpectType(ctx, jury.ruling->after.get(), types().Duration(),
                "a ruling expires after a duration");
+    CheckPositiveDuration(jury.ruling->after.get(), "the time before a ruling expires", false);
   }
 }
 
@@ -69,15 +71,19 @@ void Checker::CheckCharterTreatyLimits(const CharterInfo& info, const Context& c
   ExpectType(ctx, limits.term_at_most.get(), duration, "`accept term at most` takes a duration");
   ExpectType(ctx, limits.notice_at_most.get(), duration,
              "`accept notice at most` takes a duration");
+  CheckPositiveDuration(limits.term_at_most.get(), "the longest term accepted", false);
+  CheckPositiveDuration(limits.notice_at_most.get(), "the longest notice accepted", true);
   // Contribution limits are formulas in the contributing member's income.
   Context with_income = ctx;
   with_income.locals.push_back(info.income);
   const char* note = "a contribution limit is an amount of money, usually a formula in `income`";
   if (limits.contribution) {
     ExpectType(with_income, limits.contribution->amount.get(), types().Money(), note);
+    CheckPositivePeriod(limits.contribution->per, "a contribution limit's period");
   }
   if (limits.total_contribution) {
     ExpectType(with_income, limits.total_contribution->amount.get(), types().Money(), note);
+    CheckPositivePeriod(limits.total_contribution->per, "a contribution limit's period");
   }
 }
 
@@ -125,6 +131,7 @@ void Checker::CheckCharter(CharterInfo& info) {
     } else {
       ExpectType(ctx, c.membership->exit->notice.get(), t.Duration(),
                  "an exit notice is a duration");
+      CheckPositiveDuration(c.membership->exit->notice.get(), "an exit notice", true);
     }
   }
   if (!c.revision) {
@@ -135,6 +142,7 @@ void Checker::CheckCharter(CharterInfo& info) {
       ReportMissing(c.name, "charter", "every")
           .WithHelp("add the revision cycle, such as `every year`, to `revision`");
     }
+    CheckPositivePeriod(c.revision->every, "a revision cycle");
     if (!c.revision->quota) {
       ReportMissing(c.name, "charter", "quota")
           .WithHelp("add how many rules each cycle changes, such as `quota 25% of rules`");
@@ -152,12 +160,15 @@ void Checker::CheckCharter(CharterInfo& info) {
 
   if (c.jury) CheckJury(info, *c.jury, ctx);
   for (const ast::Ledger& ledger : c.ledgers) {
+    CheckPositivePeriod(ledger.report_every, "a ledger's report period");
     if (ledger.steward) CheckRotation(*ledger.steward, info.implicits, "members");
     if (ledger.cap) ExpectType(ctx, ledger.cap.get(), t.Money(), "a ledger's cap is money");
   }
+  if (c.stress_game) CheckPositivePeriod(c.stress_game->every, "a stress game's period");
   if (c.stress_game && c.stress_game->designer) {
     CheckRotation(*c.stress_game->designer, info.implicits, "members");
   }
+  if (c.reflection) CheckPositivePeriod(c.reflection->every, "a reflection's period");
   if (c.treaty_limits) CheckCharterTreatyLimits(info, ctx);
   for (size_t i = 0; i < c.rules.size(); ++i) CheckRule(ctx, c.rules[i], info.rules[i]);
   for (const Symbol* metric : info.metrics) MetricType(metric);

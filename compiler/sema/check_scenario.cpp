@@ -242,8 +242,17 @@ void Checker::CheckScenario(ScenarioInfo& info) {
   // The engine plays every day from start to `run until`; a bound on the
   // span bounds the work and the timeline of a run (docs/reference.md, Limits).
   constexpr int64_t kMaxScenarioYears = 1000;
-  if (s.start && s.run_until &&
-      s.run_until->value > s.start->value.AddMonths(12 * kMaxScenarioYears)) {
+  if (s.start && s.run_until && s.run_until->value <= s.start->value) {
+    // A run plays every day from `start` to `run until`: one that ends
+    // before it starts would play nothing, and one that ends on its start
+    // day leaves no time between them; both are refused (docs/codes/E0222.md).
+    diags_
+        .Report(diag::Code::E0222, s.run_until->range, s.name.name, s.run_until->value.ToString(),
+                s.start->value.ToString())
+        .WithLabel(s.start->range, "the scenario starts here")
+        .WithHelp("give `run until` a date after `start`, or swap the two dates");
+  } else if (s.start && s.run_until &&
+             s.run_until->value > s.start->value.AddMonths(12 * kMaxScenarioYears)) {
     diags_
         .Report(diag::Code::E0220, s.run_until->range, s.name.name, s.start->value.ToString(),
                 s.run_until->value.ToString(), kMaxScenarioYears)

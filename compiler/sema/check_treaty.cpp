@@ -41,16 +41,20 @@ void Checker::CheckTreaty(TreatyInfo& info) {
         .WithHelp("add a term of at most a year, such as `term 6 months renew explicitly by all`");
   } else {
     ExpectType(ctx, d.term->length.get(), t.Duration(), "a treaty's term is a duration");
+    CheckPositiveDuration(d.term->length.get(), "a treaty's term", false);
   }
   if (!d.exit) {
     ReportMissing(d.name, "treaty", "exit")
         .WithHelp("say how a party leaves, such as `exit any party notice 30 days`");
   } else {
     ExpectType(ctx, d.exit->notice.get(), t.Duration(), "an exit notice is a duration");
+    CheckPositiveDuration(d.exit->notice.get(), "an exit notice", true);
   }
   if (d.distress) {
     ExpectType(ctx, d.distress->respond_within.get(), t.Duration(),
                "`respond within` takes a duration");
+    CheckPositiveDuration(d.distress->respond_within.get(),
+                          "the time to respond to a distress signal", false);
   }
 
   Context with_income = ctx;
@@ -62,9 +66,11 @@ void Checker::CheckTreaty(TreatyInfo& info) {
                  "a contribution is an amount of money, usually a formula in `income`");
       ExpectType(with_income, c.cap.get(), t.Money(), "a contribution's cap is money");
       ExpectType(with_income, c.floor.get(), t.Money(), "a contribution's floor is money");
+      CheckPositivePeriod(c.per, "a contribution's period");
     }
     if (fund.steward) CheckRotation(*fund.steward, info.implicits, "parties");
   }
+  CheckPositivePeriod(d.cross_training, "a cross-training period");
   for (size_t i = 0; i < d.rules.size(); ++i) CheckRule(ctx, d.rules[i], info.rules[i]);
 }
 

@@ -100,6 +100,12 @@ class Checker {
   // For clauses that take one of several types (quota: a count or a share).
   void ExpectOneOf(const Context& ctx, const ast::Expr* expr,
                    const std::vector<const Type*>& accepted, std::string_view note);
+  // E0221 (check_durations.cpp), after the clause's type check: `what`
+  // ("a treaty's term") must be longer than zero, or with `zero_ok` (a
+  // notice) not negative. A duration is judged when it is a constant.
+  void CheckPositiveDuration(const ast::Expr* expr, std::string_view what, bool zero_ok);
+  void CheckPositivePeriod(const ast::Period& period, std::string_view what);
+  void CheckPositivePeriod(const std::optional<ast::Period>& period, std::string_view what);
 
   // --- per-construct checks (one file each) ----------------------------------
   void DeclareGlobals();     // declare.cpp

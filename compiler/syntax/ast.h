@@ -22,7 +22,8 @@ struct Located {
 struct Period {
   int64_t count = 1;
   values::DurationUnit unit = values::DurationUnit::kMonth;
-  SourceRange range;
+  SourceRange range;       // some clauses widen it to the whole clause
+  SourceRange text_range;  // always the period's own text (`3 months`), for fix-its
   values::Duration AsDuration() const { return values::Duration::Of(count, unit); }
 };
 

@@ -156,6 +156,7 @@ std::optional<ast::Period> AstBuilder::PeriodOf(P::PeriodContext* ctx) {
   ast::Period p;
   p.unit = *unit;
   p.range = Range(ctx);
+  p.text_range = p.range;
   if (ctx->INT()) {
     auto n = IntOf(ctx->INT());
     if (!n) return std::nullopt;

@@ -366,9 +366,11 @@ void Simulation::ActivateTreaties() {
     t.term_end = calendar::AddDuration(t.spec->effective, t.spec->term).value_or(scenario_.until);
     while (t.term_end <= today_) {
       // Signed after a whole term had passed: the current term is the one
-      // containing today, counted from `effective`.
+      // containing today, counted from `effective`. A term that does not
+      // move the end forward (zero or negative, which sema refuses as E0221)
+      // stops the walk rather than looping for ever.
       std::optional<Date> next = calendar::AddDuration(t.term_end, t.spec->term);
-      if (!next) break;
+      if (!next || *next <= t.term_end) break;
       t.term_end = *next;
     }
     Add(EntryKind::kStatus, name,

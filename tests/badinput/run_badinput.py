@@ -244,6 +244,17 @@ def scenario_of_eight_thousand_years(d: Path) -> Invocation:
     return write(d, "forever.concord", text)
 
 
+def treaty_of_zero_term(d: Path) -> Invocation:
+    # `term 0 days` made `run` loop for ever while activating the treaty
+    # (issue 15): refused as E0221 before anything runs.
+    text = (b"import std.minimal\n"
+            b"treaty instant {\n  parties bakery\n  effective 2027-01-01\n  term 0 days\n"
+            b"  exit any party notice 0 days\n}\n" + _valley_bakery(b"bakery", b"month") +
+            b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n'
+            b"  on 2027-01-05 sign instant by bakery\n  run until 2027-01-10\n}\n")
+    return write(d, "instant.concord", text)
+
+
 def timeline_flood(d: Path) -> Invocation:
     # Four charters with daily cycles and reports for 900 years: about
     # 2.6 million entries, so the run stops at 1,000,000 with R035.
@@ -417,6 +428,8 @@ CASES = [
     Case("nine 7.5 MB imports (over 64 MiB)",  imports_over_program_limit, 1,   "E0007",   At(9, 1), seconds=60),
     Case("100,001 declarations in two files",  declarations_over_limit, 1,      "E0008",   At(1, 1)),
     Case("a scenario of 8,000 years",          scenario_of_eight_thousand_years, 1, "E0220", At(22, 13)),
+    Case("a treaty of term 0 days, run",       treaty_of_zero_term,     1,      "E0221",   At(5, 8),
+         command=("run",)),
     Case("a run that floods its timeline",     timeline_flood,          1,      "R035",    InFile(),
          command=("test",), seconds=180, max_output=100_000),
     Case("300 jury draws from 20,000 members", jury_draw_flood,         1,      "R036",    InFile(),

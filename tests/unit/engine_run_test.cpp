@@ -244,5 +244,26 @@ scenario s {
   CHECK(report::RenderTimelineJson(a->run, none) == report::RenderTimelineJson(b->run, none));
 }
 
+TEST_CASE("a zero or negative treaty term that reaches the engine cannot hang a run") {
+  // Sema refuses such a term (E0221); the engine must not rely on it. Signed
+  // after a whole term, activation walks terms forward from `effective`: a
+  // term that does not move the end forward used to loop for ever.
+  for (int64_t days : {0, -1}) {
+    auto p = Play("zero_term", R"(
+scenario s {
+  start 2027-01-01
+  members north: n1
+  members south: s1
+  on 2027-03-15 sign duo by north, south
+  run until 2027-03-20
+})");
+    for (TreatySpec& t : p->inputs.program.treaties) {
+      if (t.name == "duo") t.term = values::Duration::Of(days, values::DurationUnit::kDay);
+    }
+    RunResult run = Run(p->inputs.program, p->inputs.scenarios[0]);
+    CHECK(HasText(run, "duo is active between north and south"));
+  }
+}
+
 }  // namespace
 }  // namespace concord::engine
