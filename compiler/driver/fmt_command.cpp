@@ -146,7 +146,14 @@ class Formatter {
       io_error_ = true;
       diags_.Report(Code::E0092, {file, 0, 0}, path, why);
     };
-    fs::path target(path);
+    // Through a symbolic link: the file it points to is rewritten and the link
+    // stays a link (renaming over the link itself would replace it).
+    std::error_code ec;
+    fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : fs::path(path);
+    if (ec) {
+      fail(fmt::format("cannot follow the symbolic link: {}", ec.message()));
+      return;
+    }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     std::string temp = (dir / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
     int fd = mkstemp(temp.data());
@@ -156,7 +163,7 @@ class Formatter {
       return;
     }
     struct stat st;
-    if (stat(path.c_str(), &st) == 0) fchmod(fd, st.st_mode & 07777);
+    if (stat(target.c_str(), &st) == 0) fchmod(fd, st.st_mode & 07777);
     size_t written = 0;
     while (written < text.size()) {
       ssize_t n = ::write(fd, text.data() + written, text.size() - written);
@@ -173,7 +180,7 @@ class Formatter {
       fail(fmt::format("cannot write the temporary file: {}", std::strerror(saved ? saved : EIO)));
       return;
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    if (std::rename(temp.c_str(), target.c_str()) != 0) {
       int why = errno;
       unlink(temp.c_str());
       fail(fmt::format("cannot replace the file: {}", std::strerror(why)));

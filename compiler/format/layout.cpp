@@ -180,17 +180,40 @@ class Layout {
     const TokenComments& info = InfoOf(token);
     bool item_start = std::exchange(item_start_, false);
     std::vector<Doc> parts;
-    for (size_t i : info.leading) {
-      if (comment_own_line_[i] || own_line) {
-        if (comment_blank_[i]) parts.push_back(Blank());
-        parts.push_back(OwnLineComment(CommentText(i)));
+    const std::vector<size_t>& leading = info.leading;
+    for (size_t k = 0; k < leading.size();) {
+      // Comments that share a source line stay on one line: the last of them
+      // decides whether that line is the token's or a line of its own.
+      size_t end = k + 1;
+      while (end < leading.size() && OnOneLine(leading[end - 1], leading[end])) ++end;
+      size_t last = leading[end - 1];
+      if (comment_own_line_[last] || own_line) {
+        if (comment_blank_[leading[k]]) parts.push_back(Blank());
+        if (end == k + 1) {
+          parts.push_back(OwnLineComment(CommentText(last)));
+        } else {
+          parts.push_back(HardLine());
+          for (size_t j = k; j < end; ++j) {
+            if (j > k) parts.push_back(Text(" "));
+            parts.push_back(Text(CommentText(leading[j])));
+          }
+          parts.push_back(HardLine());
+        }
       } else {
-        parts.push_back(Text(CommentText(i)));
-        parts.push_back(Text(" "));
+        for (size_t j = k; j < end; ++j) {
+          parts.push_back(Text(CommentText(leading[j])));
+          parts.push_back(Text(" "));
+        }
       }
+      k = end;
     }
     if (item_start && info.blank_before) parts.push_back(Blank());
     return Concat(std::move(parts));
+  }
+
+  bool OnOneLine(size_t comment, size_t next_comment) const {
+    return tree_.comments[comment].block &&
+           Newlines(tree_.comments[comment].end, tree_.comments[next_comment].begin) == 0;
   }
 
   // The token itself and the comments after it on its line.
@@ -369,7 +392,24 @@ class Layout {
     size_t as = 0;
     while (as < c.size() && !Is(c[as], "AS")) ++as;
     if (as == 0 || as == c.size()) return Seq(c, 0, c.size());
+    MoveInlineCommentsBefore(c[as]);
     return Concat({ClauseStart(), Seq(c, 0, as), AlignSpace(), Seq(c, as, c.size())});
+  }
+
+  // Block comments on the line before `token` become comments after the token
+  // that precedes it, so that the alignment space comes after them, as it
+  // does when the formatted output is read again (a comment on `as`'s line
+  // trails the condition then).
+  void MoveInlineCommentsBefore(const SyntaxNode& token) {
+    size_t index = IndexOf(token);
+    if (index == 0 || index == tokens_.size()) return;
+    std::vector<size_t>& leading = info_[index].leading;
+    bool all_inline = std::none_of(leading.begin(), leading.end(),
+                                   [&](size_t i) { return comment_own_line_[i]; });
+    if (leading.empty() || !all_inline) return;
+    std::vector<size_t>& trailing = info_[index - 1].trailing;
+    trailing.insert(trailing.end(), leading.begin(), leading.end());
+    leading.clear();
   }
 
   // `parties a, b, c` and `members p: a, b`: the names on one line, or as many

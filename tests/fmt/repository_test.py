@@ -88,6 +88,7 @@ def check_write(concord):
         leftovers = [n for n in os.listdir(tmp) if n != "messy.concord"]
         if leftovers:
             failures.append(f"--write left files behind: {leftovers}")
+        failures += check_write_through_link(concord, tmp)
         broken = os.path.join(tmp, "broken.concord")
         with open(broken, "w", encoding="utf-8") as f:
             f.write("charter kitchen {\n  adopted\n}\n")
@@ -99,6 +100,31 @@ def check_write(concord):
             failures.append("a missing file is not exit 2")
         if fmt(concord, ["--write", "-"]).returncode != 2:
             failures.append("--write on standard input is not a usage error")
+    return failures
+
+
+def check_write_through_link(concord, tmp):
+    """`--write` on a symbolic link rewrites the file it points to; the link stays."""
+    failures = []
+    os.mkdir(os.path.join(tmp, "real"))
+    target = os.path.join(tmp, "real", "linked.concord")
+    with open(target, "w", encoding="utf-8") as f:
+        f.write("charter linked {   adopted 2026-11-01 ; membership { entry open } }\n")
+    expected = fmt(concord, [target]).stdout
+    link = os.path.join(tmp, "link.concord")
+    os.symlink(os.path.join("real", "linked.concord"), link)
+    run = fmt(concord, ["--write", link])
+    if run.returncode != 0:
+        failures.append(f"--write through a link failed: {run.stderr.decode()}")
+    if not os.path.islink(link):
+        failures.append("--write replaced a symbolic link with a regular file")
+    with open(target, "rb") as f:
+        if f.read() != expected:
+            failures.append("--write through a link did not rewrite the file it points to")
+    if sorted(os.listdir(os.path.join(tmp, "real"))) != ["linked.concord"]:
+        failures.append("--write through a link left files behind")
+    shutil.rmtree(os.path.join(tmp, "real"))
+    os.unlink(link)
     return failures
 
 

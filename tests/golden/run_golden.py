@@ -35,7 +35,7 @@ def run(concord, path):
     args = command_for(path)
     env = dict(os.environ, NO_COLOR="1")
     proc = subprocess.run([concord] + args + [rel], cwd=GOLDEN_DIR, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+                          stdin=subprocess.DEVNULL, capture_output=True, timeout=600)
     out = proc.stdout.decode("utf-8", errors="replace")
     err = proc.stderr.decode("utf-8", errors="replace")
     return f"exit {proc.returncode}\n--- stdout\n{out}--- stderr\n{err}"

@@ -60,7 +60,9 @@ connection.onNotification(rpc.PublishDiagnosticsNotification.type, (params) => {
   published.push(params);
   if (wake) wake();
 });
-async function nextDiagnostics(forUri, timeoutMs = 10000) {
+// A hang detector, not a benchmark: a diagnostics pass takes well under a second
+// unloaded, and a sanitizer build on a busy machine may be twenty times slower.
+async function nextDiagnostics(forUri, timeoutMs = 60000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const index = published.findIndex((p) => p.uri === forUri);
