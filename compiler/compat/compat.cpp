@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/compat/witness_text.h"
 #include "compiler/concord_check/check_concords.h"
 #include "runtime/calendar/date_arithmetic.h"
@@ -166,6 +168,10 @@ PartyVerdict Checker::CheckParty(const model::Treaty& treaty, const model::Chart
   for (const model::Treaty& other : model_.treaties) {
     if (ActiveAlongside(treaty, other, charter.name)) v.active.push_back(&other);
   }
+  // By name: the JSON's `active_treaties` and the notes of K005 do not
+  // depend on the order of the files given.
+  std::sort(v.active.begin(), v.active.end(),
+            [](const model::Treaty* a, const model::Treaty* b) { return a->name < b->name; });
   CheckConcord(treaty, charter, v.conflicts);
   CheckDurations(treaty, charter, v.conflicts);
   CheckContributions(treaty, charter, v.active, v.conflicts);

@@ -119,14 +119,46 @@ Witness RoundWitness(const std::vector<Payment>& payments, const std::vector<Rat
     }
   }
   Witness w;
-  if (!ConflictsAt(payments, ratios, limit, FromCents(smallest_cents), currency, &w)) {
-    // The solver reasons exactly; the runtime rounds products to six digits.
-    // The witness is still the solver's, marked as not confirmed.
-    w.income = FromCents(smallest_cents);
-    w.verified = false;
+  if (ConflictsAt(payments, ratios, limit, FromCents(smallest_cents), currency, &w)) {
+    w.smallest = FromCents(smallest_cents);
+    return w;
   }
+  // The solver reasons exactly; the runtime rounds products to six digits,
+  // which can hide a conflict at small incomes (1.0001% against 1% of 0.01
+  // EUR). A witness the runtime confirms is worth more than the smallest
+  // one: try every power of ten above, up to the largest income.
+  for (int64_t candidate = Pow10(DigitsOf(smallest_cents)); candidate <= kMaxIncomeCents;
+       candidate *= 10) {
+    Witness up;
+    if (ConflictsAt(payments, ratios, limit, FromCents(candidate), currency, &up)) {
+      up.smallest = FromCents(smallest_cents);
+      up.searched_up = true;
+      return up;
+    }
+  }
+  // Nothing confirms it: the witness stays the solver's, marked as such.
+  w.income = FromCents(smallest_cents);
+  w.verified = false;
   w.smallest = FromCents(smallest_cents);
   return w;
+}
+
+// `29.93`, `31`: a length in days as written in a sentence.
+std::string DaysText(int64_t centidays) {
+  std::string text = Decimal::FromRaw(centidays * (Decimal::kScale / 100)).ToFixed(2);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+// "a 31-day month", "2 months of 62 days"; "" when `per` has one length.
+std::string PeriodOfLength(const values::Duration& per, bool longest) {
+  values::LengthInterval l = values::PossibleLength(per);
+  if (l.min_centidays == l.max_centidays) return {};
+  std::string days = DaysText(longest ? l.max_centidays : l.min_centidays);
+  std::string text = per.ToString();
+  if (text.rfind("1 ", 0) == 0) return fmt::format("a {}-day {}", days, text.substr(2));
+  return fmt::format("{} of {} days", text, days);
 }
 
 struct Search {
@@ -215,6 +247,18 @@ Search Solve(z3::context& ctx, const z3::expr& cents, const std::vector<z3::expr
 }
 
 }  // namespace
+
+std::string CalendarCase(const values::Duration& limit_per, const values::Duration& payment_per,
+                         bool longest) {
+  if (RatioOf(limit_per, payment_per).exact()) return {};
+  // The most payment periods in a limit period: the limit's longest, the
+  // payment's shortest; the fewest: the other way round.
+  std::string limit = PeriodOfLength(limit_per, longest);
+  std::string payment = PeriodOfLength(payment_per, !longest);
+  if (limit.empty()) return payment;
+  if (payment.empty() || payment == limit) return limit;
+  return limit + " and " + payment;
+}
 
 PeriodRatio RatioOf(const values::Duration& limit_per, const values::Duration& payment_per) {
   auto exact = [](int64_t p, int64_t q) {
@@ -376,15 +420,24 @@ ContributionResult ContributionChecker::Check(const std::vector<Payment>& paymen
     result.verdict = Verdict::kTimeout;
     return result;
   }
+  // The interval rule: a conflict in some calendar is a conflict from the
+  // smallest income that conflicts in the longest one, which is the one
+  // reported, with the calendar it needs.
+  const Payment* variable = nullptr;
+  for (size_t i = 0; i < payments.size() && !variable; ++i) {
+    if (!RatioOf(limit.per, payments[i].per).exact()) variable = &payments[i];
+  }
+  result.witness = RoundWitness(payments, hi, limit, worst.smallest_cents, result.currency);
+  result.witness->smallest_proved = worst.smallest_proved;
+  if (variable) result.witness->calendar = CalendarCase(limit.per, variable->per, true);
   if (best.result == z3::sat) {
     result.verdict = Verdict::kConflict;
-    result.witness = RoundWitness(payments, lo, limit, best.smallest_cents, result.currency);
-    result.witness->smallest_proved = best.smallest_proved;
+    result.witness->smallest_proved &= best.smallest_proved;
+    result.witness->every_calendar = FromCents(best.smallest_cents);
+    if (variable) result.witness->calendar_shortest = CalendarCase(limit.per, variable->per, false);
     return result;
   }
   result.verdict = Verdict::kUndecided;
-  result.witness = RoundWitness(payments, hi, limit, worst.smallest_cents, result.currency);
-  result.witness->smallest_proved = worst.smallest_proved;
   for (size_t i = 0; i < payments.size(); ++i) {
     if (lo[i].p * hi[i].q == hi[i].p * lo[i].q) continue;
     auto ratio = [](Ratio r) {

@@ -73,7 +73,25 @@ struct Witness {
   // The solver showed that no smaller income (in cents) conflicts; false when
   // a query ran out of time on the way down.
   bool smallest_proved = true;
+  // When the periods have no fixed ratio: the calendar the witness and
+  // `smallest` hold for ("a 31-day month", the most instalments a limit
+  // period can hold) and, when the conflict holds for every calendar, the
+  // smallest income that conflicts whatever the lengths (`every_calendar`,
+  // in "a 28-day month", `calendar_shortest`).
+  std::string calendar;
+  std::optional<values::Decimal> every_calendar;
+  std::string calendar_shortest;
+  // `income` is not a round income near `smallest`, where the interpreter,
+  // which rounds to six digits, could not confirm the conflict, but the
+  // first power of ten at which it does.
+  bool searched_up = false;
 };
+
+// "a 31-day month", "a 28-day month and a 366-day year": the lengths of the
+// limit's period and the payment's at which the ratio of the two is the
+// largest (`longest`) or the smallest; "" when both have a fixed length.
+std::string CalendarCase(const values::Duration& limit_per, const values::Duration& payment_per,
+                         bool longest);
 
 enum class Verdict {
   kCompatible,  // no income >= 0 conflicts

@@ -139,11 +139,23 @@ diag::Diagnostic ContributionDiagnostic(const WitnessContext& ctx, const Contrib
         income, owed, per, FundList(funds), accepted, ctx.charter.name);
   }
 
+  if (!w.verified) {
+    // The amounts the runtime computes do not show the conflict (it rounds
+    // to six digits): say what the solver found, not "0 EUR above 0 EUR".
+    sentence = fmt::format(
+        "at income {}, the contribution {} under treaty `{}` exceeds what `{}` accepts{}, by "
+        "less than the runtime's six-digit rounding shows",
+        income, per, ctx.treaty.name, ctx.charter.name,
+        ctx.total ? " in total over its treaties" : "");
+  }
+  if (!w.calendar.empty()) sentence += ", in " + w.calendar;
+
   if (r.verdict == Verdict::kUndecided) {
     d.code = diag::Code::K007;
     d.message = fmt::format("cannot decide whether `{}` can sign treaty `{}`: {}", ctx.charter.name,
                             ctx.treaty.name, r.explanation);
-    d.WithNote(fmt::format("for the longest such period, {}", sentence));
+    d.WithNote(w.calendar.empty() ? fmt::format("for the longest such period, {}", sentence)
+                                  : sentence);
     d.WithHelp(
         fmt::format("state the contribution and the limit per periods of the same unit "
                     "(days and weeks, months and years, or lunar months)"));
@@ -161,23 +173,39 @@ diag::Diagnostic ContributionDiagnostic(const WitnessContext& ctx, const Contrib
                  p.treaty == ctx.treaty.name ? diag::SourceRange{} : p.range);
     }
   }
+  std::string in_calendar = w.calendar.empty() ? "" : " in " + w.calendar;
   if (!w.smallest_proved) {
     d.WithNote(
-        fmt::format("the smallest income found that conflicts is {}; the solver ran out of "
+        fmt::format("the smallest income found that conflicts{} is {}; the solver ran out of "
                     "time before showing that no smaller one does",
-                    MoneyText(w.smallest, r.currency)));
+                    in_calendar, MoneyText(w.smallest, r.currency)));
   } else if (w.smallest == w.income) {
-    d.WithNote(fmt::format("{} is the smallest income that conflicts (to the cent)", income));
+    d.WithNote(fmt::format("{} is the smallest income that conflicts{} (to the cent)", income,
+                           in_calendar));
+  } else if (w.searched_up) {
+    d.WithNote(fmt::format(
+        "the smallest income that conflicts{} is {} (to the cent), where the runtime, which "
+        "rounds to six digits, cannot show it; {} is the first power of ten at which it can",
+        in_calendar, MoneyText(w.smallest, r.currency), income));
   } else {
     d.WithNote(
-        fmt::format("the smallest income that conflicts is {} (to the cent); {} is the "
+        fmt::format("the smallest income that conflicts{} is {} (to the cent); {} is the "
                     "smallest round one",
-                    MoneyText(w.smallest, r.currency), income));
+                    in_calendar, MoneyText(w.smallest, r.currency), income));
+  }
+  if (w.every_calendar && w.calendar_shortest.empty()) {
+    d.WithNote(fmt::format("from {} it conflicts whatever the lengths of the periods",
+                           MoneyText(*w.every_calendar, r.currency)));
+  } else if (w.every_calendar) {
+    d.WithNote(fmt::format("from {} it conflicts in every calendar, even in {}",
+                           MoneyText(*w.every_calendar, r.currency), w.calendar_shortest));
   }
   if (w.verified) {
     d.WithNote(fmt::format("found by Z3 and checked by evaluating the formulas at {}", income));
   } else {
-    d.WithNote("found by Z3; the runtime's six-digit rounding could not confirm it at this income");
+    d.WithNote(
+        "found by Z3; the runtime's six-digit rounding could not confirm it at any income up "
+        "to the largest amount");
   }
   return d;
 }

@@ -18,6 +18,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "compiler/diag/render.h"
 
@@ -306,11 +309,32 @@ FixKind KindOf(const FixIt& fix) {
   return fix.range.begin == fix.range.end ? FixKind::Insert : FixKind::Replace;
 }
 
-// Shows replacement text inline: line breaks become `\n` so the wording stays
-// on one line.
-std::string Inline(std::string_view text) {
-  std::string out;
-  for (char c : text) out += c == '\n' ? std::string("\\n") : std::string(1, c);
+// Text that spans lines, worded on one line: "the line `x`", "the lines `x`
+// and `y`", each without its indentation (a fix-it inserting whole lines
+// ends with a line break, which is no part of what a reader needs to see).
+// Nothing when `text` is one line.
+std::optional<std::string> LinesWording(std::string_view text) {
+  if (text.find('\n') == std::string_view::npos) return std::nullopt;
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos) {
+      size_t last = line.find_last_not_of(" \t\r");
+      lines.push_back(fmt::format("`{}`", line.substr(first, last - first + 1)));
+    }
+    start = end + 1;
+  }
+  if (lines.empty()) return std::string("an empty line");
+  if (lines.size() == 1) return "the line " + lines.front();
+  std::string out = "the lines ";
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += i + 1 == lines.size() ? " and " : ", ";
+    out += lines[i];
+  }
   return out;
 }
 
@@ -323,14 +347,16 @@ std::string FixWording(const SourceManager& sources, const FixIt& fix, bool show
       IsLocated(sources, fix.range) ? sources.Slice(fix.range) : std::string_view();
   bool quotable = !old_text.empty() && old_text.find('\n') == std::string_view::npos &&
                   CountCodePoints(old_text) <= kMaxQuotedCodePoints;
+  std::optional<std::string> lines = LinesWording(fix.replacement);
+  std::string replacement = lines ? *lines : fmt::format("`{}`", fix.replacement);
   std::string what;
   switch (KindOf(fix)) {
     case FixKind::Replace:
-      what = quotable ? fmt::format("replace `{}` with `{}`", old_text, Inline(fix.replacement))
-                      : fmt::format("replace with `{}`", Inline(fix.replacement));
+      what = quotable ? fmt::format("replace `{}` with {}", old_text, replacement)
+                      : fmt::format("replace with {}", replacement);
       break;
     case FixKind::Insert:
-      what = fmt::format("insert `{}`", Inline(fix.replacement));
+      what = fmt::format("insert {}", replacement);
       break;
     case FixKind::Delete:
       what =

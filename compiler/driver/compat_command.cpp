@@ -48,6 +48,9 @@ std::optional<int> CompileFor(const std::vector<std::string>& files,
                               const CompatCommandOptions& options,
                               std::unique_ptr<pipeline::Compilation>& c) {
   pipeline::CompileOptions compile;
+  // A folder holds whatever people filed there; compat reads only charters
+  // and treaties.
+  compile.scenarios = options.matrix.empty();
   // Concord violations of the treaty under check are K006 conflicts, per
   // party; `concord check` reports the rest.
   compile.concords = false;

@@ -1,7 +1,8 @@
-// `concord test FILES [--scenario NAME] [--coverage] [--threshold N]`: plays
-// every scenario and checks its `expect` lines. Prints one line per
-// expectation (a failure shows expected and actual under the line), ends
-// with `N passed, N failed`, and exits 1 when any failed or coverage is
+// `concord test FILES [--scenario NAME] [--coverage] [--threshold N]
+// [--format human|json]`: plays every scenario and checks its `expect` lines
+// (test_report.h renders the results). Exits 1 when an expectation failed, a
+// scenario is invalid (the runtime refused an event or met an evaluation
+// error: a test that did not run as written proves nothing), or coverage is
 // below the threshold. Coverage is the union over the scenarios run.
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
+#include "compiler/driver/test_report.h"
 #include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "compiler/scenario/run_support.h"
@@ -29,32 +31,14 @@ struct TestOptions {
   jit::EngineOptions engine;
 };
 
-std::string RenderCoverage(const std::vector<engine::CoverageItem>& items, double* percent) {
-  static const char* kKinds[] = {"rule", "obligation", "treaty clause"};
-  std::string out = "\ncoverage\n";
-  size_t covered = 0;
-  for (const char* kind : kKinds) {
-    size_t n = 0, c = 0;
-    for (const engine::CoverageItem& i : items) {
-      if (i.kind != kind) continue;
-      ++n;
-      if (i.covered) ++c;
-    }
-    covered += c;
-    out += fmt::format("  {:<15} {} of {}\n", fmt::format("{}s", kind), c, n);
+void MergeCoverage(const std::vector<engine::CoverageItem>& items, CoverageSummary& into,
+                   std::map<std::string, size_t>& index) {
+  for (const engine::CoverageItem& item : items) {
+    std::string key = item.kind + "\n" + item.name;
+    auto [it, fresh] = index.try_emplace(key, into.items.size());
+    if (fresh) into.items.push_back(item);
+    if (item.covered) into.items[it->second].covered = true;
   }
-  *percent = items.empty()
-                 ? 100.0
-                 : 100.0 * static_cast<double>(covered) / static_cast<double>(items.size());
-  out += fmt::format("  {:<15} {} of {} ({:.1f}%)\n", "total", covered, items.size(), *percent);
-  bool header = false;
-  for (const engine::CoverageItem& i : items) {
-    if (i.covered) continue;
-    if (!header) out += "  not exercised:\n";
-    header = true;
-    out += fmt::format("    {} {}\n", i.kind, i.name);
-  }
-  return out;
 }
 
 int RunTest(const TestOptions& options) {
@@ -81,61 +65,45 @@ int RunTest(const TestOptions& options) {
   }
   jit::EngineSession session(options.engine, module, inputs.program, chosen);
   size_t events = 0;
-  report::Locator where = scenario::MakeLocator(c->program->sources);
-  diag::DiagnosticEngine problems;
-  std::string out;
-  size_t passed = 0, failed = 0;
-  std::vector<engine::CoverageItem> coverage;
+  const diag::SourceManager& sources = c->program->sources;
+  report::Locator where = scenario::MakeLocator(sources);
+  // Kept whole: the report points into each run's expectations.
+  std::vector<engine::RunResult> runs;
+  runs.reserve(chosen.size());
+  TestReport report;
+  report.coverage.requested = options.coverage;
+  report.coverage.threshold = options.threshold;
   std::map<std::string, size_t> coverage_index;
   for (const engine::ScenarioSpec* s : chosen) {
-    engine::RunResult run = engine::Run(inputs.program, *s);
+    runs.push_back(engine::Run(inputs.program, *s));
+    const engine::RunResult& run = runs.back();
     events += s->events.size();
     if (run.internal_error) {
       std::fprintf(stderr, "error: internal: %s\n", run.internal_error->c_str());
       return kExitInputErrors;
     }
-    out += fmt::format("scenario {} ({})\n", s->name, where(s->range));
-    for (const engine::ExpectResult& r : run.expectations) {
-      std::string line = r.spec->source;
-      out += fmt::format("  {:<4}  {}  {}\n", r.passed ? "ok" : "FAIL", where(r.spec->range), line);
-      if (r.passed) {
-        ++passed;
-        continue;
-      }
-      ++failed;
-      out += fmt::format("        expected: {}\n", r.expected);
-      out += fmt::format("        actual:   {}\n", r.actual);
-    }
-    if (run.expectations.empty()) out += "  (no expectations)\n";
-    for (diag::Diagnostic& d : scenario::ProblemsOf(run)) problems.Add(std::move(d));
-    for (const engine::CoverageItem& item : run.coverage) {
-      std::string key = item.kind + "\n" + item.name;
-      auto [it, fresh] = coverage_index.try_emplace(key, coverage.size());
-      if (fresh) coverage.push_back(item);
-      if (item.covered) coverage[it->second].covered = true;
-    }
+    report.scenarios.push_back({&run, scenario::ProblemsOf(run, scenario::Anticipation::kSkip)});
+    MergeCoverage(run.coverage, report.coverage, coverage_index);
   }
-  out += fmt::format("{} passed, {} failed\n", passed, failed);
-  int code = failed > 0 ? kExitInputErrors : kExitOk;
-  if (options.coverage) {
-    double percent = 0;
-    out += RenderCoverage(coverage, &percent);
-    if (percent + 1e-9 < options.threshold) {
-      out += fmt::format("coverage {:.1f}% is below the threshold of {}%\n", percent,
-                         options.threshold);
-      code = kExitInputErrors;
-    }
-  }
+  Tally(report);
+  bool json = options.output.format == Format::kJson;
+  std::string out = json ? RenderTestJson(report, where, sources) : RenderTestText(report, where);
   std::fputs(out.c_str(), stdout);
   session.Report(events);
-  if (!problems.diagnostics().empty()) {
-    OutputOptions human = options.output;
-    human.format = Format::kHuman;
-    std::vector<diag::Diagnostic> sorted = problems.Sorted();
-    std::fputs(diag::RenderHuman(sorted, c->program->sources, UseColour(human.colour)).c_str(),
-               stderr);
+  if (!json) {
+    // The scenario's own mistakes, as diagnostics a user can jump to; in JSON
+    // they are part of the document.
+    diag::DiagnosticEngine problems;
+    for (const ScenarioOutcome& s : report.scenarios) {
+      for (const diag::Diagnostic& d : s.problems) problems.Add(diag::Diagnostic(d));
+    }
+    if (!problems.diagnostics().empty()) {
+      std::vector<diag::Diagnostic> sorted = problems.Sorted();
+      std::fputs(diag::RenderHuman(sorted, sources, UseColour(options.output.colour)).c_str(),
+                 stderr);
+    }
   }
-  return code;
+  return report.ok() ? kExitOk : kExitInputErrors;
 }
 
 }  // namespace
@@ -151,7 +119,18 @@ CLI::App* AddTestCommand(CLI::App& app, std::function<int()>* run) {
   cmd->add_option("--threshold", options->threshold,
                   "With --coverage: fail when coverage is below N percent")
       ->check(CLI::Range(0.0, 100.0));
-  AddOutputOptions(cmd, options->output);
+  static const std::map<std::string, Format> kFormats = {{"human", Format::kHuman},
+                                                         {"json", Format::kJson}};
+  static const std::map<std::string, ColourMode> kColours = {
+      {"auto", ColourMode::kAuto}, {"always", ColourMode::kAlways}, {"never", ColourMode::kNever}};
+  cmd->add_option("--format", options->output.format,
+                  "Output: human, or json (one document with every result)")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+      ->default_str("human");
+  cmd->add_option("--color,--colour", options->output.colour,
+                  "Colour in diagnostics: auto, always, never")
+      ->transform(CLI::CheckedTransformer(kColours, CLI::ignore_case))
+      ->default_str("auto");
   AddEngineOptions(cmd, options->engine);
   *run = [options] { return RunTest(*options); };
   return cmd;

@@ -17,6 +17,9 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
   // rebuilt by error recovery they would mostly report echoes of the syntax
   // errors already shown.
   if (c->io_error || c->diags.has_errors()) return c;
+  if (!options.scenarios) {
+    for (std::unique_ptr<ast::File>& file : c->program->files) file->scenarios.clear();
+  }
   c->checked = sema::Check(*c->program, c->diags);
   if (!c->checked_clean() || c->diags.has_errors()) return c;
   c->model = std::make_unique<model::Model>(model::BuildModel(*c->checked, c->diags));

@@ -34,6 +34,11 @@ struct CompileOptions {
   LoadOptions load;
   // Check charters and treaties against their concords (C-codes).
   bool concords = true;
+  // Keep the scenarios. `concord compat --matrix` drops them before names
+  // are resolved: it reads a folder of charters and treaties, where a
+  // scenario written for one version of a charter only adds echoes of the
+  // duplicate it meets there.
+  bool scenarios = true;
   // Then the lints with these levels (`concord lint`, the language server),
   // on a program without errors so far.
   std::optional<lint::LintConfig> lint;

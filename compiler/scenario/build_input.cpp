@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/model/model_values.h"
 #include "runtime/interp/interp.h"
 
@@ -306,6 +308,16 @@ Inputs Builder::Build() {
   model::ModelValues values(module_);
   for (const model::Charter& c : model_.charters) in.program.charters.push_back(Charter(c, values));
   for (const model::Treaty& t : model_.treaties) in.program.treaties.push_back(Treaty(t, values));
+  // The engine works through charters and treaties in this order (metrics,
+  // stewards, obligations of a day): by name, so that the output does not
+  // depend on the order of the files on the command line (a name is
+  // declared once, E0202, so the order is total).
+  std::stable_sort(
+      in.program.charters.begin(), in.program.charters.end(),
+      [](const engine::CharterSpec& a, const engine::CharterSpec& b) { return a.name < b.name; });
+  std::stable_sort(
+      in.program.treaties.begin(), in.program.treaties.end(),
+      [](const engine::TreatySpec& a, const engine::TreatySpec& b) { return a.name < b.name; });
   const sema::Program& program = checked_.program();
   for (size_t i = 0; i < program.files.size(); ++i) {
     if (program.is_stdlib[i]) continue;
@@ -313,6 +325,10 @@ Inputs Builder::Build() {
       in.scenarios.push_back(Scenario(s));
     }
   }
+  // Played by name too, for the same reason.
+  std::stable_sort(
+      in.scenarios.begin(), in.scenarios.end(),
+      [](const engine::ScenarioSpec& a, const engine::ScenarioSpec& b) { return a.name < b.name; });
   in.error = error_;
   return in;
 }

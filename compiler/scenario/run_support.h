@@ -22,9 +22,15 @@ std::vector<const engine::ScenarioSpec*> SelectScenarios(
 // `file:line:col` for a range, "" for none.
 report::Locator MakeLocator(const diag::SourceManager& sources);
 
-// Invalid events (R03x) and evaluation errors (R02x) of a run, as
+// Invalid events (R03x) and evaluation errors (R02x, in the timeline or in a
+// metric on the last day) of a run, as
 // diagnostics: mistakes in the scenario or program to fix, unlike obligations
 // missed, which are part of the history the timeline tells.
-std::vector<diag::Diagnostic> ProblemsOf(const engine::RunResult& run);
+//
+// `concord test` skips the ones an `expect violation CODE [on DATE]` line
+// anticipates: a scenario may show on purpose that an event is refused.
+enum class Anticipation { kInclude, kSkip };
+std::vector<diag::Diagnostic> ProblemsOf(const engine::RunResult& run,
+                                         Anticipation anticipation = Anticipation::kInclude);
 
 }  // namespace concord::scenario

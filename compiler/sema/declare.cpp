@@ -168,6 +168,10 @@ void Checker::DeclareCharter(CharterInfo& info) {
   for (const auto& f : c.functions) pending.push_back({&f.name, SymbolKind::kFunction, &f});
   for (const auto& m : c.metrics) pending.push_back({&m.name, SymbolKind::kMetric, &m});
   SortBySource(pending);
+  // A second charter of the same name (E0202) is still checked, but its
+  // ledgers and metrics are not offered to scenarios: they would make every
+  // use of their names ambiguous (E0219), echoes of the one duplicate.
+  const bool duplicate = out_.FindGlobal(owner->name) != owner;
   for (const Pending& p : pending) {
     const Type* type = nullptr;
     switch (p.kind) {
@@ -190,7 +194,7 @@ void Checker::DeclareCharter(CharterInfo& info) {
         break;
       case SymbolKind::kLedger:
         info.ledgers.push_back(symbol);
-        program_wide_[symbol->name].push_back(symbol);
+        if (!duplicate) program_wide_[symbol->name].push_back(symbol);
         break;
       case SymbolKind::kFunction:
         info.functions.push_back(symbol);
@@ -199,7 +203,7 @@ void Checker::DeclareCharter(CharterInfo& info) {
         info.metrics.push_back(symbol);
         metric_owner_[symbol] = &info;
         metric_symbols_.push_back(symbol);
-        program_wide_[symbol->name].push_back(symbol);
+        if (!duplicate) program_wide_[symbol->name].push_back(symbol);
         break;
       default:
         break;
@@ -231,13 +235,14 @@ void Checker::DeclareTreaty(TreatyInfo& info) {
   for (const auto& f : d.funds) pending.push_back({&f.name, SymbolKind::kFund, &f});
   for (const auto& r : d.rules) pending.push_back({&r.name, SymbolKind::kRule, &r});
   SortBySource(pending);
+  const bool duplicate = out_.FindGlobal(owner->name) != owner;  // as for charters
   for (const Pending& p : pending) {
     const Type* type = t.FindRecord(p.kind == SymbolKind::kFund ? "fund" : "rule")->type;
     const Symbol* symbol =
         DeclareIn(info.names, *p.name, p.kind, type, p.decl, owner, &info.implicits);
     if (p.kind == SymbolKind::kFund) {
       info.funds.push_back(symbol);
-      program_wide_[symbol->name].push_back(symbol);
+      if (!duplicate) program_wide_[symbol->name].push_back(symbol);
     } else {
       info.rules.push_back(symbol);
     }

@@ -13,6 +13,11 @@
 namespace concord::engine {
 namespace {
 
+// "1 member", "3 members".
+std::string MemberCount(size_t n) {
+  return fmt::format("{} member{}", n, n == 1 ? "" : "s");
+}
+
 template <typename... Args>
 std::string Message(diag::Code code, const Args&... args) {
   return fmt::format(fmt::runtime(diag::Info(code).message_template), args...);
@@ -135,9 +140,9 @@ void Simulation::Join(const EventSpec& e) {
   std::vector<std::string> attrs;
   for (const Attribute& a : e.attributes) attrs.push_back(a.name + " " + a.value.ToString());
   Add(EntryKind::kEvent, polity,
-      fmt::format("{} joins {}{}; {} members now", m.name, polity,
+      fmt::format("{} joins {}{}; {} now", m.name, polity,
                   attrs.empty() ? "" : fmt::format(" ({})", fmt::join(attrs, ", ")),
-                  p.members.size()),
+                  MemberCount(p.members.size())),
       e.range);
   auto record = NewRecord("join");
   record->Put("member", MemberValue(m.name));
@@ -160,7 +165,7 @@ void Simulation::Leave(const EventSpec& e) {
     leaver->second.polities.erase(p.order);
   }
   Add(EntryKind::kEvent, polity,
-      fmt::format("{} leaves {}; {} members now", e.subject.text, polity, p.members.size()),
+      fmt::format("{} leaves {}; {} now", e.subject.text, polity, MemberCount(p.members.size())),
       e.range);
   RunRules(e, values::Value::MakeRecord(record), {polity});
 }

@@ -168,9 +168,9 @@ void Simulation::ComputeMetrics() {
   for (const std::string& name : polity_order_) {
     PolityState& p = polities_[name];
     if (!p.participating) continue;
-    result_.metrics.push_back({name, "members", std::to_string(p.members.size())});
+    result_.metrics.push_back({name, "members", std::to_string(p.members.size()), {}});
     for (const auto& [ledger, balance] : p.balances) {
-      result_.metrics.push_back({name, ledger + " balance", balance.ToString()});
+      result_.metrics.push_back({name, ledger + " balance", balance.ToString(), {}});
     }
     for (const MetricSpec& m : p.spec->metrics) {
       interp::Outcome out = Evaluate(*m.value);
@@ -179,21 +179,34 @@ void Simulation::ComputeMetrics() {
           : out.error
               ? fmt::format("error[{}]: {}", diag::Info(out.error->code).name, out.error->message)
               : std::string("undecided");
-      result_.metrics.push_back({name, m.name, value});
+      MetricValue metric{name, m.name, value, std::nullopt};
+      if (!out.ok()) {
+        if (out.error) {
+          metric.error = *out.error;
+        } else {
+          metric.error = interp::MakeRuntimeError(diag::Code::R025, m.range,
+                                                  "the metric could not be decided");
+          for (const interp::Undecided& u : out.undecided) metric.error->WithNote(u.explanation);
+        }
+        if (m.range.file != diag::kNoFile) {
+          metric.error->WithLabel(m.range, fmt::format("while evaluating metric `{}`", m.name));
+        }
+      }
+      result_.metrics.push_back(std::move(metric));
     }
   }
   for (const std::string& name : treaty_order_) {
     const TreatyState& t = treaties_[name];
     if (t.status == TreatyStatus::kPending && t.signed_by.empty()) continue;
-    result_.metrics.push_back({name, "status", TreatyStatusName(t.status)});
+    result_.metrics.push_back({name, "status", TreatyStatusName(t.status), {}});
     for (const auto& [fund, balance] : t.balances) {
-      result_.metrics.push_back({name, fund + " balance", balance.ToString()});
+      result_.metrics.push_back({name, fund + " balance", balance.ToString(), {}});
     }
   }
   for (const std::string& m : member_order_) {
     if (PolitiesOf(m).empty()) continue;
     result_.metrics.push_back(
-        {"", fmt::format("exit_options({})", m), std::to_string(ExitOptions(m))});
+        {"", fmt::format("exit_options({})", m), std::to_string(ExitOptions(m)), {}});
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "compiler/diag/diagnostic.h"
 #include "runtime/engine/input.h"
+#include "runtime/interp/runtime_error.h"
 #include "runtime/lottery/lottery.h"
 
 namespace concord::engine {
@@ -61,6 +62,10 @@ struct MetricValue {
   std::string owner;  // a charter, or "" for built-ins
   std::string name;
   std::string value;
+  // Why the metric has no value (R020-R025), with the metric's clause as a
+  // label: a mistake in the program, reported like an evaluation error in a
+  // rule although the metric line shows it too.
+  std::optional<interp::RuntimeError> error;
 };
 
 // Which declared things a run exercised, for `concord test --coverage`.

@@ -180,6 +180,22 @@ TEST_CASE("compat: period ratios follow the calendar", "[compat]") {
   CHECK(weeks.hi.q == 7);
 }
 
+TEST_CASE("compat: the calendar a witness needs is named by its lengths", "[compat]") {
+  auto month = values::Duration::Of(1, values::DurationUnit::kMonth);
+  auto year = values::Duration::Of(1, values::DurationUnit::kYear);
+  auto week = values::Duration::Of(1, values::DurationUnit::kWeek);
+  auto days = values::Duration::Of(90, values::DurationUnit::kDay);
+  // The most weeks in a month: 31 days; the fewest: 28.
+  CHECK(CalendarCase(month, week, true) == "a 31-day month");
+  CHECK(CalendarCase(month, week, false) == "a 28-day month");
+  CHECK(CalendarCase(year, week, true) == "a 366-day year");
+  // A fund paid monthly against a limit per 90 days: the shortest month
+  // fits the most times.
+  CHECK(CalendarCase(days, month, true) == "a 28-day month");
+  // Months and years have a fixed ratio: no calendar to name.
+  CHECK(CalendarCase(year, month, true).empty());
+}
+
 TEST_CASE("compat: amounts read like money", "[compat]") {
   CHECK(FormatAmount(D("2600")) == "2,600");
   CHECK(FormatAmount(D("2500.01")) == "2,500.01");
