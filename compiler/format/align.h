@@ -19,7 +19,7 @@ struct AlignMarks {
 };
 
 // Widens the marked spaces in `text` so that the columns line up, keeping every
-// padded line within `width` code points (a line that would not fit keeps its
+// padded line within `width` display columns (syntax::DisplayWidth; a line that would not fit keeps its
 // single space, or two before a comment, and does not take part).
 std::string AlignColumns(const std::string& text, const AlignMarks& marks, int width);
 
