@@ -110,8 +110,9 @@ void LintConfusableNames(const ast::File& file, LintContext& cx) {
       cx.diags.Report(diag::Code::L108, symbol->range, symbol->name, first->name)
           .WithLabel(first->range, fmt::format("`{}` is declared here", first->name))
           .WithNote(FirstDifference(symbol->name, first->name))
-          .WithHelp("give one of the two a name that reads differently, so that nobody reading "
-                    "the charter can take one for the other");
+          .WithHelp(
+              "give one of the two a name that reads differently, so that nobody reading "
+              "the charter can take one for the other");
     }
     seen.push_back(symbol);
   }

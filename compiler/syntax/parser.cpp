@@ -299,7 +299,8 @@ bool Prescan(antlr4::CommonTokenStream& tokens, Reporter& reporter, const ParseO
       if (auto bad = FindNonIdentifierCharacter(t->getText())) {
         diag::SourceRange r = reporter.Range(t);
         std::string text = t->getText().substr(bad->offset, bad->length);
-        reporter.Report(Code::E0105, {r.file, r.begin + bad->offset, r.begin + bad->offset + bad->length},
+        reporter.Report(Code::E0105,
+                        {r.file, r.begin + bad->offset, r.begin + bad->offset + bad->length},
                         fmt::format("`{}`", text));
       }
     }

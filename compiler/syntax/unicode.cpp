@@ -38,9 +38,9 @@ std::string NormalizeName(std::string_view name) {
   const icu::Normalizer2* nfc = Nfc();
   if (!nfc) return std::string(name);  // ICU without its data: compare as written
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString normal = nfc->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))),
-      status);
+  icu::UnicodeString normal = nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                                 name.data(), static_cast<int32_t>(name.size()))),
+                                             status);
   if (U_FAILURE(status)) return std::string(name);
   std::string out;
   normal.toUTF8String(out);
@@ -52,9 +52,9 @@ bool IsNormalized(std::string_view text) {
   const icu::Normalizer2* nfc = Nfc();
   if (!nfc) return true;
   UErrorCode status = U_ZERO_ERROR;
-  bool normal = nfc->isNormalized(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-      status);
+  bool normal = nfc->isNormalized(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                      text.data(), static_cast<int32_t>(text.size()))),
+                                  status);
   return U_FAILURE(status) || normal;
 }
 

@@ -117,8 +117,8 @@ TEST_CASE("the pool is the code point order of the names' NFC form", "[lottery]"
   // (0xC3 0xA9), so the two count once; U+212B ANGSTROM SIGN is U+00C5. Then
   // UTF-8 bytes, which is code point order: capitals before lowercase, "zoe"
   // before "zoë", Latin before Cyrillic before CJK before emoji.
-  Names pool = {"🌱", "émile",   "zoë", "李娜",         "ana", "e\xCC\x81mile",
-                "Дарья", "zoe", "Ana", "\xE2\x84\xABsa", "\xC3\x85sa"};
+  Names pool = {"🌱",     "émile", "zoë", "李娜",           "ana",       "e\xCC\x81mile",
+                "Дарья", "zoe",   "Ana", "\xE2\x84\xABsa", "\xC3\x85sa"};
   Draw draw = RequireDraw(DrawJury("seed", "d1", pool, 0));
   CHECK(draw.verification.pool ==
         Names{"Ana", "ana", "zoe", "zoë", "\xC3\x85sa", "émile", "Дарья", "李娜", "🌱"});

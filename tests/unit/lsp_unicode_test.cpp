@@ -71,16 +71,18 @@ const std::string kUri = "untitled:names";
 // name before the names the requests point at.
 const std::string kLine0 = "fn café_total(josé: int, zoë: int) -> int =";
 const std::string kLine1 = "  jose\xCC\x81 + zoë";
-const std::string kLine2 = "/* \xF0\x9F\x8C\xB1 */ fn twice(李娜: int) -> int = café_total(李娜, 李娜)";
+const std::string kLine2 =
+    "/* \xF0\x9F\x8C\xB1 */ fn twice(李娜: int) -> int = café_total(李娜, 李娜)";
 const std::string kText = kLine0 + "\n" + kLine1 + "\n" + kLine2 + "\n";
 
 std::string Session(const std::vector<Json>& requests) {
   std::string input =
       Framed(Message("initialize", {{"capabilities", Json::object()}}, 1)) +
       Framed(Message("initialized", Json::object())) +
-      Framed(Message("textDocument/didOpen",
-                     {{"textDocument",
-                       {{"uri", kUri}, {"version", 1}, {"languageId", "concord"}, {"text", kText}}}}));
+      Framed(
+          Message("textDocument/didOpen",
+                  {{"textDocument",
+                    {{"uri", kUri}, {"version", 1}, {"languageId", "concord"}, {"text", kText}}}}));
   for (const Json& r : requests) input += Framed(r);
   return input;
 }
@@ -146,12 +148,13 @@ TEST_CASE("lsp: hover and definition land on names after non-ASCII text", "[lsp]
 TEST_CASE("lsp: diagnostics after an emoji and a name in Cyrillic count UTF-16 units",
           "[lsp][unicode]") {
   const std::string line = "/* \xF0\x9F\x8C\xB1 */ fn дважды(zoë: int) -> int = zoë + nobody";
-  std::vector<Json> messages = Run(
-      Framed(Message("initialize", {{"capabilities", Json::object()}}, 1)) +
-      Framed(Message("initialized", Json::object())) +
-      Framed(Message("textDocument/didOpen",
-                     {{"textDocument",
-                       {{"uri", kUri}, {"version", 1}, {"languageId", "concord"}, {"text", line}}}})));
+  std::vector<Json> messages =
+      Run(Framed(Message("initialize", {{"capabilities", Json::object()}}, 1)) +
+          Framed(Message("initialized", Json::object())) +
+          Framed(Message(
+              "textDocument/didOpen",
+              {{"textDocument",
+                {{"uri", kUri}, {"version", 1}, {"languageId", "concord"}, {"text", line}}}})));
   Json published;
   for (const Json& m : messages) {
     if (m.value("method", "") == "textDocument/publishDiagnostics") published = m;
