@@ -458,7 +458,17 @@ DECIMAL : DIGIT+ '.' DIGIT+ ;
 INT : DIGIT+ ;
 // Diagnostic codes (C002) and currency codes (EUR).
 UPPER : [A-Z] [A-Z0-9_]* ;
-IDENT : [a-z_] [a-z0-9_]* ;
+// Names (docs/reference.md §2.3): UAX #31 identifiers, lowercase. A name
+// starts with `_` or a letter that is not a capital (a lowercase letter, or a
+// letter of a script without case: `josé`, `zoë`, `дарья`, `李娜`), and goes on
+// with such letters, combining marks, digits and connectors. ASCII capitals
+// stay the UPPER token's. The categories approximate XID_Start/XID_Continue
+// (ANTLR 4.7 has no set difference); the prescan in compiler/syntax/parser.cpp
+// checks the exact properties with ICU, and the builder normalises names to NFC.
+IDENT : ID_START ID_CONTINUE* ;
+fragment ID_START : [_\p{Ll}\p{Lm}\p{Lo}\p{Nl}\u2118\u212E\u309B\u309C] ;
+fragment ID_CONTINUE
+  : [\p{Ll}\p{Lm}\p{Lo}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u2118\u212E\u309B\u309C\u00B7\u0387\u1369-\u1371\u19DA] ;
 
 STRING : '"' ( ESC | ~["\\\r\n] )* '"' ;
 // A string that reaches the end of its line without closing. It is passed to

@@ -14,6 +14,8 @@ packages=(
   # libraries named in ARCHITECTURE.md
   libfmt-dev catch2 libz3-dev nlohmann-json3-dev libssl-dev libcli11-dev
   libtomlplusplus-dev libbenchmark-dev
+  # Unicode names: NFC, identifier properties, UTS #39 confusables
+  libicu-dev
   # tests: an independent ephemeris for new moons; node + npm for the SARIF validator
   python3-ephem nodejs
   # benchmark: the same rules in LuaJIT; editor tests: headless Neovim as an LSP client

@@ -10,8 +10,8 @@ compiler/ and runtime/ a layer and the folders it uses. This test fails when:
     other, and no cycle can hide in a chain);
   - CMakeLists.txt declares a library whose USES differ from the table, or
     a folder with code that the table or CMakeLists.txt does not declare;
-  - ANTLR is included outside compiler/syntax, or LLVM outside runtime/jit
-    (anywhere in compiler/, runtime/, tests/ and bench/);
+  - ANTLR is included outside compiler/syntax, LLVM outside runtime/jit, or
+    ICU outside the three folders that need it (anywhere in compiler/, runtime/, tests/ and bench/);
   - a code file is longer than 600 lines.
 
 Usage: layering_test.py [--root DIR]; exit 0 when clean, 1 with one line per
@@ -31,6 +31,9 @@ LLVM = re.compile(r"^(llvm|llvm-c)/")
 # The one folder allowed each of the two heavy dependencies.
 ANTLR_HOME = "compiler/syntax"
 LLVM_HOME = "runtime/jit"
+# ICU (Unicode names): NFC in the parser and the lottery, confusables in lint.
+ICU = re.compile(r"^unicode/")
+ICU_HOMES = ("compiler/syntax", "compiler/lint", "runtime/lottery")
 
 
 def read_table(doc):
@@ -155,6 +158,9 @@ def check(root):
                     problems.append(f"{relative}:{number}: includes ANTLR ({target}) outside {ANTLR_HOME}")
                 if LLVM.match(target) and not relative.startswith(LLVM_HOME + "/"):
                     problems.append(f"{relative}:{number}: includes LLVM ({target}) outside {LLVM_HOME}")
+                if ICU.match(target) and not relative.startswith(tuple(h + "/" for h in ICU_HOMES)):
+                    problems.append(f"{relative}:{number}: includes ICU ({target}) outside "
+                                    f"{', '.join(ICU_HOMES)}")
             lines = path.read_text(errors="replace").count("\n")
             if lines > MAX_LINES:
                 problems.append(f"{relative}: {lines} lines, more than {MAX_LINES}")

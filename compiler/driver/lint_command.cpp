@@ -82,7 +82,7 @@ CLI::App* AddLintCommand(CLI::App& app, std::function<int()>* run) {
   CLI::App* cmd = app.add_subcommand(
       "lint",
       "Check, then warn where charters and treaties depart from the practices of the "
-      "seed (L101-L107)");
+      "seed (L101-L108)");
   cmd->add_option("files", options->files, "Files to lint (`-` reads standard input)")->required();
   AddOutputOptions(cmd, options->output);
 

@@ -19,8 +19,8 @@ struct AlignMarks {
 };
 
 // Widens the marked spaces in `text` so that the columns line up, keeping every
-// padded line within `width` code points (a line that would not fit keeps its
-// single space, or two before a comment, and does not take part).
+// padded line within `width` display columns (syntax::DisplayWidth; a line that would not fit keeps
+// its single space, or two before a comment, and does not take part).
 std::string AlignColumns(const std::string& text, const AlignMarks& marks, int width);
 
 }  // namespace concord::format

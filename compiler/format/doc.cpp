@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "compiler/format/align.h"
+#include "compiler/syntax/unicode.h"
 
 namespace concord::format {
 namespace {
@@ -38,11 +39,11 @@ Doc Leaf(DocKind kind, std::string_view text = {}) {
   return d;
 }
 
-// Width in code points, which is what a reader counts.
+// Width in terminal columns, which is what a reader counts: `josé` is four
+// whether its `é` is one code point or `e` + U+0301, and `李娜` is four
+// (docs/reference-fmt.md, "Width").
 int Width(std::string_view text) {
-  int n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  return syntax::DisplayWidth(text);
 }
 
 struct Command {

@@ -1,6 +1,7 @@
 // Lints: the practices of the seed (redundancy, transparent ledgers, stress
 // games, external delegates, rotating stewardship, ritualised reflection,
-// readable rules) as warnings with codes L101-L107. They run on a program
+// readable rules, names that cannot be mistaken for each other) as warnings
+// with codes L101-L108. They run on a program
 // that checked clean, over the user's files only: the standard library is
 // not the community's to change.
 //

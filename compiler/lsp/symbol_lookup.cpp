@@ -1,5 +1,7 @@
 #include "compiler/lsp/symbol_lookup.h"
 
+#include "compiler/syntax/unicode.h"
+
 namespace concord::lsp {
 namespace {
 
@@ -13,7 +15,8 @@ const sema::Symbol* FindIn(const sema::NameTable& table, std::string_view name) 
 
 // `eastside_kitchen.meals_served`: the word before the dot, when the cursor
 // word follows one.
-std::string_view QualifierBefore(std::string_view text, uint32_t begin) {
+// In NFC, as every declared name is (docs/reference.md §2.3).
+std::string QualifierBefore(std::string_view text, uint32_t begin) {
   uint32_t i = begin;
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   if (i == 0 || text[i - 1] != '.') return {};
@@ -21,7 +24,7 @@ std::string_view QualifierBefore(std::string_view text, uint32_t begin) {
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   uint32_t end = i;
   while (i > 0 && IsWordChar(text[i - 1])) --i;
-  return text.substr(i, end - i);
+  return syntax::NormalizeName(text.substr(i, end - i));
 }
 
 using Found = std::optional<SyntacticDeclaration>;
@@ -130,7 +133,8 @@ std::optional<Target> WordAt(const Analysis& analysis, uint32_t offset) {
   if (begin == end) return std::nullopt;
   Target target;
   target.word = {analysis.file, begin, end};
-  target.text = std::string(text.substr(begin, end - begin));
+  // Declared names are in NFC: a word spelled `e` + U+0301 finds `é`.
+  target.text = syntax::NormalizeName(text.substr(begin, end - begin));
   return target;
 }
 
@@ -164,7 +168,8 @@ const sema::RequirementInfo* FindRequirement(const sema::CheckedProgram& checked
 }
 
 const sema::Symbol* ResolveName(const sema::CheckedProgram& checked, diag::FileId file,
-                                uint32_t offset, std::string_view name) {
+                                uint32_t offset, std::string_view written) {
+  const std::string name = syntax::NormalizeName(written);
   for (const auto& info : checked.fns()) {
     if (!Contains(info->decl->range, file, offset)) continue;
     for (const sema::Symbol* p : info->params) {
@@ -217,7 +222,7 @@ std::optional<Target> FindTarget(const Analysis& analysis, uint32_t offset) {
     if (target->requirement) return target;
   }
   // `charter_name.metric`: the metric of that charter.
-  std::string_view qualifier = QualifierBefore(analysis.text(), at);
+  std::string qualifier = QualifierBefore(analysis.text(), at);
   if (!qualifier.empty()) {
     if (const sema::Symbol* owner = checked->FindGlobal(qualifier)) {
       if (const sema::CharterInfo* charter = checked->CharterOf(owner)) {

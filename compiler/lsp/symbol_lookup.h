@@ -54,8 +54,13 @@ std::vector<const sema::Symbol*> DeclaredSymbols(const sema::CheckedProgram& che
 const sema::RequirementInfo* FindRequirement(const sema::CheckedProgram& checked,
                                              std::string_view code);
 
+// A byte of a word. Every byte of a non-ASCII character counts, so `josé`,
+// `e` + U+0301 and `李娜` are whole words: the parser has already reported
+// the characters that cannot be in a name (E0105), and a word that is no
+// name resolves to nothing.
 inline bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 
 }  // namespace concord::lsp

@@ -9,14 +9,20 @@
 #include <algorithm>
 #include <vector>
 
+#include "compiler/syntax/unicode.h"
+
 namespace concord::revise {
 namespace {
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
+// A byte beyond ASCII counts as part of a word, so a name in any script
+// (`josé`, `e` + U+0301) stays one token (docs/reference.md §2.3); the parser
+// has already rejected the characters that cannot be in a name.
 bool IsIdentStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 bool IsIdentPart(char c) {
   return IsIdentStart(c) || IsDigit(c);
@@ -106,7 +112,8 @@ std::string CanonicalRuleBody(std::string_view rule_text) {
     if (t == "(") ++parens;
     if (t == ")" && parens > 0) --parens;
     if (!out.empty()) out += ' ';
-    out += t;
+    // Names compare in NFC: respelling `é` as `e` + U+0301 is no amendment.
+    out += IsIdentStart(t[0]) ? syntax::NormalizeName(t) : std::string(t);
     previous = t;
   }
   return out;

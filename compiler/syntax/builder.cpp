@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/syntax/unicode.h"
+
 namespace concord::syntax {
 
 using diag::Code;
@@ -44,7 +46,9 @@ antlr4::Token* AstBuilder::Real(antlr4::tree::TerminalNode* node) {
 
 ast::Identifier AstBuilder::Ident(P::IdentContext* ctx) const {
   if (!ctx || !ctx->getStart()) return {};
-  return {ctx->getText(), Range(ctx)};
+  // Names are compared in NFC everywhere after the parser (docs/reference.md
+  // §2.3), so they are stored in NFC: `e` + U+0301 and `é` are one name.
+  return {NormalizeName(ctx->getText()), Range(ctx)};
 }
 
 std::optional<ast::Located<std::string>> AstBuilder::String(antlr4::tree::TerminalNode* node) {
@@ -213,7 +217,7 @@ ast::File AstBuilder::BuildFile(P::FileContext* ctx) {
       std::string name;
       for (P::IdentContext* part : mod->ident()) {
         if (!name.empty()) name += ".";
-        name += part->getText();
+        name += NormalizeName(part->getText());
       }
       if (!name.empty()) file.imports.push_back({true, name, Range(imp)});
     }

@@ -14,6 +14,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/syntax/builder.h"
 #include "compiler/syntax/concrete_builder.h"
+#include "compiler/syntax/unicode.h"
 
 namespace concord::syntax {
 namespace {
@@ -83,7 +84,12 @@ bool IsSoftKeyword(size_t type);
 std::string Describe(antlr4::Token* t) {
   if (!t || t->getType() == antlr4::Token::EOF) return "end of file";
   std::string text = t->getText();
-  if (text.size() > 30) text = text.substr(0, 27) + "...";
+  if (text.size() > 30) {
+    // Cut at a character boundary: a name may be written in any script.
+    size_t cut = 27;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "...";
+  }
   switch (t->getType()) {
     case L::IDENT:
       return fmt::format("name `{}`", text);
@@ -280,8 +286,23 @@ bool Prescan(antlr4::CommonTokenStream& tokens, Reporter& reporter, const ParseO
         if (text == "&") d->WithHelp("write `and` instead of `&&`");
         if (text == "|") d->WithHelp("write `or` instead of `||`");
         if (text == "!") d->WithHelp("write `not` instead of `!`");
+        if (IsCapitalLetter(text)) {
+          d->WithHelp("names are written in lowercase, in every script (docs/reference.md §2.3)");
+        }
       }
       continue;
+    }
+    if (type == L::IDENT) {
+      // The lexer's classes are a superset of UAX #31 identifiers; the few
+      // characters they let through that are not are reported here, at
+      // their own column, like any other character that cannot be in a name.
+      if (auto bad = FindNonIdentifierCharacter(t->getText())) {
+        diag::SourceRange r = reporter.Range(t);
+        std::string text = t->getText().substr(bad->offset, bad->length);
+        reporter.Report(Code::E0105,
+                        {r.file, r.begin + bad->offset, r.begin + bad->offset + bad->length},
+                        fmt::format("`{}`", text));
+      }
     }
     if (type == L::UNTERMINATED_COMMENT) {
       diag::SourceRange r = reporter.Range(t);

@@ -5,6 +5,8 @@
 #include "runtime/lottery/lottery.h"
 
 #include <openssl/evp.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
@@ -45,6 +47,25 @@ uint64_t First8BytesBigEndian(const Digest& digest) {
   return value;
 }
 
+// A name in Normalization Form C, so that `e` + U+0301 and `é` are one name
+// and sort as one (Python's unicodedata.normalize("NFC", ...) in draw.py).
+// The compiler already hands over names in NFC; this keeps the definition
+// closed for any other caller and for the verifier. ASCII stays as it is.
+std::string Nfc(const std::string& name) {
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return name;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return name;
+  icu::UnicodeString normal = nfc->normalize(icu::UnicodeString::fromUTF8(name), status);
+  if (U_FAILURE(status)) return name;
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
 DrawResult Failure(DrawError error, size_t eligible, size_t wanted) {
   DrawResult result;
   result.error = error;
@@ -77,6 +98,7 @@ bool AcceptsSample(uint64_t value, uint64_t range) {
 
 DrawResult DrawMembers(std::string_view seed, std::string_view domain,
                        std::vector<std::string> pool, size_t k) {
+  for (std::string& name : pool) name = Nfc(name);
   // std::string compares through char_traits<char>, which orders bytes as
   // unsigned char: UTF-8 byte order, which is also Unicode code point order.
   std::sort(pool.begin(), pool.end());

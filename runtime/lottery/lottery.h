@@ -25,8 +25,8 @@ struct Verification {
   // The text hashed after the seed: the dispute id, or the dispute id
   // followed by kExternalSuffix for the external delegates.
   std::string domain;
-  // The list that was shuffled: the eligible names, duplicates removed,
-  // sorted by the bytes of their UTF-8 encoding.
+  // The list that was shuffled: the eligible names in NFC, duplicates
+  // removed, sorted by the bytes of their UTF-8 encoding (code point order).
   std::vector<std::string> pool;
   size_t k = 0;
   // Every SHA-256 taken, rejected samples included; the counter of the last
@@ -62,8 +62,8 @@ struct DrawResult {
 };
 
 // Draws `k` of `pool` under the label `domain`. The pool may come in any order
-// and with repeats; it is deduplicated and sorted by UTF-8 bytes first, so only
-// the set of names matters. k = 0 is a valid, empty draw.
+// and with repeats; its names are normalised to NFC, deduplicated and sorted by
+// UTF-8 bytes first, so only the set of names matters. k = 0 is a valid, empty draw.
 DrawResult DrawMembers(std::string_view seed, std::string_view domain,
                        std::vector<std::string> pool, size_t k);
 

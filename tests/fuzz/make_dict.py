@@ -23,7 +23,11 @@ SHAPES = {
     "DECIMAL": ["1.5", "0.000001"],
     "INT": ["0", "42", "9223372036854775807"],
     "UPPER": ["EUR", "C002"],
-    "IDENT": ["ada", "_x"],
+    # Names in other scripts (docs/reference.md §2.3): precomposed and decomposed
+    # `é` (one name in NFC), Cyrillic, Greek, Chinese, a Latin/Cyrillic
+    # look-alike pair for lint L108, and a modifier letter UAX #31 excludes.
+    "IDENT": ["ada", "_x", "josé", "jose\u0301", "zoë", "дарья", "σύνολο", "李娜", "раy",
+              "pay", "a\u2e2fb"],
     "STRING": ['"text"', '"\\""', '"'],
     "LINE_COMMENT": ["//"],
     "BLOCK_COMMENT": ["/*", "*/"],
@@ -38,7 +42,11 @@ LITERAL = re.compile(r"'((?:\\.|[^'\\])*)'")
 
 
 def escape(text):
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    # libFuzzer's dictionary syntax: backslash and quote escaped, every byte
+    # beyond ASCII written as a hex escape.
+    out = text.replace("\\", "\\\\").replace('"', '\\"')
+    return "".join(c if ord(c) < 0x80 else "".join(f"\\x{b:02X}" for b in c.encode("utf-8"))
+                   for c in out)
 
 
 def main():

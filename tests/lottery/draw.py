@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Re-draw a Concord jury: python3 draw.py SEED DOMAIN K NAME... (docs/reference-lottery.md)."""
-import hashlib, sys
+import hashlib, sys, unicodedata
 
 def draw(seed, domain, k, names):
-    pool = sorted(set(names), key=lambda name: name.encode("utf-8"))
+    names = {unicodedata.normalize("NFC", name) for name in names}  # `e` + U+0301 is `é`
+    pool = sorted(names, key=lambda name: name.encode("utf-8"))
     if k > len(pool):
         return None, 0
     counter = 0

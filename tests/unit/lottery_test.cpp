@@ -1,6 +1,6 @@
 // Tests of runtime/lottery: the pinned first_winter draw (computed once with
 // tests/lottery/draw.py), determinism and sensitivity to every input, the
-// normalisation of the pool (order, duplicates, UTF-8 byte order), the
+// normalisation of the pool (order, duplicates, NFC, code point order), the
 // boundaries of k, the rejection rule at its edges, and loose uniformity
 // checks. The fixed inputs make every test deterministic: none can flake.
 #include "runtime/lottery/lottery.h"
@@ -112,13 +112,28 @@ TEST_CASE("duplicate names count once", "[lottery]") {
   CHECK(too_many.eligible == 3);
 }
 
-TEST_CASE("the pool is sorted by UTF-8 bytes, without normalisation", "[lottery]") {
-  // Capitals before lowercase; "e" + combining acute (0x65 0xCC 0x81) long
-  // before the precomposed "é" (0xC3 0xA9); Cyrillic before CJK before emoji.
-  Names pool = {"🌱", "émile", "zoë", "李娜", "ana", "e\xCC\x81mile", "Дарья", "zoe", "Ana"};
+TEST_CASE("the pool is the code point order of the names' NFC form", "[lottery]") {
+  // NFC first: "e" + combining acute (0x65 0xCC 0x81) is the precomposed "é"
+  // (0xC3 0xA9), so the two count once; U+212B ANGSTROM SIGN is U+00C5. Then
+  // UTF-8 bytes, which is code point order: capitals before lowercase, "zoe"
+  // before "zoë", Latin before Cyrillic before CJK before emoji.
+  Names pool = {"🌱",     "émile", "zoë", "李娜",           "ana",       "e\xCC\x81mile",
+                "Дарья", "zoe",   "Ana", "\xE2\x84\xABsa", "\xC3\x85sa"};
   Draw draw = RequireDraw(DrawJury("seed", "d1", pool, 0));
   CHECK(draw.verification.pool ==
-        Names{"Ana", "ana", "e\xCC\x81mile", "zoe", "zoë", "émile", "Дарья", "李娜", "🌱"});
+        Names{"Ana", "ana", "zoe", "zoë", "\xC3\x85sa", "émile", "Дарья", "李娜", "🌱"});
+}
+
+TEST_CASE("a name written decomposed draws as the precomposed one", "[lottery]") {
+  // The vector of tests/golden/run/unicode_names.concord, where one member is
+  // written `e` + U+0301: the same jury, whichever spelling the pool has.
+  Names composed = {"zoë", "zoe", "josé", "дарья", "李娜"};
+  Names decomposed = {"zoe\xCC\x88", "zoe", "jose\xCC\x81", "дарья", "李娜"};
+  Draw a = RequireDraw(DrawJury("unicode-2027", "u1", composed, 2));
+  Draw b = RequireDraw(DrawJury("unicode-2027", "u1", decomposed, 2));
+  CHECK(a.members == b.members);
+  CHECK(a.verification.pool == b.verification.pool);
+  CHECK(a.verification.pool == Names{"josé", "zoe", "zoë", "дарья", "李娜"});
 }
 
 TEST_CASE("k equal to the pool size draws everyone once", "[lottery]") {

@@ -70,5 +70,14 @@ treaty p { parties k, k rule a { text "3" } })");
   CHECK(forms.at({OwnerKind::kTreaty, "p", "a"}) == R"({ text "3" })");
 }
 
+TEST_CASE("revise form: names in any script are one token, compared in NFC", "[revise][form]") {
+  std::string composed = Form("rule r { on contribution c require c.member != jos\xC3\xA9 }");
+  std::string decomposed = Form("rule r { on contribution c require c.member != jose\xCC\x81 }");
+  CHECK(composed == decomposed);
+  CHECK(composed == "{ on contribution c require c . member != jos\xC3\xA9 }");
+  CHECK(Form("rule r { on contribution c require c.member != zo\xC3\xAB }") !=
+        Form("rule r { on contribution c require c.member != zoe }"));
+}
+
 }  // namespace
 }  // namespace concord::revise

@@ -11,7 +11,11 @@ let s:cpo_save = &cpo
 set cpo&vim
 
 syn case match
-syn iskeyword a-z,A-Z,48-57,_
+" Names may be written in any script (`josé`, `дарья`, `李娜`): Latin-1 letters
+" are listed (not × and ÷), and Vim counts every character above U+00FF that
+" is a letter or a mark as a keyword character by itself. `\k` below is such a
+" character; `\%(\d\)\@!` keeps a name from starting with a digit.
+syn iskeyword a-z,A-Z,48-57,_,192-214,216-246,248-255
 
 " Declarations and the names they declare.
 syn keyword concordInclude import
@@ -22,8 +26,8 @@ syn keyword concordDeclaration concord nextgroup=concordTypeName skipwhite
 " `charter.membership.exit.notice`, so they are matches with a look-ahead.
 syn match concordDeclaration "\<\%(charter\|treaty\)\>\%(\s*\.\)\@!" nextgroup=concordTypeName skipwhite
 syn match concordSelf "\<\%(charter\|treaty\)\>\ze\s*\."
-syn match concordTypeName "\<\h\w*\>" contained
-syn match concordFunctionName "\<\h\w*\>" contained
+syn match concordTypeName "\<\%(\d\)\@!\k\+\>" contained
+syn match concordFunctionName "\<\%(\d\)\@!\k\+\>" contained
 syn keyword concordModifier essential public private extends
 
 " Clauses.
@@ -46,13 +50,13 @@ syn keyword concordKeyword record amend remove add replace with as
 syn match concordKeyword "\<\%(members\|any\|all\|jury\|parties\)\>\%(\s*(\)\@!"
 " Calls of `fn` declarations; a built-in (defined after, so it wins) or a
 " keyword such as `not (...)` is not one.
-syn match concordCall "\<\h\w*\ze\s*("
+syn match concordCall "\<\%(\d\)\@!\k\+\ze\s*("
 syn match concordBuiltin "\<\%(count\|sum\|any\|all\|min\|max\|members\|contributions\|status\|jury\|exit_options\|parties\)\>\ze\s*("
 
 syn keyword concordOperatorWord and or not of
 syn match concordOperator "->\|==\|!=\|<=\|>=\|[<>=+*/-]"
 " Field access: `c.member.income`; a field may be spelt like a keyword.
-syn match concordField "\.\s*\h\w*" contains=concordDot
+syn match concordField "\.\s*\%(\d\)\@!\k\+" contains=concordDot
 syn match concordDot "\." contained
 
 " Types in `fn` signatures: `(rate: percent) -> money`, `set<member>`.

@@ -3,6 +3,11 @@
 " survive reformatting of the examples.
 let g:concord_position_checks = {
       \ 'sample.concord': [
+      \   ['fn café_total', 3, 'concordFunctionName'],
+      \   ['fn café_total', 6, 'concordFunctionName'],
+      \   ['fn café_total', 8, 'concordFunctionName'],
+      \   ['fn 合計', 3, 'concordFunctionName'],
+      \   ['café_total(дарья', 0, 'concordCall'],
       \   ['// A file', 0, 'concordLineComment'],
       \   ['TODO', 0, 'concordTodo'],
       \   ['import', 0, 'concordInclude'],
