@@ -164,7 +164,8 @@ void Simulation::Leave(const EventSpec& e) {
       fmt::format("{} leaves {}; {} members now", e.subject.text, polity, p.members.size()),
       e.range);
   // The roles the leaver held pass on today, not at the end of their terms.
-  if (p.participating) Rotate(p.rotations, p.members, polity, false);
+  for (Rotation& r : p.rotations) r.queue.Depart(e.subject.text);
+  if (p.participating) Rotate(p.rotations, polity, false);
   RunRules(e, values::Value::MakeRecord(record), {polity});
 }
 

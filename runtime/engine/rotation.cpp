@@ -11,7 +11,24 @@ void RotationQueue::Start(const std::vector<std::string>& drawn_order) {
 
 void RotationQueue::Arrive(const std::string& name) {
   started_ = true;
-  seats_[name].arrival = arrivals_++;
+  auto [it, fresh] = index_.try_emplace(name, seats_.size());
+  if (fresh) {
+    seats_.emplace_back();
+    seats_.back().name = name;
+  }
+  Seat& seat = seats_[it->second];
+  seat.arrival = arrivals_++;
+  seat.present = true;
+}
+
+void RotationQueue::Depart(const std::string& name) {
+  auto it = index_.find(name);
+  if (it != index_.end()) seats_[it->second].present = false;
+}
+
+bool RotationQueue::IsPresent(const std::string& name) const {
+  auto it = index_.find(name);
+  return it != index_.end() && seats_[it->second].present;
 }
 
 bool RotationQueue::WaitedLonger(const Seat& a, const Seat& b) {
@@ -20,40 +37,35 @@ bool RotationQueue::WaitedLonger(const Seat& a, const Seat& b) {
   return a.arrival < b.arrival;
 }
 
-std::optional<std::string> RotationQueue::Pick(const std::vector<std::string>& candidates,
-                                               const std::function<bool(const std::string&)>& busy,
+std::optional<std::string> RotationQueue::Pick(const std::function<bool(const std::string&)>& busy,
                                                values::Date today) {
-  if (candidates.empty()) return std::nullopt;
-  // A candidate the queue has not seen (it should see every arrival) queues
-  // behind the others rather than being lost.
-  for (const std::string& name : candidates) {
-    if (!seats_.count(name)) Arrive(name);
-  }
-  // One pass over the candidates per round at most: a linear scan per pick
-  // (a polity of 600,000 members must not be sorted at every term).
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::string* first = nullptr;       // the longest-waiting due candidate
-    const std::string* first_free = nullptr;  // the same among those holding no other role
-    for (const std::string& name : candidates) {
-      const Seat& seat = seats_.at(name);
+    // The longest-waiting due candidate, and the same among those holding
+    // no other role.
+    Seat* first = nullptr;
+    Seat* first_free = nullptr;
+    bool anyone = false;
+    for (Seat& seat : seats_) {
+      if (!seat.present) continue;
+      anyone = true;
       if (seat.taken_this_round) continue;
-      if (!first || WaitedLonger(seat, seats_.at(*first))) first = &name;
-      if ((!first_free || WaitedLonger(seat, seats_.at(*first_free))) && !busy(name)) {
-        first_free = &name;
+      if (!first || WaitedLonger(seat, *first)) first = &seat;
+      if ((!first_free || WaitedLonger(seat, *first_free)) && !busy(seat.name)) {
+        first_free = &seat;
       }
     }
+    if (!anyone) return std::nullopt;
     if (!first) {
       // Everyone present has taken the role this round: a new round begins.
-      for (auto& [name, seat] : seats_) seat.taken_this_round = false;
+      for (Seat& seat : seats_) seat.taken_this_round = false;
       continue;
     }
-    const std::string& chosen = first_free ? *first_free : *first;
-    Seat& seat = seats_.at(chosen);
-    seat.last_taken = today;
-    seat.taken_this_round = true;
-    return chosen;
+    Seat& chosen = first_free ? *first_free : *first;
+    chosen.last_taken = today;
+    chosen.taken_this_round = true;
+    return chosen.name;
   }
-  return std::nullopt;  // unreachable: the second attempt always finds someone due
+  return std::nullopt;  // unreachable: after a new round someone present is due
 }
 
 }  // namespace concord::engine

@@ -21,9 +21,9 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/values/date.h"
@@ -38,25 +38,33 @@ class RotationQueue {
   // A candidate who joins later (or again) queues behind everyone who
   // arrived before; their record of past turns is kept.
   void Arrive(const std::string& name);
+  // A candidate who leaves: no longer picked (their record is kept).
+  void Depart(const std::string& name);
   bool Started() const { return started_; }
+  bool IsPresent(const std::string& name) const;
 
-  // The next holder among `candidates` (current members, any order), taking
-  // the role on `today`; none when there are no candidates. `busy` says
-  // whether a candidate holds another rotating role of the same owner.
-  std::optional<std::string> Pick(const std::vector<std::string>& candidates,
-                                  const std::function<bool(const std::string&)>& busy,
+  // The next holder among the present candidates, taking the role on
+  // `today`; none when nobody is present. `busy` says whether a candidate
+  // holds another rotating role of the same owner.
+  std::optional<std::string> Pick(const std::function<bool(const std::string&)>& busy,
                                   values::Date today);
 
  private:
   struct Seat {
+    std::string name;
     std::optional<values::Date> last_taken;
     int64_t arrival = 0;  // position in arrival order
+    bool present = false;
     bool taken_this_round = false;
   };
   // Whether `a` has waited longer than `b` (rule 2).
   static bool WaitedLonger(const Seat& a, const Seat& b);
 
-  std::map<std::string, Seat> seats_;
+  // Everyone who was ever a candidate, scanned in one pass per pick: a
+  // polity of 600,000 members is neither sorted nor hashed name by name at
+  // every term.
+  std::vector<Seat> seats_;
+  std::unordered_map<std::string, size_t> index_;  // name -> position in seats_
   int64_t arrivals_ = 0;
   bool started_ = false;
 };

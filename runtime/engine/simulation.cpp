@@ -407,6 +407,8 @@ void Simulation::ApplyExits() {
       if (t.status != TreatyStatus::kActive) continue;
       std::erase(t.parties, party);
       t.renewed_by.erase(party);
+      // A fund it stewarded passes on when the roles are given out today.
+      for (Rotation& r : t.rotations) r.queue.Depart(party);
       Add(EntryKind::kStatus, name, fmt::format("{} leaves {} (its notice has run)", party, name),
           range);
       if (t.parties.size() < 2) {

@@ -6,6 +6,7 @@
 // Internal to runtime/engine; callers use engine.h.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -117,12 +118,10 @@ class Simulation : public interp::Host {
   void StartRotation(Rotation& r, std::vector<std::string> pool, const std::string& pool_words);
   void AssignStewards();
   void AssignFundStewards();
-  // Gives every role of `rotations` whose holder is no longer among
-  // `candidates` (left today) to the next member by the rotation rule, and
-  // at the start of the day also every role whose term begins today or that
-  // is vacant.
-  void Rotate(std::vector<Rotation>& rotations, const std::vector<std::string>& candidates,
-              const std::string& owner, bool start_of_day);
+  // Gives every role of `rotations` whose holder left (RotationQueue::Depart)
+  // to the next member by the rotation rule, and at the start of the day
+  // also every role whose term begins today or that is vacant.
+  void Rotate(std::vector<Rotation>& rotations, const std::string& owner, bool start_of_day);
   Rotation* Designer(PolityState& p);
 
   // --- juries.cpp -----------------------------------------------------------

@@ -89,12 +89,8 @@ Rotation* Simulation::Designer(PolityState& p) {
   return nullptr;
 }
 
-void Simulation::Rotate(std::vector<Rotation>& rotations,
-                        const std::vector<std::string>& candidates, const std::string& owner,
+void Simulation::Rotate(std::vector<Rotation>& rotations, const std::string& owner,
                         bool start_of_day) {
-  auto present = [&](const std::string& who) {
-    return std::find(candidates.begin(), candidates.end(), who) != candidates.end();
-  };
   // First every role that changes hands today is vacated, then each is
   // given in declaration order: the outgoing holders of today's roles are
   // free again, and each pick sees the picks made before it.
@@ -103,7 +99,7 @@ void Simulation::Rotate(std::vector<Rotation>& rotations,
     std::optional<int64_t> k = TermOf(r.anchor, r.every, today_);
     if (!k) continue;  // before `adopted` or `effective`: nobody holds it yet
     std::optional<Date> start = TermStart(r.anchor, r.every, *k);
-    bool gone = r.holder && !present(*r.holder);
+    bool gone = r.holder && !r.queue.IsPresent(*r.holder);
     bool new_term = start == today_ && r.term_given != start;
     if (gone || (start_of_day && (new_term || !r.holder))) {
       if (start_of_day) r.term_given = start;
@@ -119,7 +115,7 @@ void Simulation::Rotate(std::vector<Rotation>& rotations,
     std::optional<int64_t> k = TermOf(r->anchor, r->every, today_);
     std::optional<Date> end = TermStart(r->anchor, r->every, *k + 1);
     std::string until = end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : "";
-    r->holder = r->queue.Pick(candidates, busy, today_);
+    r->holder = r->queue.Pick(busy, today_);
     if (!r->holder) {
       if (left) {
         Add(EntryKind::kSteward, r->subject,
@@ -145,7 +141,7 @@ void Simulation::AssignStewards() {
   for (const std::string& name : polity_order_) {
     PolityState& p = polities_[name];
     if (!p.participating || p.rotations.empty()) continue;
-    Rotate(p.rotations, p.members, name, true);
+    Rotate(p.rotations, name, true);
   }
   AssignFundStewards();
 }
@@ -157,7 +153,7 @@ void Simulation::AssignFundStewards() {
     for (Rotation& r : t.rotations) {
       if (!r.queue.Started()) StartRotation(r, t.parties, "parties");
     }
-    Rotate(t.rotations, t.parties, name, true);
+    Rotate(t.rotations, name, true);
   }
 }
 

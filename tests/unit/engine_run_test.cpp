@@ -1,9 +1,10 @@
 // The engine end to end on small programs: compile a source text, build the
 // engine input, play its scenario and look at the timeline. Each test pins
 // one rule of docs/reference-runtime.md.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fmt/format.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
