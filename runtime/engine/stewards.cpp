@@ -103,7 +103,10 @@ void Simulation::Rotate(std::vector<Rotation>& rotations, const std::string& own
     bool new_term = start == today_ && r.term_given != start;
     if (gone || (start_of_day && (new_term || !r.holder))) {
       if (start_of_day) r.term_given = start;
-      due.emplace_back(&r, start != today_ && gone ? r.holder : std::nullopt);
+      // A holder whose term ends today anyway is not handing over; one who
+      // leaves during the events is, even on the first day of their term.
+      bool hand_over = gone && (!start_of_day || start != today_);
+      due.emplace_back(&r, hand_over ? r.holder : std::nullopt);
       r.holder.reset();
     }
   }
