@@ -137,6 +137,7 @@ void Simulation::Join(const EventSpec& e) {
   p.members.push_back(m.name);
   p.joined[m.name] = today_;
   if (p.spec) m.polities.insert(p.order);
+  for (Rotation& r : p.rotations) r.queue.Arrive(m.name);
   std::vector<std::string> attrs;
   for (const Attribute& a : e.attributes) attrs.push_back(a.name + " " + a.value.ToString());
   Add(EntryKind::kEvent, polity,
@@ -167,6 +168,9 @@ void Simulation::Leave(const EventSpec& e) {
   Add(EntryKind::kEvent, polity,
       fmt::format("{} leaves {}; {} now", e.subject.text, polity, MemberCount(p.members.size())),
       e.range);
+  // The roles the leaver held pass on today, not at the end of their terms.
+  for (Rotation& r : p.rotations) r.queue.Depart(e.subject.text);
+  if (p.participating) Rotate(p.rotations, polity, false);
   RunRules(e, values::Value::MakeRecord(record), {polity});
 }
 
@@ -177,6 +181,20 @@ void Simulation::Sign(const EventSpec& e) {
             Message(diag::Code::R030, "sign",
                     fmt::format("`{}` is already {} since {}; a treaty is signed once",
                                 e.subject.text, TreatyStatusName(t.status), t.since.ToString())),
+            e.subject.range);
+    return;
+  }
+  // A treaty is active until effective + term (LANGUAGE.md §4): signed on
+  // or after that day it would never be in force, and counting it into a
+  // later term would renew it without anyone renewing.
+  if (std::optional<Date> first_end = TreatyTermEnd(*t.spec, 1);
+      first_end && today_ >= *first_end) {
+    Invalid(e, diag::Code::R030,
+            Message(diag::Code::R030, "sign",
+                    fmt::format("`{}` can no longer be signed: its first term ended on {} "
+                                "(effective {} + {}); write a new treaty with a later `effective`",
+                                e.subject.text, first_end->ToString(), t.spec->effective.ToString(),
+                                t.spec->term.ToString())),
             e.subject.range);
     return;
   }
@@ -525,10 +543,11 @@ void Simulation::Held(const EventSpec& e) {
       fmt::format("{} holds a {}{}", e.subject.text, stress ? "stress game" : "reflection assembly",
                   designer.empty() ? "" : " designed by " + designer),
       e.range);
-  auto assigned = p.stewards.find("stress_game");
-  if (stress && !designer.empty() && assigned != p.stewards.end() && assigned->second != designer) {
+  const Rotation* assigned = Designer(p);
+  if (stress && !designer.empty() && assigned && assigned->holder &&
+      *assigned->holder != designer) {
     entry.notes.push_back(
-        fmt::format("the rotation made {} the designer for this period", assigned->second));
+        fmt::format("the rotation made {} the designer for this period", *assigned->holder));
   }
 }
 

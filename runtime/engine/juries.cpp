@@ -2,7 +2,9 @@
 // members of the dispute's charter, the two sides excluded; for a serious
 // dispute (or always, without `when`) external delegates come from the
 // members of its allies, the charters that share an active treaty with it.
-// Too small a pool is R006 and the dispute keeps no jury.
+// Too small a pool of jurors is R006 and the dispute keeps no jury; too
+// small a pool of delegates is R006 too, but the jurors drawn are seated:
+// a serious dispute without an ally is still judged by its own members.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -95,19 +97,21 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
     lottery::DrawResult delegates = lottery::DrawExternalDelegates(
         scenario_.seed, d.id, allied, static_cast<size_t>(c.jury_external));
     if (!delegates.ok()) {
-      if (delegates.error == lottery::DrawError::kPoolTooSmall) {
-        too_small("external delegates", delegates);
-        if (allies.empty()) {
-          result_.timeline.back().notes.push_back(fmt::format(
-              "`{}` has no ally through an active treaty on {}", d.polity, today_.ToString()));
-        }
-      } else {
+      if (delegates.error != lottery::DrawError::kPoolTooSmall) {
         result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";
+        return;
       }
-      return;
+      too_small("external delegates", delegates);
+      Entry& missed = result_.timeline.back();
+      if (allies.empty()) {
+        missed.notes.push_back(fmt::format("`{}` has no ally through an active treaty on {}",
+                                           d.polity, today_.ToString()));
+      }
+      missed.notes.push_back("the jurors drawn from its own members are seated without them");
+    } else {
+      draw.delegates = delegates.draw->members;
+      draw.delegate_verification = delegates.draw->verification;
     }
-    draw.delegates = delegates.draw->members;
-    draw.delegate_verification = delegates.draw->verification;
   }
   d.jury = draw.jurors;
   for (const std::string& m : draw.delegates) d.jury.push_back(m);

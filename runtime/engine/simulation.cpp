@@ -105,15 +105,17 @@ Simulation::Simulation(const ProgramSpec& program, const ScenarioSpec& scenario)
   result_.scenario = &scenario;
 }
 
-namespace {
+std::optional<Date> TreatyTermEnd(const TreatySpec& treaty, int64_t k) {
+  values::Checked<values::Duration> length = treaty.term.Times(k);
+  if (!length.ok()) return std::nullopt;
+  return calendar::AddDuration(treaty.effective, *length.value);
+}
 
-// The first day of rotation term k (k = 0 is the anchor itself).
 std::optional<Date> TermStart(Date anchor, calendar::Period period, int64_t k) {
   if (k == 0) return anchor;
   return calendar::CycleDate(anchor, period, k);
 }
 
-// The term containing `day`, or none before the anchor.
 // Term starts grow with k, so the term is found by doubling then bisecting:
 // O(log k) calendar computations rather than k. It runs every day for every
 // rotation; the linear walk was a quarter of a 10-year federation run.
@@ -134,26 +136,6 @@ std::optional<int64_t> TermOf(Date anchor, calendar::Period period, Date day) {
   }
   return lo;
 }
-
-// The member at `position` of the round-robin order: joining date, then
-// name. Names are unique, so the order is total and selecting the one
-// member gives what sorting them all would, in linear time: a polity of
-// 600,000 members sorted at every steward term made a year's run take
-// minutes.
-const std::string& RotationPick(const std::vector<std::string>& names,
-                                const std::map<std::string, Date>& joined, size_t position) {
-  std::vector<std::pair<Date, const std::string*>> keys;
-  keys.reserve(names.size());
-  for (const std::string& n : names) keys.emplace_back(joined.at(n), &n);
-  auto nth = keys.begin() + static_cast<std::ptrdiff_t>(position);
-  std::nth_element(keys.begin(), nth, keys.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return *a.second < *b.second;
-  });
-  return *nth->second;
-}
-
-}  // namespace
 
 void Simulation::Setup() {
   for (const CharterSpec& c : program_.charters) {
@@ -246,6 +228,7 @@ void Simulation::Setup() {
                       names.size() == 1 ? "" : "s", fmt::join(names, ", ")));
     }
   }
+  SetUpRotations();
 }
 
 void Simulation::Declare(const std::string& kind, const std::string& name) {
@@ -363,16 +346,10 @@ void Simulation::ActivateTreaties() {
     t.status = TreatyStatus::kActive;
     t.since = today_;
     t.parties = t.signed_by;
-    t.term_end = calendar::AddDuration(t.spec->effective, t.spec->term).value_or(scenario_.until);
-    while (t.term_end <= today_) {
-      // Signed after a whole term had passed: the current term is the one
-      // containing today, counted from `effective`. A term that does not
-      // move the end forward (zero or negative, which sema refuses as E0221)
-      // stops the walk rather than looping for ever.
-      std::optional<Date> next = calendar::AddDuration(t.term_end, t.spec->term);
-      if (!next || *next <= t.term_end) break;
-      t.term_end = *next;
-    }
+    // Sign refuses a signature on or after the end of the first term, so
+    // the treaty always starts in its first term.
+    t.term_index = 1;
+    t.term_end = TreatyTermEnd(*t.spec, 1).value_or(scenario_.until);
     Add(EntryKind::kStatus, name,
         fmt::format("{} is active between {}; its term ends on {}", name,
                     fmt::join(t.parties, " and "), t.term_end.ToString()),
@@ -390,7 +367,11 @@ void Simulation::EndTreatyTerms() {
       if (!t.renewed_by.count(p)) missing.push_back(p);
     }
     if (t.spec->automatic_renewal || missing.empty()) {
-      Date next = calendar::AddDuration(t.term_end, t.spec->term).value_or(scenario_.until);
+      // Anchored on `effective`, like revision cycles: term k ends on
+      // effective + k × term, so a month from Jan 31 ends on Feb 29, Mar 31,
+      // Apr 30 instead of sticking at the 29th.
+      Date next = TreatyTermEnd(*t.spec, t.term_index + 1).value_or(scenario_.until);
+      ++t.term_index;
       Add(EntryKind::kStatus, name,
           fmt::format("{} is renewed {}; the new term ends on {}", name,
                       t.spec->automatic_renewal ? "automatically" : "by every party",
@@ -426,6 +407,8 @@ void Simulation::ApplyExits() {
       if (t.status != TreatyStatus::kActive) continue;
       std::erase(t.parties, party);
       t.renewed_by.erase(party);
+      // A fund it stewarded passes on when the roles are given out today.
+      for (Rotation& r : t.rotations) r.queue.Depart(party);
       Add(EntryKind::kStatus, name, fmt::format("{} leaves {} (its notice has run)", party, name),
           range);
       if (t.parties.size() < 2) {
@@ -447,62 +430,6 @@ void Simulation::ExpireRulings() {
     Add(EntryKind::kStatus, id,
         fmt::format("the ruling on {} expires (not reaffirmed in time)", id),
         polities_[d.polity].spec->jury_range);
-  }
-}
-
-void Simulation::AssignStewards() {
-  for (const std::string& name : polity_order_) {
-    PolityState& p = polities_[name];
-    if (!p.participating) continue;
-    const CharterSpec& c = *p.spec;
-    auto assign = [&](const std::string& role, const std::string& key, calendar::Period period,
-                      SourceRange range) {
-      std::optional<int64_t> k = TermOf(c.adopted, period, today_);
-      if (!k) return;
-      std::optional<Date> start = TermStart(c.adopted, period, *k);
-      // At the scenario's start the term in progress gets its steward too.
-      if (!start || (*start != today_ && today_ != scenario_.start)) return;
-      if (p.members.empty()) return;
-      const std::string& who =
-          RotationPick(p.members, p.joined, static_cast<size_t>(*k) % p.members.size());
-      p.stewards[key] = who;
-      std::optional<Date> end = TermStart(c.adopted, period, *k + 1);
-      Cover("obligation", "steward rotation of " + name + "." + key);
-      Add(EntryKind::kSteward, key,
-          fmt::format("{} of {} is {}{}", role, key, who,
-                      end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : ""),
-          range);
-    };
-    for (const LedgerSpec& l : c.ledgers) {
-      if (l.steward_every) assign("steward", l.name, *l.steward_every, l.range);
-    }
-    if (c.stress_every && c.stress_designer_rotates) {
-      assign("designer", "stress_game", *c.stress_every, c.stress_range);
-    }
-  }
-  AssignFundStewards();
-}
-
-void Simulation::AssignFundStewards() {
-  for (const std::string& name : treaty_order_) {
-    TreatyState& t = treaties_[name];
-    if (t.status != TreatyStatus::kActive || t.parties.empty()) continue;
-    for (const FundSpec& f : t.spec->funds) {
-      if (!f.steward_every) continue;
-      Date anchor = t.spec->effective;
-      std::optional<int64_t> k = TermOf(anchor, *f.steward_every, today_);
-      if (!k) continue;
-      std::optional<Date> start = TermStart(anchor, *f.steward_every, *k);
-      bool fresh = t.stewards.find(f.name) == t.stewards.end();
-      if (!start || (*start != today_ && !fresh)) continue;
-      const std::string& who = t.parties[static_cast<size_t>(*k) % t.parties.size()];
-      t.stewards[f.name] = who;
-      std::optional<Date> end = TermStart(anchor, *f.steward_every, *k + 1);
-      Add(EntryKind::kSteward, f.name,
-          fmt::format("steward of fund {} of {} is {}{}", f.name, name, who,
-                      end ? fmt::format(" until {}", end->AddDays(-1).ToString()) : ""),
-          f.range);
-    }
   }
 }
 

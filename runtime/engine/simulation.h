@@ -6,6 +6,7 @@
 // Internal to runtime/engine; callers use engine.h.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,15 @@
 #include "runtime/values/growing_set.h"
 
 namespace concord::engine {
+
+// The last day of a treaty's term k (k >= 1): effective + k × term, always
+// counted from `effective`. None past year 9999.
+std::optional<Date> TreatyTermEnd(const TreatySpec& treaty, int64_t k);
+// The first day of rotation (or cross-training) term k from `anchor`; term 0
+// starts on the anchor itself. None past year 9999.
+std::optional<Date> TermStart(Date anchor, calendar::Period period, int64_t k);
+// The term containing `day`, or none before the anchor.
+std::optional<int64_t> TermOf(Date anchor, calendar::Period period, Date day);
 
 class Simulation : public interp::Host {
  public:
@@ -54,8 +64,6 @@ class Simulation : public interp::Host {
   void EndTreatyTerms();
   void ApplyExits();
   void ExpireRulings();
-  void AssignStewards();
-  void AssignFundStewards();
   void ScheduleCrossTraining();
   // Ends the run before `today_` is played, when the timeline is full or
   // the lottery's budget was spent the day before.
@@ -101,6 +109,20 @@ class Simulation : public interp::Host {
   void DistressEvent(const EventSpec& e);
   void RecordEvent(const EventSpec& e);
   void Invalid(const EventSpec& e, diag::Code code, std::string message, SourceRange range = {});
+
+  // --- stewards.cpp --------------------------------------------------------
+  // The rotating roles of every participating charter and every treaty, the
+  // charters' starting order drawn from their starting members.
+  void SetUpRotations();
+  // Draws the starting order of `r` among `pool` (docs/reference-runtime.md).
+  void StartRotation(Rotation& r, std::vector<std::string> pool, const std::string& pool_words);
+  void AssignStewards();
+  void AssignFundStewards();
+  // Gives every role of `rotations` whose holder left (RotationQueue::Depart)
+  // to the next member by the rotation rule, and at the start of the day
+  // also every role whose term begins today or that is vacant.
+  void Rotate(std::vector<Rotation>& rotations, const std::string& owner, bool start_of_day);
+  Rotation* Designer(PolityState& p);
 
   // --- juries.cpp -----------------------------------------------------------
   void DrawJury(DisputeState& d, const EventSpec& e);

@@ -5,11 +5,13 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "runtime/engine/input.h"
+#include "runtime/engine/rotation.h"
 #include "runtime/engine/timeline.h"
 
 namespace concord::engine {
@@ -47,6 +49,26 @@ struct Schedule {
   bool active = false;
 };
 
+// One rotating role of a charter (a ledger's steward, the stress-game
+// designer) or of a treaty (a fund's steward): its terms and who holds it.
+struct Rotation {
+  std::string subject;   // the timeline entry's subject: ledger, `stress_game` or fund
+  std::string title;     // "steward of kitchen_fund", "steward of fund f of t"
+  std::string domain;    // the label of its lottery draw, "rotation/OWNER/ROLE"
+  std::string coverage;  // the obligation it covers, or empty
+  calendar::Period every;
+  Date anchor;  // term 0 starts here: `adopted` or `effective`
+  SourceRange range;
+  RotationQueue queue;
+  bool is_designer = false;
+  std::optional<std::string> holder;
+  // The first day of the term last given out: a second pass on the same day
+  // (a treaty signed during the events) does not give it out again.
+  std::optional<Date> term_given;
+  // How the starting order was drawn, noted on the rotation's first entry.
+  std::string draw_note;
+};
+
 struct PolityState {
   const CharterSpec* spec = nullptr;
   size_t order = 0;  // position in the run's polity order
@@ -59,7 +81,8 @@ struct PolityState {
   std::map<std::string, Schedule> reports;  // ledger -> report periods
   Schedule stress;
   Schedule reflection;
-  std::map<std::string, std::string> stewards;    // ledger -> member
+  // Ledger stewards in declaration order, then the stress-game designer.
+  std::vector<Rotation> rotations;
   std::map<std::string, values::Money> balances;  // ledger -> amount
 };
 
@@ -83,10 +106,11 @@ struct TreatyState {
   std::vector<std::string> signed_by;  // signing order
   std::vector<std::string> parties;    // current parties, signing order
   std::set<std::string> renewed_by;    // in the current term
+  int64_t term_index = 0;  // the current term: it ends on effective + term_index × term
   Date term_end;
   std::map<std::string, std::pair<Date, SourceRange>> exits;  // party -> effective date
   std::vector<DistressCall> distress;
-  std::map<std::string, std::string> stewards;  // fund -> party
+  std::vector<Rotation> rotations;  // fund stewards, in declaration order
   std::map<std::string, values::Money> balances;
   std::optional<int64_t> cross_training_round;  // the last period announced
 };

@@ -1,6 +1,8 @@
 // The engine end to end on small programs: compile a source text, build the
 // engine input, play its scenario and look at the timeline. Each test pins
 // one rule of docs/reference-runtime.md.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -164,7 +166,7 @@ scenario s {
   }
 }
 
-TEST_CASE("stewards rotate round-robin in joining order, then by name") {
+TEST_CASE("stewards rotate by longest wait: the starting order drawn, newcomers before repeats") {
   auto p = Play("stewards", R"(
 scenario s {
   start 2027-01-01
@@ -176,6 +178,9 @@ scenario s {
   for (const Entry& e : p->run.timeline) {
     if (e.kind == EntryKind::kSteward) stewards.push_back(e.date.ToString() + " " + e.text);
   }
+  // The starting order is the lottery draw of seed "", domain
+  // rotation/north/steward/pot, pool [amy, zed]: amy then zed
+  // (python3 tests/lottery/draw.py "" rotation/north/steward/pot 2 zed amy).
   REQUIRE(stewards.size() == 4);
   CHECK(stewards[0].find("2027-01-01 steward of pot is amy") == 0);
   CHECK(stewards[1].find("2027-02-01 steward of pot is zed") == 0);
@@ -245,24 +250,42 @@ scenario s {
 }
 
 TEST_CASE("a zero or negative treaty term that reaches the engine cannot hang a run") {
-  // Sema refuses such a term (E0221); the engine must not rely on it. Signed
-  // after a whole term, activation walks terms forward from `effective`: a
-  // term that does not move the end forward used to loop for ever.
+  // Sema refuses such a term (E0221); the engine must not rely on it. A
+  // signature after effective + term is refused; one before `effective`
+  // activates the treaty, whose term then ends without moving forward.
   for (int64_t days : {0, -1}) {
-    auto p = Play("zero_term", R"(
+    for (const char* sign_date : {"2027-03-15", "2027-01-01"}) {
+      auto p = Play("zero_term", fmt::format(R"(
+scenario s {{
+  start 2027-01-01
+  members north: n1
+  members south: s1
+  on {} sign duo by north, south
+  run until 2027-03-20
+}})",
+                                             sign_date));
+      for (TreatySpec& t : p->inputs.program.treaties) {
+        if (t.name == "duo") t.term = values::Duration::Of(days, values::DurationUnit::kDay);
+      }
+      RunResult run = Run(p->inputs.program, p->inputs.scenarios[0]);
+      INFO(days << " days, signed " << sign_date);
+      CHECK(!run.timeline.empty());
+      CHECK(run.timeline.back().date <= values::Date::Parse("2027-03-20").value());
+    }
+  }
+}
+
+TEST_CASE("a treaty signed on or after effective + term is refused, not counted as renewed") {
+  auto p = Play("late", R"(
 scenario s {
   start 2027-01-01
   members north: n1
   members south: s1
-  on 2027-03-15 sign duo by north, south
+  on 2027-03-01 sign duo by north, south
   run until 2027-03-20
 })");
-    for (TreatySpec& t : p->inputs.program.treaties) {
-      if (t.name == "duo") t.term = values::Duration::Of(days, values::DurationUnit::kDay);
-    }
-    RunResult run = Run(p->inputs.program, p->inputs.scenarios[0]);
-    CHECK(HasText(run, "duo is active between north and south"));
-  }
+  CHECK(HasText(p->run, "`duo` can no longer be signed: its first term ended on 2027-03-01"));
+  CHECK(!HasText(p->run, "duo is active"));
 }
 
 }  // namespace
