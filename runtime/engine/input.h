@@ -125,12 +125,13 @@ struct TreatySpec {
   SourceRange range;
 };
 
-#define CONCORD_ENGINE_EVENTS(X)                                                                  \
-  X(Join, "join")                                                                                 \
-  X(Leave, "leave")                                                                               \
-  X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") \
-      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                         \
-          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")        \
+#define CONCORD_ENGINE_EVENTS(X)                                                           \
+  X(Join, "join")                                                                          \
+  X(Leave, "leave")                                                                        \
+  X(Sign, "sign")                                                                          \
+  X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute")          \
+      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                  \
+          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress") \
               X(Respond, "respond") X(Record, "record")
 
 enum class EventKind : uint8_t {
@@ -221,6 +222,9 @@ struct ProgramSpec {
   const ir::Module* module = nullptr;
   // Evaluates every expression of the run; null is the interpreter.
   const ExpressionEngine* engine = nullptr;
+  // The most entries a run's timeline holds (R035, docs/reference.md,
+  // Limits); the entry past it stops the run. Tests lower it.
+  size_t max_timeline_entries = 1'000'000;
   std::vector<CharterSpec> charters;
   std::vector<TreatySpec> treaties;
 
