@@ -223,6 +223,9 @@ struct ProgramSpec {
   const ir::Module* module = nullptr;
   // Evaluates every expression of the run; null is the interpreter.
   const ExpressionEngine* engine = nullptr;
+  // The most entries a run's timeline holds (R035, docs/reference.md,
+  // Limits); the entry past it stops the run. Tests lower it.
+  size_t max_timeline_entries = 1'000'000;
   std::vector<CharterSpec> charters;
   std::vector<TreatySpec> treaties;
 

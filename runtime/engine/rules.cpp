@@ -62,6 +62,7 @@ bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
         if (!keep || !keep->AsBool() || !*keep->AsBool()) continue;
       }
       for (const RuleCheck& check : rule->checks) {
+        if (timeline_full_) return accepted;  // the run stops at this event (R035)
         std::optional<values::Value> v = Eval(check.condition, inputs, e.range);
         if (!v || !v->AsBool()) continue;
         bool holds = *v->AsBool();

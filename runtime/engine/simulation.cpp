@@ -244,6 +244,13 @@ void Simulation::Cover(const std::string& kind, const std::string& name) {
 }
 
 Entry& Simulation::Add(EntryKind kind, std::string subject, std::string text, SourceRange range) {
+  // Past the limit (R035): nothing more is kept, and the caller's changes to
+  // the entry go to a scratch one.
+  if (timeline_full_ || result_.timeline.size() >= program_.max_timeline_entries) {
+    timeline_full_ = true;
+    dropped_entry_ = Entry();
+    return dropped_entry_;
+  }
   Entry e;
   e.date = today_;
   e.kind = kind;
@@ -279,13 +286,17 @@ RunResult Simulation::Play() {
                    [](const EventSpec* a, const EventSpec* b) { return a->date < b->date; });
   size_t next_event = 0;
   for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
-    if (result_.timeline.size() >= kMaxTimelineEntries || lottery_exhausted_) return StopEarly();
+    if (timeline_full_ || lottery_exhausted_) return StopEarly();
     StartOfDay();
-    while (next_event < events.size() && events[next_event]->date == today_) {
+    // The limit holds within a day too: thousands of events of one day,
+    // each flagged by thousands of rules, stop at the entry that does not fit.
+    while (!timeline_full_ && next_event < events.size() && events[next_event]->date == today_) {
       ApplyEvent(*events[next_event++]);
     }
+    if (timeline_full_) return StopEarly();
     ScheduleCrossTraining();  // a treaty signed today starts its period today
     EndOfDay();
+    if (timeline_full_) return StopEarly();
     CheckExpectations(false);
   }
   today_ = scenario_.until;
@@ -296,12 +307,20 @@ RunResult Simulation::Play() {
 }
 
 RunResult Simulation::StopEarly() {
-  // A refused draw was reported (R036) on the day it happened.
-  if (!lottery_exhausted_) {
-    Violation(EntryKind::kError, diag::Code::R035, scenario_.name,
-              fmt::format(fmt::runtime(diag::Info(diag::Code::R035).message_template),
-                          today_.ToString(), kMaxTimelineEntries, scenario_.until.ToString()),
-              scenario_.range);
+  // A refused draw was reported (R036) on the day it happened, unless the
+  // timeline was full by then. The R035 entry itself is kept past the limit.
+  const bool timeline_stopped = timeline_full_ || !lottery_exhausted_;
+  if (timeline_stopped) {
+    Entry stop;
+    stop.date = today_;
+    stop.kind = EntryKind::kError;
+    stop.code = diag::Code::R035;
+    stop.subject = scenario_.name;
+    stop.text =
+        fmt::format(fmt::runtime(diag::Info(diag::Code::R035).message_template), today_.ToString(),
+                    program_.max_timeline_entries, scenario_.until.ToString());
+    stop.range = scenario_.range;
+    result_.timeline.push_back(std::move(stop));
   }
   // What was due on the days not played is not judged on partial state:
   // each such `expect` fails and says why.
@@ -314,7 +333,7 @@ RunResult Simulation::StopEarly() {
     out.passed = false;
     out.expected = x.source;
     out.actual = fmt::format("not evaluated: the run stopped on {} ({})", today_.ToString(),
-                             lottery_exhausted_ ? "R036" : "R035");
+                             timeline_stopped ? "R035" : "R036");
   }
   ExpectViolations();
   ComputeMetrics();

@@ -37,10 +37,6 @@ class Simulation : public interp::Host {
   Simulation(const ProgramSpec& program, const ScenarioSpec& scenario);
   RunResult Play();
 
-  // A run whose timeline reaches this many entries stops there with R035
-  // (docs/reference.md, Limits): a program from someone else cannot make a
-  // run produce gigabytes of output.
-  static constexpr size_t kMaxTimelineEntries = 1'000'000;
   // Every draw shuffles its whole pool, one SHA-256 per name
   // (docs/reference-lottery.md), and keeps the pool as verification data:
   // the names of all the draws of a run together may not pass this (R036),
@@ -65,8 +61,9 @@ class Simulation : public interp::Host {
   void ApplyExits();
   void ExpireRulings();
   void ScheduleCrossTraining();
-  // Ends the run before `today_` is played, when the timeline is full or
-  // the lottery's budget was spent the day before.
+  // Ends the run on `today_`, when the timeline is full (today is played up
+  // to the entry that did not fit) or the lottery's budget was spent the
+  // day before (today is not played).
   RunResult StopEarly();
   // Counts a draw from `pool_size` names against kMaxLotteryNames; false
   // (after reporting R036 at `where`) when it would pass the limit.
@@ -164,6 +161,12 @@ class Simulation : public interp::Host {
   RunResult result_;
   size_t lottery_names_ = 0;        // names shuffled by the run's draws so far
   bool lottery_exhausted_ = false;  // a draw was refused: the run stops tonight
+  // A run's timeline holds at most ProgramSpec::max_timeline_entries: a
+  // program from someone else cannot make a run produce gigabytes of
+  // output, even within one day. The entry past the limit is not kept, and
+  // the run stops at the next event or the end of the current step (R035).
+  bool timeline_full_ = false;
+  Entry dropped_entry_;  // what Add returns once the timeline is full
   Date today_;
   std::map<std::string, MemberState> members_;  // by name
   std::vector<std::string> member_order_;       // first-appearance order

@@ -4,7 +4,6 @@
 #include "runtime/interp/evaluator.h"
 
 #include <fmt/format.h>
-#include <pthread.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -192,32 +191,10 @@ std::optional<Eval> Evaluator::Children(const ir::Node& n, std::vector<Value>& o
   return std::nullopt;
 }
 
-namespace {
-
-// What the error path needs below the guard: a quarter of the stack, at
-// most 256 KiB.
-constexpr uintptr_t kMaxStackMargin = 256 * 1024;
-
-// The lowest address evaluation lets this thread's stack reach: its end
-// plus a margin, or 0 when the platform does not say. Looked up once per
-// thread (for the main thread glibc reads /proc/self/maps to answer).
-uintptr_t StackLimit() {
-  thread_local const uintptr_t limit = [] {
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) != 0) return uintptr_t{0};
-    void* low = nullptr;
-    size_t size = 0;
-    int rc = pthread_attr_getstack(&attr, &low, &size);
-    pthread_attr_destroy(&attr);
-    if (rc != 0 || !low) return uintptr_t{0};
-    return reinterpret_cast<uintptr_t>(low) + std::min<uintptr_t>(size / 4, kMaxStackMargin);
-  }();
-  return limit;
-}
-
-}  // namespace
-
-Evaluator::Evaluator(const EvalOptions& options) : options_(options), stack_limit_(StackLimit()) {}
+// The count goes on from the host question that started this evaluation,
+// if any (depth.h).
+Evaluator::Evaluator(const EvalOptions& options)
+    : options_(options), depth_(EvaluationBase()), stack_limit_(StackLimit()) {}
 
 Eval Evaluator::Visit(const ir::Node& n) {
   // The depth limit decides, the same in every build and in the JIT; the
@@ -237,9 +214,10 @@ Eval Evaluator::Visit(const ir::Node& n) {
 // frames that recurse stay small.
 Eval Evaluator::TooDeep(const ir::Node& n, bool stack) {
   std::string why =
-      stack ? std::string("evaluation needs more stack than this thread has")
-            : fmt::format("evaluation is nested more than {} levels deep through fn calls",
-                          kMaxDepth);
+      stack
+          ? std::string("evaluation needs more stack than this thread has")
+          : fmt::format("evaluation is nested more than {} levels deep through fn calls or metrics",
+                        kMaxDepth);
   return Fail(MakeRuntimeError(diag::Code::R025, n.range, why));
 }
 
@@ -325,6 +303,8 @@ Eval Evaluator::VisitHost(const ir::Node& n) {
     return Fail(MakeRuntimeError(diag::Code::R025, n.range,
                                  fmt::format("{} needs a running scenario", what)));
   }
+  // What the host evaluates to answer (a metric) goes on one level below this node.
+  NestedEvaluation nested(depth_);
   switch (n.op) {
     case ir::Op::kEntity:
       return Checked(n, options_.host->Entity(n.entity, n.name, n.owner, *n.type));

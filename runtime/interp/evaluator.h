@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/interp/depth.h"
 #include "runtime/interp/fits.h"
 #include "runtime/interp/interp.h"
 
@@ -49,9 +50,10 @@ class Evaluator {
     std::vector<values::Value> locals;
   };
 
-  // Each lowered tree is at most ir's kMaxDepth deep, but fn calls stack
-  // trees; past this depth evaluation stops (R025) before the stack does.
-  static constexpr int kMaxDepth = 2000;
+  // Each lowered tree is at most ir's kMaxDepth deep, but fn calls and
+  // metrics stack trees; past this level evaluation stops (R025) before the
+  // stack does. depth.h says how levels are counted.
+  static constexpr int kMaxDepth = kMaxEvaluationDepth;
 
   Eval Visit(const ir::Node& n);
   Eval Dispatch(const ir::Node& n);

@@ -32,6 +32,10 @@ struct NodeTable {
 struct Context {
   const interp::EvalOptions* options = nullptr;
   const NodeTable* table = nullptr;
+  // A compiled body would have reached the depth limit or the stack limit:
+  // the caller evaluates the entry again with the interpreter, which
+  // reports exactly where (compiled code returns false up to the entry).
+  bool needs_interpreter = false;
   std::optional<interp::RuntimeError> error;
   // Boxed values made during the evaluation (host answers, sets, boxes of
   // native scalars); a deque, so their addresses stay put, made on first use

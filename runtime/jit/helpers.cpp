@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "runtime/calendar/date_arithmetic.h"
+#include "runtime/interp/depth.h"
 #include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
 
@@ -372,22 +373,35 @@ static int32_t cj_duration_order(Context* ctx, int32_t node, int32_t op, const i
 
 // --- host questions, fields, sets --------------------------------------------------
 
-static const Value* cj_entity(Context* ctx, int32_t node) {
+// `level` is the asking node's level plus one (runtime/interp/depth.h):
+// what the host evaluates to answer goes on counting from there.
+static const Value* cj_entity(Context* ctx, int32_t node, int32_t level) {
   const ir::Node& n = NodeAt(ctx, node);
   if (!NeedsHost(ctx, n)) return nullptr;
+  interp::NestedEvaluation nested(level);
   return Answer(ctx, n, ctx->options->host->Entity(n.entity, n.name, n.owner, *n.type));
 }
 
-static const Value* cj_metric(Context* ctx, int32_t node) {
+static const Value* cj_metric(Context* ctx, int32_t node, int32_t level) {
   const ir::Node& n = NodeAt(ctx, node);
   if (!NeedsHost(ctx, n)) return nullptr;
+  interp::NestedEvaluation nested(level);
   return Answer(ctx, n, ctx->options->host->Metric(n.owner, n.name, *n.type));
 }
 
-static const Value* cj_query(Context* ctx, int32_t node, const Value* const* args, int32_t count) {
+static const Value* cj_query(Context* ctx, int32_t node, const Value* const* args, int32_t count,
+                             int32_t level) {
   const ir::Node& n = NodeAt(ctx, node);
   if (!NeedsHost(ctx, n)) return nullptr;
+  interp::NestedEvaluation nested(level);
   return Answer(ctx, n, ctx->options->host->Query(n.query, Operands(args, count), *n.type));
+}
+
+// A compiled body would reach the depth limit or the stack's end: the
+// evaluation is handed to the interpreter (Program::Evaluate), which
+// decides where it stops.
+static void cj_too_deep(Context* ctx) {
+  ctx->needs_interpreter = true;
 }
 
 // `shape` is the shape the IR typed the object with (owned by the module,
@@ -558,7 +572,7 @@ const std::vector<HelperSymbol>& HelperSymbols() {
       CONCORD_JIT_HELPER(cj_set_covers),     CONCORD_JIT_HELPER(cj_set_matching),
       CONCORD_JIT_HELPER(cj_is_none),        CONCORD_JIT_HELPER(cj_eq_value),
       CONCORD_JIT_HELPER(cj_fail_sum),       CONCORD_JIT_HELPER(cj_fail_order),
-      CONCORD_JIT_HELPER(cj_fail_empty),
+      CONCORD_JIT_HELPER(cj_fail_empty),     CONCORD_JIT_HELPER(cj_too_deep),
   };
 #undef CONCORD_JIT_HELPER
   return symbols;

@@ -29,6 +29,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "runtime/interp/depth.h"
 #include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
 #include "runtime/jit/helpers.h"
@@ -38,8 +39,9 @@ namespace concord::jit {
 
 namespace {
 
-// bool entry(Context*, const Value* inputs, Value* out)
-using Entry = bool (*)(Context*, const values::Value*, values::Value*);
+// bool entry(Context*, const Value* inputs, Value* out, int32_t level, uintptr_t stack_limit):
+// the body is evaluated at `level` (runtime/interp/depth.h).
+using Entry = bool (*)(Context*, const values::Value*, values::Value*, int32_t, uintptr_t);
 
 void InitialiseNativeTarget() {
   static std::once_flag once;
@@ -218,14 +220,23 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
 
 // Runs an entry CanRunNative accepted. Builds the one Outcome the caller
 // returns: the per-call cost matters when each call is a few dozen
-// instructions of rule.
+// instructions of rule. A compiled body that would reach the depth limit or
+// the stack's end gives up before it starts (Lowering::Enter): then
+// `interpret` evaluates the entry again, from the same level, and its
+// Outcome is the answer. Host questions do not change the run's state, so
+// asking again is safe.
+template <typename Interpret>
 interp::Outcome RunNative(Entry entry, const NodeTable& table, std::span<const values::Value> args,
-                          const interp::EvalOptions& options) {
+                          const interp::EvalOptions& options, Interpret interpret) {
+  if (interp::StackExhausted()) return interpret();
   Context ctx;
   ctx.options = &options;
   ctx.table = &table;
   interp::Outcome out;
-  if (entry(&ctx, args.data(), &out.value)) return out;
+  if (entry(&ctx, args.data(), &out.value, interp::EvaluationBase(), interp::StackLimit())) {
+    return out;
+  }
+  if (ctx.needs_interpreter) return interpret();
   out.status = interp::Status::kError;
   out.value = values::Value();
   out.error = ctx.error ? std::move(ctx.error)
@@ -241,7 +252,8 @@ interp::Outcome Program::Evaluate(const ir::Root& root, std::span<const values::
   auto it = impl_->roots.find(&root);
   Entry entry = it == impl_->roots.end() ? nullptr : it->second;
   if (CanRunNative(entry, root.inputs, inputs, options)) {
-    return RunNative(entry, impl_->table, inputs, options);
+    return RunNative(entry, impl_->table, inputs, options,
+                     [&] { return interp::Evaluate(root, inputs, options); });
   }
   return interp::Evaluate(root, inputs, options);
 }
@@ -251,7 +263,8 @@ interp::Outcome Program::Call(const ir::Function& fn, std::span<const values::Va
   auto it = impl_->functions.find(&fn);
   Entry entry = it == impl_->functions.end() ? nullptr : it->second;
   if (CanRunNative(entry, fn.params, args, options)) {
-    return RunNative(entry, impl_->table, args, options);
+    return RunNative(entry, impl_->table, args, options,
+                     [&] { return interp::Call(fn, args, options); });
   }
   return interp::Call(fn, args, options);
 }

@@ -6,6 +6,11 @@
 // aggregates in lower_aggregates.cpp.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "runtime/interp/depth.h"
 #include "runtime/jit/lowering_internal.h"
 
 namespace concord::jit {
@@ -68,9 +73,10 @@ void Lowering::DeclareHelpers() {
   declare("cj_date_shift", i32_, {ptr_, i32_, i64_, ptr_, ptr_});
   declare("cj_duration_arith", i32_, {ptr_, i32_, ptr_, ptr_, i64_, ptr_});
   declare("cj_duration_order", i32_, {ptr_, i32_, i32_, ptr_, ptr_});
-  declare("cj_entity", ptr_, {ptr_, i32_});
-  declare("cj_metric", ptr_, {ptr_, i32_});
-  declare("cj_query", ptr_, {ptr_, i32_, ptr_, i32_});
+  declare("cj_entity", ptr_, {ptr_, i32_, i32_});
+  declare("cj_metric", ptr_, {ptr_, i32_, i32_});
+  declare("cj_query", ptr_, {ptr_, i32_, ptr_, i32_, i32_});
+  declare("cj_too_deep", void_, {ptr_});
   declare("cj_field", ptr_, {ptr_, i32_, ptr_, ptr_, i32_});
   declare("cj_make_set", ptr_, {ptr_, ptr_, i32_});
   declare("cj_set_size", i64_, {ptr_, i32_, ptr_});
@@ -144,12 +150,57 @@ void Lowering::Check(llvm::Value* ok) {
 
 void Lowering::Begin(llvm::Function* f) {
   fn_ = f;
-  llvm::BasicBlock* entry = llvm::BasicBlock::Create(c_, "entry", f);
+  llvm::BasicBlock::Create(c_, "entry", f);
   fail_ = llvm::BasicBlock::Create(c_, "fail", f);
   b_.SetInsertPoint(fail_);
   b_.CreateRet(b_.getFalse());
-  b_.SetInsertPoint(entry);
+  body_ = llvm::BasicBlock::Create(c_, "body", f);
+  b_.SetInsertPoint(body_);
   ctx_ = f->getArg(0);
+  level_ = 0;
+  max_level_ = 0;
+}
+
+namespace {
+
+// How many levels below its top a tree reaches, not counting calls: at
+// least every level the interpreter can visit it at (a keyed filter's key
+// is visited higher than its place in the tree, never lower).
+int32_t Height(const ir::Node& body) {
+  int32_t height = 0;
+  std::vector<std::pair<const ir::Node*, int32_t>> pending = {{&body, 0}};
+  while (!pending.empty()) {
+    auto [node, at] = pending.back();
+    pending.pop_back();
+    height = std::max(height, at);
+    for (const auto& child : node->children) {
+      if (child) pending.push_back({child.get(), at + 1});
+    }
+  }
+  return height;
+}
+
+}  // namespace
+
+// The body runs natively only when no node of it can reach the depth limit
+// and the stack has room; otherwise the entry's evaluation goes to the
+// interpreter (cj_too_deep), which stops at the very node it reaches the
+// limit at, if it does: the engines agree by construction. Calls and host
+// questions check again at the body they start.
+void Lowering::Enter(const ir::Node& body) {
+  int32_t height = std::max(max_level_, Height(body));
+  b_.SetInsertPoint(&fn_->getEntryBlock());
+  llvm::Value* deepest = b_.CreateAdd(base_level_, b_.getInt32(height));
+  llvm::Value* too_deep = b_.CreateICmpSGE(deepest, b_.getInt32(interp::kMaxEvaluationDepth));
+  llvm::Function* frame_address =
+      llvm::Intrinsic::getDeclaration(m_, llvm::Intrinsic::frameaddress, {ptr_});
+  llvm::Value* frame = b_.CreatePtrToInt(b_.CreateCall(frame_address, {b_.getInt32(0)}), i64_);
+  llvm::Value* no_stack = b_.CreateICmpULT(frame, stack_limit_);
+  llvm::BasicBlock* give_up = Block("too_deep");
+  b_.CreateCondBr(b_.CreateOr(too_deep, no_stack), give_up, body_);
+  b_.SetInsertPoint(give_up);
+  Call("cj_too_deep", {ctx_});
+  b_.CreateBr(fail_);
 }
 
 llvm::Value* Lowering::Locals(int32_t count) {
@@ -157,7 +208,8 @@ llvm::Value* Lowering::Locals(int32_t count) {
 }
 
 void Lowering::LowerFunction(const ir::Function& fn, size_t index) {
-  std::vector<llvm::Type*> params = {ptr_};
+  // ctx, the body's level, the stack limit, the parameters, the result.
+  std::vector<llvm::Type*> params = {ptr_, i32_, i64_};
   for (const ir::Variable& p : fn.params) params.push_back(TypeOf(ReprOf(p.type)));
   params.push_back(ptr_);
   std::string name = fmt::format("fn.{}", index);
@@ -166,18 +218,21 @@ void Lowering::LowerFunction(const ir::Function& fn, size_t index) {
   try {
     if (!fn.body) throw Unsupported{"it has no body"};
     Begin(f);
+    base_level_ = f->getArg(1);
+    stack_limit_ = f->getArg(2);
     params_.clear();
     param_types_.clear();
     for (size_t i = 0; i < fn.params.size(); ++i) {
-      params_.push_back(f->getArg(static_cast<unsigned>(i + 1)));
+      params_.push_back(f->getArg(static_cast<unsigned>(i + 3)));
       param_types_.push_back(fn.params[i].type);
     }
     inputs_ = nullptr;
     locals_ = Locals(fn.num_locals);
     num_locals_ = fn.num_locals;
     Native r = Convert(Emit(*fn.body), fn.result, *fn.body);
-    b_.CreateStore(r.v, f->getArg(static_cast<unsigned>(fn.params.size() + 1)));
+    b_.CreateStore(r.v, f->getArg(static_cast<unsigned>(fn.params.size() + 3)));
     b_.CreateRet(b_.getTrue());
+    Enter(*fn.body);
   } catch (const Unsupported& u) {
     f->eraseFromParent();
     out_.skipped.push_back(fmt::format("fn `{}`: {}", fn.name, u.why));
@@ -187,14 +242,18 @@ void Lowering::LowerFunction(const ir::Function& fn, size_t index) {
   LowerCallEntry(fn, f, index);
 }
 
-// `i1 @call.N(ptr ctx, ptr args, ptr out)`: Program::Call's way in.
+// `i1 @call.N(ptr ctx, ptr args, ptr out, i32 level, i64 stack limit)`:
+// Program::Call's way in. The fn checks the depth itself.
 void Lowering::LowerCallEntry(const ir::Function& fn, llvm::Function* inner, size_t index) {
   std::string name = fmt::format("call.{}", index);
   llvm::Function* f =
-      llvm::Function::Create(llvm::FunctionType::get(i1_, {ptr_, ptr_, ptr_}, false),
+      llvm::Function::Create(llvm::FunctionType::get(i1_, {ptr_, ptr_, ptr_, i32_, i64_}, false),
                              llvm::Function::ExternalLinkage, name, m_);
   Begin(f);
-  std::vector<llvm::Value*> args = {ctx_};
+  b_.SetInsertPoint(&f->getEntryBlock());
+  b_.CreateBr(body_);
+  b_.SetInsertPoint(body_);
+  std::vector<llvm::Value*> args = {ctx_, f->getArg(3), f->getArg(4)};
   for (size_t i = 0; i < fn.params.size(); ++i) {
     llvm::Value* boxed =
         b_.CreateConstGEP1_64(b_.getInt8Ty(), f->getArg(1), i * sizeof(values::Value));
@@ -208,14 +267,17 @@ void Lowering::LowerCallEntry(const ir::Function& fn, llvm::Function* inner, siz
   out_.functions[&fn] = name;
 }
 
+// `i1 @root.N(ptr ctx, ptr inputs, ptr out, i32 level, i64 stack limit)`.
 void Lowering::LowerRoot(const ir::Root& root, size_t index) {
   std::string name = fmt::format("root.{}", index);
   llvm::Function* f =
-      llvm::Function::Create(llvm::FunctionType::get(i1_, {ptr_, ptr_, ptr_}, false),
+      llvm::Function::Create(llvm::FunctionType::get(i1_, {ptr_, ptr_, ptr_, i32_, i64_}, false),
                              llvm::Function::ExternalLinkage, name, m_);
   try {
     if (!root.body) throw Unsupported{"it has no body"};
     Begin(f);
+    base_level_ = f->getArg(3);
+    stack_limit_ = f->getArg(4);
     params_.clear();
     param_types_.clear();
     inputs_ = f->getArg(1);
@@ -224,6 +286,7 @@ void Lowering::LowerRoot(const ir::Root& root, size_t index) {
     num_locals_ = root.num_locals;
     Store(f->getArg(2), Emit(*root.body));
     b_.CreateRet(b_.getTrue());
+    Enter(*root.body);
   } catch (const Unsupported& u) {
     f->eraseFromParent();
     out_.skipped.push_back(fmt::format("`{}`: {}", root.name, u.why));
@@ -238,8 +301,28 @@ const ir::Node& Lowering::Child(const ir::Node& n, size_t i) {
   return *c;
 }
 
+namespace {
+
+// While a node is emitted, level_ is its operands' level (relative to the
+// body): the interpreter's Visit counts the same way.
+class Descend {
+ public:
+  Descend(int32_t& level, int32_t& deepest) : level_(level), at_(level) {
+    deepest = std::max(deepest, at_);
+    ++level_;
+  }
+  ~Descend() { level_ = at_; }
+
+ private:
+  int32_t& level_;
+  int32_t at_;
+};
+
+}  // namespace
+
 Native Lowering::Emit(const ir::Node& n) {
   using ir::Op;
+  Descend descend(level_, max_level_);
   switch (n.op) {
     case Op::kConst:
       return EmitConst(n);
@@ -264,7 +347,8 @@ Native Lowering::Emit(const ir::Node& n) {
     }
     case Op::kEntity:
     case Op::kMetric: {
-      llvm::Value* v = Call(n.op == Op::kEntity ? "cj_entity" : "cj_metric", {ctx_, NodeId(n)});
+      llvm::Value* v =
+          Call(n.op == Op::kEntity ? "cj_entity" : "cj_metric", {ctx_, NodeId(n), Level()});
       Check(b_.CreateIsNotNull(v));
       return Unbox(v, n.type, n);
     }
@@ -272,7 +356,7 @@ Native Lowering::Emit(const ir::Node& n) {
       std::vector<llvm::Value*> args;
       for (size_t i = 0; i < n.children.size(); ++i) args.push_back(Box(Emit(Child(n, i))));
       llvm::Value* v = Call("cj_query", {ctx_, NodeId(n), OperandArray(args),
-                                         b_.getInt32(static_cast<int>(args.size()))});
+                                         b_.getInt32(static_cast<int>(args.size())), Level()});
       Check(b_.CreateIsNotNull(v));
       return Unbox(v, n.type, n);
     }
@@ -330,10 +414,12 @@ Native Lowering::EmitCall(const ir::Node& n) {
   if (it == functions_.end() || n.callee->params.size() != n.children.size()) {
     throw Unsupported{fmt::format("it calls `{}`, which is not compiled", n.name)};
   }
-  std::vector<llvm::Value*> args = {ctx_};
+  std::vector<llvm::Value*> args;
   for (size_t i = 0; i < n.children.size(); ++i) {
     args.push_back(Convert(Emit(Child(n, i)), n.callee->params[i].type, n).v);
   }
+  // The callee's body is one level below this call, as Visit counts.
+  args.insert(args.begin(), {ctx_, Level(), stack_limit_});
   llvm::Type* result_type = TypeOf(ReprOf(it->second.result));
   llvm::Value* result = Alloca(result_type);
   args.push_back(result);

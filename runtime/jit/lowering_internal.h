@@ -86,8 +86,13 @@ class Lowering {
   llvm::AllocaInst* Alloca(llvm::Type* type, unsigned count = 1);
   void Check(llvm::Value* ok);
 
-  // lower_walk.cpp: functions and roots
+  // lower_walk.cpp: functions and roots. Begin opens the entry block and
+  // leaves the builder in the body's; Enter closes the entry with the check
+  // of runtime/interp/depth.h's limit and the stack's, once the body is
+  // lowered and its height known.
   void Begin(llvm::Function* f);
+  void Enter(const ir::Node& body);
+  llvm::Value* Level() { return b_.CreateAdd(base_level_, b_.getInt32(level_)); }
   llvm::Value* Locals(int32_t count);
   void LowerFunction(const ir::Function& fn, size_t index);
   void LowerCallEntry(const ir::Function& fn, llvm::Function* inner, size_t index);
@@ -156,6 +161,14 @@ class Lowering {
   llvm::Function* fn_ = nullptr;
   llvm::Value* ctx_ = nullptr;
   llvm::BasicBlock* fail_ = nullptr;
+  llvm::BasicBlock* body_ = nullptr;
+  // Depth (runtime/interp/depth.h): the i32 level of the body, the i64
+  // stack limit, and while a node is emitted, its operands' level relative
+  // to the body (level_) and the deepest relative level seen (max_level_).
+  llvm::Value* base_level_ = nullptr;
+  llvm::Value* stack_limit_ = nullptr;
+  int32_t level_ = 0;
+  int32_t max_level_ = 0;
   std::vector<llvm::Value*> params_;
   std::vector<const ir::Type*> param_types_;
   llvm::Value* inputs_ = nullptr;

@@ -288,5 +288,44 @@ scenario s {
   CHECK(!HasText(p->run, "duo is active"));
 }
 
+TEST_CASE("the timeline limit holds within a day: the entry past it stops the run (R035)") {
+  // Ten flag rules on each of twenty payments of one day make 200 flags on
+  // 2027-01-05. The limit was checked only at the start of a day, so a day
+  // could pass it by any amount (1,000 rules on 2,000 payments: 2,000,000
+  // entries, 1.3 GB).
+  std::string text = R"(
+charter flags "Flags" {
+  adopted 2027-01-01
+  membership { entry open exit anytime notice 0 days }
+  revision { every month quota 1 rules quorum 1 }
+  jury { size 1 draw lottery from members excluding parties ruling expires after 1 month }
+  ledger box "Box" { public report every month steward rotates every month among members }
+)";
+  for (int i = 0; i < 10; ++i) {
+    text += "  rule f" + std::to_string(i) + " { on contribution c when true then flag \"f" +
+            std::to_string(i) + "\" }\n";
+  }
+  text += "}\nscenario s {\n  start 2027-01-01\n  members flags: ana\n";
+  for (int i = 0; i < 20; ++i) text += "  on 2027-01-05 contribute ana 1 EUR to box\n";
+  text += "  run until 2027-01-10\n  expect on 2027-01-05 count(members(flags)) == 1\n}\n";
+  auto p = Play("timeline_day", text);
+  size_t unlimited = p->run.timeline.size();
+  REQUIRE(unlimited > 200);
+
+  constexpr size_t kLimit = 50;
+  p->inputs.program.max_timeline_entries = kLimit;
+  RunResult run = Run(p->inputs.program, p->inputs.scenarios[0]);
+  REQUIRE(run.timeline.size() == kLimit + 1);
+  const Entry& stop = run.timeline.back();
+  REQUIRE(stop.code);
+  CHECK(diag::Info(*stop.code).name == std::string("R035"));
+  CHECK(stop.date.ToString() == "2027-01-05");
+  CHECK(stop.text.find("limit of 50 entries") != std::string::npos);
+  CHECK(run.timeline[kLimit - 1].date.ToString() == "2027-01-05");
+  REQUIRE(run.expectations.size() == 1);
+  CHECK_FALSE(run.expectations[0].passed);
+  CHECK(run.expectations[0].actual == "not evaluated: the run stopped on 2027-01-05 (R035)");
+}
+
 }  // namespace
 }  // namespace concord::engine

@@ -463,7 +463,8 @@ TEST_CASE("deep evaluation stops with an error instead of exhausting the stack",
   REQUIRE(too_deep.status == Status::kError);
   CHECK(too_deep.error->code == diag::Code::R025);
   CHECK(too_deep.error->message ==
-        "value unavailable: evaluation is nested more than 2000 levels deep through fn calls");
+        "value unavailable: evaluation is nested more than 2000 levels deep through fn calls or "
+        "metrics");
 }
 
 TEST_CASE("a chain of 20,000 fns lowers without recursing, then stops at the depth limit",
