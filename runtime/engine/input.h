@@ -50,6 +50,9 @@ struct LedgerSpec {
   std::optional<calendar::Period> report_every;
   std::optional<calendar::Period> steward_every;  // set when the steward rotates
   std::optional<values::Money> cap;
+  // `currency EUR`; the ledger's currency is this, else the cap's, else its
+  // first payment's (docs/reference-runtime.md).
+  std::optional<values::Currency> currency;
   SourceRange range;
 };
 
@@ -93,6 +96,8 @@ struct CharterSpec {
   SourceRange reflection_range;
   std::vector<MetricSpec> metrics;
   SourceRange range;
+
+  const LedgerSpec* FindLedger(std::string_view name) const;
 };
 
 struct FundSpec {
