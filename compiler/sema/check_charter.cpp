@@ -167,10 +167,9 @@ void Checker::CheckCharter(CharterInfo& info) {
     const MoneyValue* cap_money = cap ? cap->As<MoneyValue>() : nullptr;
     if (ledger.currency && cap_money && cap_money->currency != ledger.currency->value) {
       diags_
-          .Report(diag::Code::E0205, ledger.cap->range,
-                  fmt::format("a cap in {}", cap_money->currency),
-                  fmt::format("ledger `{}`'s currency {}", ledger.name.name,
-                              ledger.currency->value))
+          .Report(
+              diag::Code::E0205, ledger.cap->range, fmt::format("a cap in {}", cap_money->currency),
+              fmt::format("ledger `{}`'s currency {}", ledger.name.name, ledger.currency->value))
           .WithLabel(ledger.currency->range, "the ledger's currency is declared here")
           .WithHelp("write the cap in the ledger's currency; Concord never converts");
     }

@@ -355,8 +355,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         }
       } else if (auto* cur = dynamic_cast<P::LedgerCurrencyContext*>(li)) {
         antlr4::Token* code = Real(cur->UPPER());
-        if (code && FirstClause(l.currency.has_value(),
-                                l.currency ? l.currency->range : lr, lr, "currency", in)) {
+        if (code && FirstClause(l.currency.has_value(), l.currency ? l.currency->range : lr, lr,
+                                "currency", in)) {
           if (values::Currency::Parse(code->getText())) {
             l.currency = ast::Located<std::string>{code->getText(), lr};
           } else {

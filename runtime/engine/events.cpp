@@ -40,8 +40,8 @@ bool Simulation::RequireAdopted(const EventSpec& e, const std::string& polity,
   if (it == polities_.end() || !it->second.spec || today_ >= it->second.spec->adopted) return true;
   Invalid(e, diag::Code::R030,
           Message(diag::Code::R030, EventWord(e.kind),
-                  fmt::format("`{}` is adopted on {}, and nothing happens under it before",
-                              polity, it->second.spec->adopted.ToString())),
+                  fmt::format("`{}` is adopted on {}, and nothing happens under it before", polity,
+                              it->second.spec->adopted.ToString())),
           where);
   return false;
 }

@@ -120,9 +120,9 @@ void Simulation::Contribute(const EventSpec& e) {
     std::string wanted(currency->currency.code());
     Invalid(e, diag::Code::R023, Message(diag::Code::R023, amount.currency.code(), wanted))
         .notes.push_back(
-        fmt::format("`{}` holds {} ({}); Concord never converts between currencies, so the "
-                    "payment is refused and not booked",
-                    account, wanted, currency->why));
+            fmt::format("`{}` holds {} ({}); Concord never converts between currencies, so the "
+                        "payment is refused and not booked",
+                        account, wanted, currency->why));
     return;
   }
   values::Money balance = amount;
@@ -130,9 +130,8 @@ void Simulation::Contribute(const EventSpec& e) {
     values::MoneyResult<values::Money> sum = held->second.Plus(amount);
     if (!sum.ok()) {
       Invalid(e, diag::Code::R020,
-              Message(diag::Code::R020,
-                      fmt::format("the balance of `{}` ({}) plus {}", account,
-                                  held->second.ToString(), amount.ToString())))
+              Message(diag::Code::R020, fmt::format("the balance of `{}` ({}) plus {}", account,
+                                                    held->second.ToString(), amount.ToString())))
           .notes.push_back("the payment is refused and not booked");
       return;
     }
@@ -219,8 +218,8 @@ std::optional<Simulation::Due> Simulation::Owed(const FundSpec& f, const values:
   std::optional<values::Value> formula = Eval(f.contribution, {&income, 1}, f.range);
   if (!formula || !formula->AsMoney()) return std::nullopt;
   values::Money owed = *formula->AsMoney();
-  std::string how = fmt::format("the formula gives {} for an income of {}", owed.ToString(),
-                                income.ToString());
+  std::string how =
+      fmt::format("the formula gives {} for an income of {}", owed.ToString(), income.ToString());
   // min(max(formula, floor), cap), as concord compat reads it too.
   auto bound = [&](const std::optional<values::Money>& limit, std::strong_ordering past) {
     if (!limit) return true;
@@ -229,19 +228,19 @@ std::optional<Simulation::Due> Simulation::Owed(const FundSpec& f, const values:
       Entry& e = Violation(EntryKind::kError, diag::Code::R023, f.name,
                            Message(diag::Code::R023, owed.currency.code(), limit->currency.code()),
                            f.range);
-      e.notes.push_back(fmt::format("the contribution formula gives {} for an income of {}, and "
-                                    "the fund's {} is {}",
-                                    owed.ToString(), income.ToString(),
-                                    past == std::strong_ordering::less ? "floor" : "cap",
-                                    limit->ToString()));
+      e.notes.push_back(
+          fmt::format("the contribution formula gives {} for an income of {}, and "
+                      "the fund's {} is {}",
+                      owed.ToString(), income.ToString(),
+                      past == std::strong_ordering::less ? "floor" : "cap", limit->ToString()));
       return false;
     }
     if (*cmp == past) {
       owed = *limit;
-      how += fmt::format(", {} {}",
-                         past == std::strong_ordering::less ? "raised to the floor of"
-                                                            : "lowered to the cap of",
-                         limit->ToString());
+      how += fmt::format(
+          ", {} {}",
+          past == std::strong_ordering::less ? "raised to the floor of" : "lowered to the cap of",
+          limit->ToString());
     }
     return true;
   };
