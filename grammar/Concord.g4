@@ -103,6 +103,7 @@ ledgerItem
   | STEWARD rotation                                          # ledgerSteward
   | STEWARD FIXED ident                                       # ledgerStewardFixed
   | CAP expr                                                  # ledgerCap
+  | CURRENCY UPPER                                            # ledgerCurrency
   ;
 
 // `rotates every 3 months among members`
@@ -278,7 +279,7 @@ ident
   | TERM | RENEWAL | CONTRIBUTION | TOTAL | AT | MOST | PER | TEXT | ON
   | REPLACES | FLAG | REJECT | PARTIES | EFFECTIVE | RENEW | ANY | PARTY
   | DISTRESS_SIGNAL | RESPOND | WITHIN | FUND | CROSS_TRAINING | EXPLICITLY
-  | BY | ALL | EXPLICIT | AUTOMATICALLY | CAP | FLOOR | SEED | START
+  | BY | ALL | EXPLICIT | AUTOMATICALLY | CAP | CURRENCY | FLOOR | SEED | START
   | MEMBERS | RUN | UNTIL | EXPECT | VIOLATION | NO | VIOLATIONS | JOIN
   | TO | LEAVE | FROM | SIGN | ASSEMBLY | PRESENT | DISPUTE | VS | SERIOUS
   | ISSUED | CONTRIBUTE | DISTRESS | RECORD | AMEND | REMOVE | ADD | REPLACE
@@ -379,6 +380,7 @@ AUTOMATICALLY : 'automatically' ;
 BY : 'by' ;
 ALL : 'all' ;
 CAP : 'cap' ;
+CURRENCY : 'currency' ;
 FLOOR : 'floor' ;
 SEED : 'seed' ;
 START : 'start' ;

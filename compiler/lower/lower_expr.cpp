@@ -399,6 +399,27 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
 
 // --- comprehensions ------------------------------------------------------------
 
+std::string ExprLowerer::AmountsCurrency(const ast::Comprehension& c,
+                                         const sema::Symbol* variable) const {
+  if (!c.source || !c.projection || c.source->kind != ast::ExprKind::kCall ||
+      c.projection->kind != ast::ExprKind::kFieldAccess) {
+    return {};
+  }
+  const auto& amount = *c.projection->As<ast::FieldAccess>();
+  if (amount.field.name != "amount" || !amount.object ||
+      amount.object->kind != ast::ExprKind::kNameRef ||
+      program_.SymbolOf(amount.object->As<ast::NameRef>()) != variable) {
+    return {};
+  }
+  const auto& call = *c.source->As<ast::CallExpr>();
+  const sema::CallTarget* target = program_.CallOf(&call);
+  if (!target || target->builtin != sema::Builtin::kContributions || call.args.size() != 1 ||
+      !call.args[0] || call.args[0]->kind != ast::ExprKind::kNameRef) {
+    return {};
+  }
+  return program_.AccountCurrency(program_.SymbolOf(call.args[0]->As<ast::NameRef>()));
+}
+
 NodePtr ExprLowerer::LowerComprehension(const ast::Comprehension& c, const Type* type) {
   std::optional<sema::Builtin> aggregate = program_.AggregateOf(&c);
   const sema::Symbol* variable = program_.VariableOf(&c);
@@ -447,7 +468,10 @@ NodePtr ExprLowerer::LowerComprehension(const ast::Comprehension& c, const Type*
   NodePtr node = Make(op, type, c.range);
   node->slot = slot;
   node->name = variable->name;
-  if (op == Op::kSumMoney) node->currency = type->currency();
+  if (op == Op::kSumMoney) {
+    node->currency = type->currency();
+    if (node->currency.empty()) node->currency = AmountsCurrency(c, variable);
+  }
   node->children.push_back(std::move(source));
   node->children.push_back(std::move(filter));
   node->children.push_back(std::move(projection));

@@ -60,6 +60,10 @@ class ExprLowerer {
   NodePtr LowerCall(const ast::CallExpr& call, const Type* type);
   NodePtr LowerBuiltin(const ast::CallExpr& call, sema::Builtin builtin, const Type* type);
   NodePtr LowerComprehension(const ast::Comprehension& c, const Type* type);
+  // `sum(v.amount for v in contributions(ACCOUNT) ...)`: the currency the
+  // account holds (sema::CheckedProgram::AccountCurrency), which is that of
+  // every payment booked into it and so of its empty sum; "" otherwise.
+  std::string AmountsCurrency(const ast::Comprehension& c, const sema::Symbol* variable) const;
   NodePtr LowerSet(const ast::SetLit& set, const Type* type);
   NodePtr LowerIf(const ast::IfExpr& expr, const Type* type);
   NodePtr EntityOf(const sema::Symbol* symbol, diag::SourceRange range);

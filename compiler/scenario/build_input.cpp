@@ -141,6 +141,7 @@ engine::CharterSpec Builder::Charter(const model::Charter& c, model::ModelValues
     for (const model::Ledger& m : c.ledgers) {
       if (m.name == ledger.name) ledger.cap = m.cap;
     }
+    if (l.currency) ledger.currency = values::Currency::Parse(l.currency->value);
     ledger.range = l.range;
     spec.ledgers.push_back(std::move(ledger));
   }

@@ -163,6 +163,16 @@ void Checker::CheckCharter(CharterInfo& info) {
     CheckPositivePeriod(ledger.report_every, "a ledger's report period");
     if (ledger.steward) CheckRotation(*ledger.steward, info.implicits, "members");
     if (ledger.cap) ExpectType(ctx, ledger.cap.get(), t.Money(), "a ledger's cap is money");
+    const Constant* cap = ledger.cap ? out_.ConstantOf(ledger.cap.get()) : nullptr;
+    const MoneyValue* cap_money = cap ? cap->As<MoneyValue>() : nullptr;
+    if (ledger.currency && cap_money && cap_money->currency != ledger.currency->value) {
+      diags_
+          .Report(
+              diag::Code::E0205, ledger.cap->range, fmt::format("a cap in {}", cap_money->currency),
+              fmt::format("ledger `{}`'s currency {}", ledger.name.name, ledger.currency->value))
+          .WithLabel(ledger.currency->range, "the ledger's currency is declared here")
+          .WithHelp("write the cap in the ledger's currency; Concord never converts");
+    }
   }
   if (c.stress_game) CheckPositivePeriod(c.stress_game->every, "a stress game's period");
   if (c.stress_game && c.stress_game->designer) {

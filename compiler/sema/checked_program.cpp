@@ -91,4 +91,21 @@ const Constant* CheckedProgram::ConstantOf(const ast::Expr* expr) const {
   return FindIn(constants_, expr);
 }
 
+std::string CheckedProgram::AccountCurrency(const Symbol* account) const {
+  auto currency_of = [&](const ast::Expr* expr) -> std::string {
+    const Constant* c = expr ? ConstantOf(expr) : nullptr;
+    const MoneyValue* m = c ? c->As<MoneyValue>() : nullptr;
+    return m ? m->currency : std::string();
+  };
+  if (!account) return {};
+  if (const ast::Ledger* l = account->As<ast::Ledger>()) {
+    return l->currency ? l->currency->value : currency_of(l->cap.get());
+  }
+  if (const ast::Fund* f = account->As<ast::Fund>(); f && f->contribution) {
+    std::string cap = currency_of(f->contribution->cap.get());
+    return cap.empty() ? currency_of(f->contribution->floor.get()) : cap;
+  }
+  return {};
+}
+
 }  // namespace concord::sema

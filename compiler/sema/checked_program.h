@@ -87,6 +87,10 @@ class CheckedProgram {
   // The folded value of a constant expression (literals and operators over
   // them), or null.
   const Constant* ConstantOf(const ast::Expr* expr) const;
+  // The one currency a ledger or fund holds when the program says it: a
+  // ledger's `currency` clause, else its constant cap (a fund's cap, else its
+  // floor); "" otherwise, when only its first payment will tell.
+  std::string AccountCurrency(const Symbol* account) const;
 
  private:
   friend class Checker;

@@ -161,6 +161,8 @@ struct Ledger {
   std::optional<Identifier> fixed_steward;
   ExprPtr cap;
   SourceRange cap_range;
+  // `currency EUR`: the one currency the ledger holds (a valid code).
+  std::optional<Located<std::string>> currency;
   SourceRange range;
 };
 

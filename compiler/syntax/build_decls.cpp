@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/syntax/builder.h"
+#include "runtime/values/money.h"
 
 namespace concord::syntax {
 
@@ -351,6 +352,16 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         if (FirstClause(l.cap != nullptr, l.cap_range, lr, "cap", in)) {
           l.cap = Expr(cap->expr());
           l.cap_range = lr;
+        }
+      } else if (auto* cur = dynamic_cast<P::LedgerCurrencyContext*>(li)) {
+        antlr4::Token* code = Real(cur->UPPER());
+        if (code && FirstClause(l.currency.has_value(), l.currency ? l.currency->range : lr, lr,
+                                "currency", in)) {
+          if (values::Currency::Parse(code->getText())) {
+            l.currency = ast::Located<std::string>{code->getText(), lr};
+          } else {
+            diags_.Report(Code::E0113, Range(code), code->getText());
+          }
         }
       }
     }

@@ -29,13 +29,26 @@ std::string Names(const std::vector<std::string>& names) {
 
 }  // namespace
 
-void Simulation::Invalid(const EventSpec& e, diag::Code code, std::string message,
-                         SourceRange range) {
+Entry& Simulation::Invalid(const EventSpec& e, diag::Code code, std::string message,
+                           SourceRange range) {
   Entry& entry = Violation(EntryKind::kInvalid, code, EventWord(e.kind), std::move(message),
                            range.file == diag::kNoFile ? e.range : range);
   if (range.file != diag::kNoFile && !(range == e.range)) {
     entry.labels.push_back({e.range, "in this event"});
   }
+  return entry;
+}
+
+bool Simulation::RequireAdopted(const EventSpec& e, const std::string& polity,
+                                const SourceRange& where) {
+  auto it = polities_.find(polity);
+  if (it == polities_.end() || !it->second.spec || today_ >= it->second.spec->adopted) return true;
+  Invalid(e, diag::Code::R030,
+          Message(diag::Code::R030, EventWord(e.kind),
+                  fmt::format("`{}` is adopted on {}, and nothing happens under it before", polity,
+                              it->second.spec->adopted.ToString())),
+          where);
+  return false;
 }
 
 bool Simulation::RequireKnownMember(const EventSpec& e, const Name& who) {
@@ -113,6 +126,7 @@ void Simulation::ApplyEvent(const EventSpec& e) {
 
 void Simulation::Join(const EventSpec& e) {
   const std::string& polity = e.target->text;
+  if (!RequireAdopted(e, polity, e.target->range)) return;
   if (IsMemberOf(e.subject.text, polity)) {
     Invalid(e, diag::Code::R030,
             Message(diag::Code::R030, "join",
@@ -154,6 +168,7 @@ void Simulation::Join(const EventSpec& e) {
 
 void Simulation::Leave(const EventSpec& e) {
   const std::string& polity = e.target->text;
+  if (!RequireAdopted(e, polity, e.target->range)) return;
   if (!RequireMember(e, e.subject, polity)) return;
   auto record = NewRecord("leave");
   record->Put("member", MemberValue(e.subject.text));
@@ -207,6 +222,7 @@ void Simulation::Sign(const EventSpec& e) {
               n.range);
       continue;
     }
+    if (!RequireAdopted(e, n.text, n.range)) continue;
     signers.push_back(n.text);
   }
   // Joining order then name: parties signing the same day are ordered by name.
@@ -284,6 +300,7 @@ void Simulation::ExitTreaty(const EventSpec& e) {
 
 void Simulation::Assembly(const EventSpec& e) {
   const std::string& polity = e.subject.text;
+  if (!RequireAdopted(e, polity, e.subject.range)) return;
   PolityState& p = polities_[polity];
   const CharterSpec& c = *p.spec;
   std::vector<std::string> present;
@@ -383,9 +400,20 @@ void Simulation::Dispute(const EventSpec& e) {
             e.subject.range);
     return;
   }
+  if (!RequireAdopted(e, polity, e.target->range)) return;
   bool ok = true;
   for (const Name& n : e.names) ok = RequireMember(e, n, polity) && ok;
   if (!ok) return;
+  // A dispute is between two people: one cannot be on both sides.
+  for (size_t i = 1; i < e.names.size(); ++i) {
+    if (e.names[i].text != e.names[0].text) continue;
+    Invalid(e, diag::Code::R030,
+            Message(diag::Code::R030, "dispute",
+                    fmt::format("`{}` is on both sides; a dispute is between two different members",
+                                e.names[i].text)),
+            e.names[i].range);
+    return;
+  }
   DisputeState& d = disputes_[e.subject.text];
   d.id = e.subject.text;
   d.polity = polity;
@@ -458,6 +486,7 @@ void Simulation::Ruling(const EventSpec& e) {
 }
 
 void Simulation::RecordEvent(const EventSpec& e) {
+  if (e.target && !RequireAdopted(e, e.target->text, e.target->range)) return;
   HistoryRecord r;
   r.kind = e.kind_word;
   r.id = e.subject.text;
@@ -529,6 +558,7 @@ void Simulation::DistressEvent(const EventSpec& e) {
 }
 
 void Simulation::Held(const EventSpec& e) {
+  if (!RequireAdopted(e, e.subject.text, e.subject.range)) return;
   PolityState& p = polities_[e.subject.text];
   bool stress = e.kind == EventKind::kStressGame;
   std::string designer;

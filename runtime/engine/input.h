@@ -50,6 +50,9 @@ struct LedgerSpec {
   std::optional<calendar::Period> report_every;
   std::optional<calendar::Period> steward_every;  // set when the steward rotates
   std::optional<values::Money> cap;
+  // `currency EUR`; the ledger's currency is this, else the cap's, else its
+  // first payment's (docs/reference-runtime.md).
+  std::optional<values::Currency> currency;
   SourceRange range;
 };
 
@@ -93,6 +96,8 @@ struct CharterSpec {
   SourceRange reflection_range;
   std::vector<MetricSpec> metrics;
   SourceRange range;
+
+  const LedgerSpec* FindLedger(std::string_view name) const;
 };
 
 struct FundSpec {
@@ -125,15 +130,24 @@ struct TreatySpec {
   SourceRange range;
 };
 
-#define CONCORD_ENGINE_EVENTS(X)                                                    \
-  X(Join, "join")                                                                   \
-  X(Leave, "leave")                                                                 \
-  X(Sign, "sign")                                                                   \
-  X(Renew, "renew")                                                                 \
-  X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") X(Ruling, "ruling") \
-      X(Contribute, "contribute") X(Report, "report") X(StressGame, "stress_game")  \
-          X(Reflection, "reflection") X(Distress, "distress") X(Respond, "respond") \
-              X(Record, "record")
+// clang-format off: one event a line, whatever the longest name
+#define CONCORD_ENGINE_EVENTS(X) \
+  X(Join, "join") \
+  X(Leave, "leave") \
+  X(Sign, "sign") \
+  X(Renew, "renew") \
+  X(Exit, "exit") \
+  X(Assembly, "assembly") \
+  X(Dispute, "dispute") \
+  X(Ruling, "ruling") \
+  X(Contribute, "contribute") \
+  X(Report, "report") \
+  X(StressGame, "stress_game") \
+  X(Reflection, "reflection") \
+  X(Distress, "distress") \
+  X(Respond, "respond") \
+  X(Record, "record")
+// clang-format on
 
 enum class EventKind : uint8_t {
 #define CONCORD_ENGINE_EVENT_ENUM(kind, word) k##kind,

@@ -1,6 +1,7 @@
 // Periods that close: revision cycles against their quota (R001), ledger
 // reports (R003), stress games (R004), reflections (R007) and distress
-// signals whose response time has run (R005). A period that began before the
+// signals whose response time has run (R005); treaty funds' contribution
+// periods (R012) close in funds.cpp. A period that began before the
 // scenario's start is not judged: the scenario does not say what happened in
 // its first days.
 #include <fmt/format.h>
@@ -59,7 +60,10 @@ void Simulation::EndOfDay() {
     CloseHeld(p, p.reflection, "reflection", diag::Code::R007, p.spec->reflection_range,
               "reflection of ");
   }
-  for (const std::string& name : treaty_order_) CloseDistress(treaties_[name]);
+  for (const std::string& name : treaty_order_) {
+    CloseDistress(treaties_[name]);
+    CloseFundPeriods(treaties_[name]);
+  }
 }
 
 void Simulation::CloseRevision(PolityState& p) {

@@ -30,6 +30,13 @@ const CharterSpec* ProgramSpec::FindCharter(std::string_view name) const {
   return nullptr;
 }
 
+const LedgerSpec* CharterSpec::FindLedger(std::string_view ledger) const {
+  for (const LedgerSpec& l : ledgers) {
+    if (l.name == ledger) return &l;
+  }
+  return nullptr;
+}
+
 const TreatySpec* ProgramSpec::FindTreaty(std::string_view name) const {
   for (const TreatySpec& t : treaties) {
     if (t.name == name) return &t;
@@ -214,8 +221,12 @@ void Simulation::Setup() {
     Declare("treaty clause", fmt::format("{} renewal", name));
     Declare("treaty clause", fmt::format("{} exit", name));
     if (t.respond_within) Declare("treaty clause", fmt::format("{} distress signal", name));
-    for (const FundSpec& f : t.funds)
+    for (const FundSpec& f : t.funds) {
       Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
+      if (!f.contribution || !f.per) continue;
+      InitSchedule(treaties_[name].dues[f.name], f.per, t.effective);
+      Declare("obligation", fmt::format("contributions to {}.{}", name, f.name));
+    }
     if (t.cross_training_every) Declare("treaty clause", fmt::format("{} cross-training", name));
     for (const RuleSpec& r : t.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
   }
@@ -352,6 +363,9 @@ void Simulation::StartOfDay() {
     for (auto& [ledger, schedule] : p.reports) OpenCycles(schedule, 0);
     OpenCycles(p.stress, 0);
     OpenCycles(p.reflection, 0);
+  }
+  for (const std::string& name : treaty_order_) {
+    for (auto& [fund, schedule] : treaties_[name].dues) OpenCycles(schedule, 0);
   }
   AssignStewards();
   ScheduleCrossTraining();

@@ -91,6 +91,8 @@ class Simulation : public interp::Host {
   void ApplyEvent(const EventSpec& e);
   bool RequireMember(const EventSpec& e, const Name& who, const std::string& polity);
   bool RequireKnownMember(const EventSpec& e, const Name& who);
+  // False (after R030) when `polity` is a charter adopted after today.
+  bool RequireAdopted(const EventSpec& e, const std::string& polity, const SourceRange& where);
   bool RequireParty(const EventSpec& e, const TreatyState& t, const Name& party, bool active);
   void Join(const EventSpec& e);
   void Leave(const EventSpec& e);
@@ -102,10 +104,21 @@ class Simulation : public interp::Host {
   void Ruling(const EventSpec& e);
   void Contribute(const EventSpec& e);
   void ReportLedger(const EventSpec& e);
+  // At the close of a fund's contribution period: every member of a party
+  // for the whole period paid at least what the fund asks of them (R012).
+  void CloseFundPeriods(TreatyState& t);
+  // What fund `f` asks of a member with `income` in one period:
+  // min(max(formula, floor), cap); none (after reporting why) when it
+  // cannot be computed.
+  struct Due {
+    values::Money owed;
+    std::string how;  // the formula's value and the bound that changed it
+  };
+  std::optional<Due> Owed(const FundSpec& f, const values::Value& income);
   void Held(const EventSpec& e);
   void DistressEvent(const EventSpec& e);
   void RecordEvent(const EventSpec& e);
-  void Invalid(const EventSpec& e, diag::Code code, std::string message, SourceRange range = {});
+  Entry& Invalid(const EventSpec& e, diag::Code code, std::string message, SourceRange range = {});
 
   // --- stewards.cpp --------------------------------------------------------
   // The rotating roles of every participating charter and every treaty, the

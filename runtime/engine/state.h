@@ -112,6 +112,9 @@ struct TreatyState {
   std::vector<DistressCall> distress;
   std::vector<Rotation> rotations;  // fund stewards, in declaration order
   std::map<std::string, values::Money> balances;
+  // fund -> its contribution periods (`per`, from `effective`), at whose
+  // close every member owes what the formula asks (R012)
+  std::map<std::string, Schedule> dues;
   std::optional<int64_t> cross_training_round;  // the last period announced
 };
 

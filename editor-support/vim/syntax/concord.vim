@@ -41,7 +41,7 @@ syn keyword concordKeyword lottery rotation appointed excluding external ruling 
 syn keyword concordKeyword reaffirmed permanent report steward fixed rotates among designer
 syn keyword concordKeyword accept term renewal contribution total at most per text replaces
 syn keyword concordKeyword flag reject effective renew party distress_signal respond within
-syn keyword concordKeyword cross_training explicitly explicit automatically by cap floor seed
+syn keyword concordKeyword cross_training explicitly explicit automatically by cap currency floor seed
 syn keyword concordKeyword start run until violation no violations join to leave from sign
 syn keyword concordKeyword assembly present dispute vs serious issued contribute distress
 syn keyword concordKeyword record amend remove add replace with as
