@@ -184,6 +184,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
           }
           e.mode = ast::EntryMode::kVote;
           e.vote_share = *share.value;
+        } else if (dynamic_cast<P::EntryByDecisionContext*>(mode)) {
+          e.mode = ast::EntryMode::kByDecision;
         } else {
           e.mode = ast::EntryMode::kCompulsory;
         }
@@ -200,6 +202,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         if (!x.notice) continue;
         if (exit->PENALTY()) x.penalty = String(exit->STRING());
         membership.exit = std::move(x);
+      } else {
+        MembershipPowerItem(mi, membership);
       }
     }
     c.membership = std::move(membership);
@@ -420,6 +424,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
     c.treaty_limits = std::move(limits);
   } else if (auto* rule = dynamic_cast<P::RuleItemContext*>(item)) {
     if (auto built = RuleOf(rule->ruleDecl())) c.rules.push_back(std::move(*built));
+  } else if (PowerItem(item, c)) {
+    // an office, `decisions` or `sanctions` (build_power.cpp)
   } else if (auto* metric = dynamic_cast<P::MetricItemContext*>(item)) {
     P::MetricDeclContext* m = metric->metricDecl();
     if (!m || !m->ident()) return;
