@@ -149,8 +149,8 @@ struct Office {
   std::optional<std::string> title;
   int64_t seats = 1;
   Selection chosen = Selection::kUnspecified;
-  std::optional<values::Duration> term;  // none: permanent
-  std::optional<int64_t> limit;          // terms in a row
+  std::optional<values::Duration> term;   // none: permanent
+  std::optional<int64_t> limit;           // terms in a row
   std::optional<values::Decimal> recall;  // share of members
   std::optional<std::string> appointed_by;
   std::vector<std::string> decides;

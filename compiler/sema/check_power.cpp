@@ -16,9 +16,9 @@ namespace {
 
 // The matters of POWER.md §2, in the order the reference lists them.
 const std::vector<std::string>& Matters() {
-  static const std::vector<std::string> matters = {
-      "admission", "removal",  "sanction", "amendment", "spending",
-      "treaty",    "election", "recall",   "default"};
+  static const std::vector<std::string> matters = {"admission", "removal",  "sanction",
+                                                   "amendment", "spending", "treaty",
+                                                   "election",  "recall",   "default"};
   return matters;
 }
 
@@ -84,8 +84,9 @@ void Checker::CheckShare(const ast::Share& share, std::string_view what, bool ze
     return;
   }
   if (!zero_ok && share.value <= zero) {
-    diags_.Report(diag::Code::E0235, share.range, share.text, what,
-                  "a share of zero is met by nobody")
+    diags_
+        .Report(diag::Code::E0235, share.range, share.text, what,
+                "a share of zero is met by nobody")
         .WithHelp("give the share the community agreed on, such as `50%`");
   }
 }
@@ -102,8 +103,9 @@ void Checker::CheckOffice(const CharterInfo& info, const ast::Office& o, const C
         .WithHelp("allow at least one term in a row, or remove the limit");
   }
   if (o.held_by && o.chosen) {
-    diags_.Report(diag::Code::E0232, o.held_range, name,
-                  o.chosen->mode == ast::SelectionMode::kHolders ? "its holders" : "a procedure")
+    diags_
+        .Report(diag::Code::E0232, o.held_range, name,
+                o.chosen->mode == ast::SelectionMode::kHolders ? "its holders" : "a procedure")
         .WithLabel(o.chosen->range, "chosen here")
         .WithHelp("keep one: `held by` names a permanent holder, `chosen by` a procedure");
   }
@@ -112,8 +114,9 @@ void Checker::CheckOffice(const CharterInfo& info, const ast::Office& o, const C
         .WithLabel(o.held_range, "held by one person here")
         .WithFix(o.limit->range, "", "remove the term limit");
   } else if (o.limit && !o.term) {
-    diags_.Report(diag::Code::E0231, o.limit->range, name,
-                  fmt::format("{} term{}", o.limit->value, o.limit->value == 1 ? "" : "s"))
+    diags_
+        .Report(diag::Code::E0231, o.limit->range, name,
+                fmt::format("{} term{}", o.limit->value, o.limit->value == 1 ? "" : "s"))
         .WithHelp("add how long one term lasts, such as `term 1 year`");
   }
   if (o.term) {
@@ -123,8 +126,8 @@ void Checker::CheckOffice(const CharterInfo& info, const ast::Office& o, const C
   if (o.recall) CheckShare(*o.recall, "for a recall petition", false);
   if (o.chosen) {
     const ast::OfficeSelection& s = *o.chosen;
-    if (s.among) CheckRotation(ast::Rotation{std::nullopt, *s.among, s.range}, info.implicits,
-                               "members");
+    if (s.among)
+      CheckRotation(ast::Rotation{std::nullopt, *s.among, s.range}, info.implicits, "members");
     if (s.every) CheckPositivePeriod(*s.every, "a rotation period");
     if (s.appointer) {
       const Symbol* appointer = info.offices.Find(s.appointer->name);
@@ -189,8 +192,9 @@ void Checker::CheckMethod(const CharterInfo& info, const ast::DecisionMethod& m,
     case ast::MethodKind::kJury:
       if (!info.decl->jury) {
         diags_.Report(diag::Code::E0239, m.range, what, info.symbol->name)
-            .WithHelp("add a `jury { size 5 draw lottery from members }` section, or choose "
-                      "another method");
+            .WithHelp(
+                "add a `jury { size 5 draw lottery from members }` section, or choose "
+                "another method");
       }
       break;
     default:
@@ -198,8 +202,7 @@ void Checker::CheckMethod(const CharterInfo& info, const ast::DecisionMethod& m,
   }
 }
 
-void Checker::CheckSanctions(const CharterInfo& info, const ast::Sanctions& s,
-                             const Context& ctx) {
+void Checker::CheckSanctions(const CharterInfo& info, const ast::Sanctions& s, const Context& ctx) {
   std::map<ast::SanctionKind, const ast::SanctionRule*> seen;
   for (const ast::SanctionRule& rule : s.rules) {
     const char* word = ast::SanctionWord(rule.kind);
@@ -210,8 +213,8 @@ void Checker::CheckSanctions(const CharterInfo& info, const ast::Sanctions& s,
       continue;
     }
     std::string what = fmt::format("`{}`", word);
-    CheckMethod(info, rule.method, rule.kind == ast::SanctionKind::kRemoval ? "removal" : "sanction",
-                what, ctx);
+    CheckMethod(info, rule.method,
+                rule.kind == ast::SanctionKind::kRemoval ? "removal" : "sanction", what, ctx);
     if (rule.at_most) {
       ExpectType(ctx, rule.at_most.get(), types().Duration(), "a suspension lasts a duration");
       CheckPositiveDuration(rule.at_most.get(), "the longest suspension", false);
@@ -225,19 +228,22 @@ void Checker::CheckSanctions(const CharterInfo& info, const ast::Sanctions& s,
         diags_.Report(diag::Code::E0242, rule.verdict->range, n, of,
                       "can never be a verdict: it needs between 1 and all jurors");
       } else if (info.decl->jury && info.decl->jury->size && info.decl->jury->size->value != of) {
-        diags_.Report(diag::Code::E0242, rule.verdict->range, n, of,
-                      fmt::format("counts {} jurors, but the jury has size {}", of,
-                                  info.decl->jury->size->value))
+        diags_
+            .Report(diag::Code::E0242, rule.verdict->range, n, of,
+                    fmt::format("counts {} jurors, but the jury has size {}", of,
+                                info.decl->jury->size->value))
             .WithLabel(info.decl->jury->size->range, "the jury's size");
       }
     }
     if (rule.within) {
-      ExpectType(ctx, rule.within.get(), types().Duration(), "findings are counted within a duration");
+      ExpectType(ctx, rule.within.get(), types().Duration(),
+                 "findings are counted within a duration");
       CheckPositiveDuration(rule.within.get(), "the window of earlier findings", false);
     }
   }
   if (s.finding_expires) {
-    ExpectType(ctx, s.finding_expires.get(), types().Duration(), "a finding expires after a duration");
+    ExpectType(ctx, s.finding_expires.get(), types().Duration(),
+               "a finding expires after a duration");
     CheckPositiveDuration(s.finding_expires.get(), "the time before a finding expires", false);
   }
 }
@@ -259,8 +265,9 @@ void Checker::CheckPower(const CharterInfo& info, const Context& ctx) {
       std::string what = fmt::format("`{}`", rule.matter.name);
       CheckMethod(info, rule.method, rule.matter.name, what, ctx);
       if (rule.fallback && rule.method.kind != ast::MethodKind::kConsensus) {
-        diags_.Report(diag::Code::E0237, rule.fallback->range, rule.matter.name,
-                      MethodWords(rule.method))
+        diags_
+            .Report(diag::Code::E0237, rule.fallback->range, rule.matter.name,
+                    MethodWords(rule.method))
             .WithFix(rule.fallback->range, "", "remove the fallback");
       }
       if (rule.fallback) CheckShare(rule.fallback->share, "for a fallback vote", false);
@@ -292,8 +299,8 @@ void Checker::CheckPower(const CharterInfo& info, const Context& ctx) {
 
   if (!c.membership) return;
   const ast::Membership& m = *c.membership;
-  if (m.entry && m.entry->mode == ast::EntryMode::kByDecision &&
-      !rules.count("admission") && !rules.count("default")) {
+  if (m.entry && m.entry->mode == ast::EntryMode::kByDecision && !rules.count("admission") &&
+      !rules.count("default")) {
     diags_.Report(diag::Code::E0240, m.entry->range, info.symbol->name)
         .WithHelp("add `decisions { admission by majority of votes cast }`, or another rule");
   }

@@ -78,9 +78,9 @@ struct ScenarioInfo;
 using DeclRef =
     std::variant<std::monostate, const ast::CharterDecl*, const ast::TreatyDecl*,
                  const ast::ConcordDecl*, const ast::FnDecl*, const ast::ScenarioDecl*,
-                 const ast::Rule*, const ast::Ledger*, const ast::Function*, const ast::Metric*, const ast::Office*,
-                 const ast::Fund*, const ast::MembersDecl*, const ast::Event*, const ast::Param*,
-                 const ast::Comprehension*, const ast::RuleTrigger*>;
+                 const ast::Rule*, const ast::Ledger*, const ast::Function*, const ast::Metric*,
+                 const ast::Office*, const ast::Fund*, const ast::MembersDecl*, const ast::Event*,
+                 const ast::Param*, const ast::Comprehension*, const ast::RuleTrigger*>;
 
 struct Symbol {
   SymbolKind kind = SymbolKind::kCharter;
@@ -139,7 +139,7 @@ struct CharterInfo {
   NameTable implicits;
   const Symbol* income = nullptr;  // in scope only in `accept contribution` formulas
   std::vector<const Symbol*> rules, ledgers, functions, metrics;  // declaration order
-  NameTable offices;  // offices are named only where an office is expected
+  NameTable offices;                          // offices are named only where an office is expected
   std::vector<const Symbol*> office_symbols;  // declaration order
 };
 

@@ -295,7 +295,7 @@ struct Fallback {
 struct DecisionRule {
   Identifier matter;
   DecisionMethod method;
-  std::optional<Share> quorum_share;  // quorum P of members
+  std::optional<Share> quorum_share;    // quorum P of members
   std::optional<int64_t> quorum_count;  // quorum N
   SourceRange quorum_range;
   ExprPtr notice;  // may be null
@@ -471,11 +471,12 @@ struct Change {
   SourceRange range;
 };
 
-#define CONCORD_EVENT_KINDS(X)                                                                  \
-  X(Join, "join")                                                                               \
-  X(Leave, "leave") X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly")   \
-      X(Dispute, "dispute") X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report") \
-          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")      \
+#define CONCORD_EVENT_KINDS(X)                                                                    \
+  X(Join, "join")                                                                                 \
+  X(Leave, "leave")                                                                               \
+  X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") \
+      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                         \
+          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")        \
               X(Respond, "respond") X(Record, "record")
 
 enum class EventKind : uint8_t {

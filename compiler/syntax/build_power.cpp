@@ -40,8 +40,8 @@ std::optional<ast::Share> AstBuilder::ShareOf(P::ShareContext* ctx) {
   share.text = fmt::format("{}/{}", *numerator, *denominator);
   auto n = values::Decimal::FromInt(*numerator);
   auto d = values::Decimal::FromInt(*denominator);
-  auto fraction = (n && d && *denominator != 0) ? values::Div(*n, *d)
-                                                 : values::Checked<values::Decimal>{};
+  auto fraction =
+      (n && d && *denominator != 0) ? values::Div(*n, *d) : values::Checked<values::Decimal>{};
   if (fraction.ok()) {
     share.value = *fraction.value;
   } else {
@@ -67,8 +67,8 @@ std::optional<ast::Office> AstBuilder::OfficeOf(P::OfficeSectionContext* ctx) {
       }
     } else if (auto* chosen = dynamic_cast<P::OfficeChosenContext*>(item)) {
       P::SelectionContext* sel = chosen->selection();
-      if (!sel || !FirstClause(office.chosen.has_value(),
-                               office.chosen ? office.chosen->range : r, r, "chosen by", in)) {
+      if (!sel || !FirstClause(office.chosen.has_value(), office.chosen ? office.chosen->range : r,
+                               r, "chosen by", in)) {
         continue;
       }
       ast::OfficeSelection s;
@@ -96,8 +96,8 @@ std::optional<ast::Office> AstBuilder::OfficeOf(P::OfficeSectionContext* ctx) {
       }
       office.chosen = std::move(s);
     } else if (auto* held = dynamic_cast<P::OfficeHeldContext*>(item)) {
-      if (held->ident() && FirstClause(office.held_by.has_value(), office.held_range, r,
-                                       "held by", in)) {
+      if (held->ident() &&
+          FirstClause(office.held_by.has_value(), office.held_range, r, "held by", in)) {
         office.held_by = Ident(held->ident());
         office.held_range = r;
       }
@@ -115,8 +115,8 @@ std::optional<ast::Office> AstBuilder::OfficeOf(P::OfficeSectionContext* ctx) {
                       "; expected `in a row`");
         continue;
       }
-      if (FirstClause(office.limit.has_value(), office.limit ? office.limit->range : r, r,
-                      "limit", in)) {
+      if (FirstClause(office.limit.has_value(), office.limit ? office.limit->range : r, r, "limit",
+                      in)) {
         office.limit = ast::Located<int64_t>{*n, r};
       }
     } else if (auto* recall = dynamic_cast<P::OfficeRecallContext*>(item)) {
@@ -277,8 +277,8 @@ bool AstBuilder::PowerItem(P::CharterItemContext* item, ast::CharterDecl& c) {
     return true;
   }
   if (auto* decisions = dynamic_cast<P::DecisionsSectionContext*>(item)) {
-    if (!FirstClause(c.decisions.has_value(), c.decisions ? c.decisions->range : r, r,
-                     "decisions", where)) {
+    if (!FirstClause(c.decisions.has_value(), c.decisions ? c.decisions->range : r, r, "decisions",
+                     where)) {
       return true;
     }
     ast::Decisions d;
@@ -290,8 +290,8 @@ bool AstBuilder::PowerItem(P::CharterItemContext* item, ast::CharterDecl& c) {
     return true;
   }
   if (auto* sanctions = dynamic_cast<P::SanctionsSectionContext*>(item)) {
-    if (!FirstClause(c.sanctions.has_value(), c.sanctions ? c.sanctions->range : r, r,
-                     "sanctions", where)) {
+    if (!FirstClause(c.sanctions.has_value(), c.sanctions ? c.sanctions->range : r, r, "sanctions",
+                     where)) {
       return true;
     }
     ast::Sanctions s;
