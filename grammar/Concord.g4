@@ -82,7 +82,7 @@ entryMode
   | SPONSORED BY INT                                          # entrySponsored
   | VOTE PERCENT                                              # entryVote
   | COMPULSORY                                                # entryCompulsory
-  | BY DECISION                                               # entryByDecision
+  | BY ident                                                  # entryByDecision
   ;
 
 // `quota 25% of rules` or `quota 2 rules`: an absolute quota may name its unit.
@@ -354,7 +354,7 @@ ident
   | LIMIT | TERMS | ROW | RECALL | DECIDES | UP | DECISIONS | MAJORITY | VOTES
   | CAST | CONSENT | OBJECTIONS | CONSENSUS | FALLBACK | ROUNDS | WINDOW
   | SANCTIONS | WARNING | SUSPENSION | REMOVAL | VERDICT | FINDING | FINDINGS
-  | DECISION | CLASS | DUES
+  | CLASS | DUES
   ;
 
 // ---------------------------------------------------------------------------
@@ -514,7 +514,6 @@ REMOVAL : 'removal' ;
 VERDICT : 'verdict' ;
 FINDING : 'finding' ;
 FINDINGS : 'findings' ;
-DECISION : 'decision' ;
 CLASS : 'class' ;
 DUES : 'dues' ;
 

@@ -195,7 +195,6 @@ const std::vector<Keyword>& Keywords() {
       {"verdict", "`jury verdict N of M`: how many of the M jurors must agree."},
       {"finding", "`finding expires after D`: how long a finding against a member counts."},
       {"findings", "`after N findings within D`: earlier unexpired findings the sanction needs."},
-      {"decision", "`entry by decision`: admission follows the `admission` (or `default`) rule."},
       {"class", "`class NAME \"Title\" { votes false }`: a class of members and its voting right."},
       {"dues", "`dues AMOUNT per PERIOD to LEDGER`: what each voting member pays."},
       {"if", "A conditional expression: `if cond then a else b`."},

@@ -184,7 +184,15 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
           }
           e.mode = ast::EntryMode::kVote;
           e.vote_share = *share.value;
-        } else if (dynamic_cast<P::EntryByDecisionContext*>(mode)) {
+        } else if (auto* by = dynamic_cast<P::EntryByDecisionContext*>(mode)) {
+          // `decision` stays an ordinary name (`record decision ...`).
+          if (!by->ident()) continue;
+          if (by->ident()->getText() != "decision") {
+            diags_.Report(Code::E0101, Range(by->ident()),
+                          fmt::format("name `{}`", by->ident()->getText()),
+                          "; expected `entry by decision`");
+            continue;
+          }
           e.mode = ast::EntryMode::kByDecision;
         } else {
           e.mode = ast::EntryMode::kCompulsory;
