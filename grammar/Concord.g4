@@ -61,6 +61,9 @@ charterItem
   | STRESS_GAME EVERY period (DESIGNER rotation)?             # stressGameClause
   | REFLECTION EVERY period                                   # reflectionClause
   | TREATIES LBRACE (acceptItem | sep)* RBRACE                # treatiesSection
+  | OFFICE ident title? LBRACE (officeItem | sep)* RBRACE     # officeSection
+  | DECISIONS LBRACE (decisionRule | sep)* RBRACE             # decisionsSection
+  | SANCTIONS LBRACE (sanctionItem | sep)* RBRACE             # sanctionsSection
   | ruleDecl                                                  # ruleItem
   | metricDecl                                                # metricItem
   ;
@@ -68,13 +71,18 @@ charterItem
 membershipItem
   : ENTRY entryMode                                           # entryClause
   | EXIT ANYTIME? NOTICE expr (PENALTY STRING)?               # exitClause
+  | CLASS ident title? LBRACE (classItem | sep)* RBRACE       # classClause
+  | DUES expr PER period TO ident                             # duesClause
   ;
+
+classItem : VOTES (TRUE | FALSE) ;
 
 entryMode
   : OPEN                                                      # entryOpen
   | SPONSORED BY INT                                          # entrySponsored
   | VOTE PERCENT                                              # entryVote
   | COMPULSORY                                                # entryCompulsory
+  | BY ident                                                  # entryByDecision
   ;
 
 // `quota 25% of rules` or `quota 2 rules`: an absolute quota may name its unit.
@@ -115,6 +123,64 @@ acceptItem
   | ACCEPT RENEWAL renewalMode                                # acceptRenewal
   | ACCEPT CONTRIBUTION AT MOST expr PER period               # acceptContribution
   | ACCEPT TOTAL CONTRIBUTION AT MOST expr PER period         # acceptTotalContribution
+  ;
+
+// ---------------------------------------------------------------------------
+// Power: offices, decision rules and sanctions (POWER.md §1-§4)
+
+officeItem
+  : SEATS INT                                                 # officeSeats
+  | CHOSEN BY selection                                       # officeChosen
+  | HELD BY ident                                             # officeHeld
+  | TERM expr                                                 # officeTerm
+  | LIMIT INT (TERM | TERMS) IN ident ROW                     # officeLimit
+  | RECALL BY share OF MEMBERS                                # officeRecall
+  | DECIDES ident (UP TO expr)?                               # officeDecides
+  ;
+
+selection
+  : ELECTION AMONG ident                                      # selectElection
+  | LOTTERY AMONG ident                                       # selectLottery
+  | ROTATION AMONG ident EVERY period                         # selectRotation
+  | APPOINTMENT BY ident                                      # selectAppointment
+  | THE HOLDERS                                               # selectHolders
+  ;
+
+// `75%` or `2/3`.
+share : PERCENT | INT SLASH INT ;
+
+// `amendment by consent objections at most 10% of members notice 7 days`
+decisionRule : ident BY decisionMethod decisionOption* ;
+
+decisionMethod
+  : MAJORITY OF VOTES CAST                                    # methodMajority
+  | VOTE share OF VOTES CAST                                  # methodVoteCast
+  | VOTE share OF MEMBERS                                     # methodVoteMembers
+  | CONSENT OBJECTIONS AT MOST share OF MEMBERS               # methodConsent
+  | CONSENSUS                                                 # methodConsensus
+  | OFFICE ident (UP TO expr)?                                # methodOffice
+  | JURY                                                      # methodJury
+  | ASSEMBLY                                                  # methodAssembly
+  ;
+
+decisionOption
+  : QUORUM share OF MEMBERS                                   # optionQuorumShare
+  | QUORUM INT                                                # optionQuorumCount
+  | NOTICE expr                                               # optionNotice
+  | WINDOW expr                                               # optionWindow
+  | FALLBACK VOTE share OF VOTES CAST AFTER INT ROUNDS        # optionFallback
+  ;
+
+sanctionItem
+  : WARNING BY sanctionMethod                                 # sanctionWarning
+  | SUSPENSION AT MOST expr BY sanctionMethod                 # sanctionSuspension
+  | REMOVAL BY sanctionMethod                                 # sanctionRemoval
+  | FINDING EXPIRES AFTER expr                                # sanctionFindingExpires
+  ;
+
+// `jury verdict 4 of 5`, `vote 2/3 of members after 2 findings within 1 year`
+sanctionMethod
+  : decisionMethod (VERDICT INT OF INT)? (AFTER INT FINDINGS WITHIN expr)?
   ;
 
 // A calendar period: `month`, `3 months`, `lunar month`, `2 weeks`.
@@ -285,6 +351,11 @@ ident
   | ISSUED | CONTRIBUTE | DISTRESS | RECORD | AMEND | REMOVE | ADD | REPLACE
   | WITH | DESIGNER | CONCORD | EXTENDS | AS | CHARTER | TREATY
   | SCENARIO | EVERY
+  | OFFICE | SEATS | CHOSEN | ELECTION | APPOINTMENT | THE | HOLDERS | HELD
+  | LIMIT | TERMS | ROW | RECALL | DECIDES | UP | DECISIONS | MAJORITY | VOTES
+  | CAST | CONSENT | OBJECTIONS | CONSENSUS | FALLBACK | ROUNDS | WINDOW
+  | SANCTIONS | WARNING | SUSPENSION | REMOVAL | VERDICT | FINDING | FINDINGS
+  | CLASS | DUES
   ;
 
 // ---------------------------------------------------------------------------
@@ -412,6 +483,41 @@ ADD : 'add' ;
 REPLACE : 'replace' ;
 WITH : 'with' ;
 FOR : 'for' ;
+
+// Power (POWER.md): all soft keywords.
+OFFICE : 'office' ;
+SEATS : 'seats' ;
+CHOSEN : 'chosen' ;
+ELECTION : 'election' ;
+APPOINTMENT : 'appointment' ;
+THE : 'the' ;
+HOLDERS : 'holders' ;
+HELD : 'held' ;
+LIMIT : 'limit' ;
+TERMS : 'terms' ;
+ROW : 'row' ;
+RECALL : 'recall' ;
+DECIDES : 'decides' ;
+UP : 'up' ;
+DECISIONS : 'decisions' ;
+MAJORITY : 'majority' ;
+VOTES : 'votes' ;
+CAST : 'cast' ;
+CONSENT : 'consent' ;
+OBJECTIONS : 'objections' ;
+CONSENSUS : 'consensus' ;
+FALLBACK : 'fallback' ;
+ROUNDS : 'rounds' ;
+WINDOW : 'window' ;
+SANCTIONS : 'sanctions' ;
+WARNING : 'warning' ;
+SUSPENSION : 'suspension' ;
+REMOVAL : 'removal' ;
+VERDICT : 'verdict' ;
+FINDING : 'finding' ;
+FINDINGS : 'findings' ;
+CLASS : 'class' ;
+DUES : 'dues' ;
 
 IF : 'if' ;
 AND : 'and' ;

@@ -258,7 +258,8 @@ class Layout {
     if (rule == "cmpExpr")
       return Concat({Node(c[0]), Text(" "), Node(c[1]), Text(" "), Node(c[2])});
     if (rule == "notExpr") return Concat({Node(c[0]), Text(" "), Node(c[1])});
-    if (rule == "unaryExpr" || rule == "postfixExpr" || rule == "typeRef")
+    // `2/3` in a decision rule is one share, written without spaces.
+    if (rule == "unaryExpr" || rule == "postfixExpr" || rule == "typeRef" || rule == "share")
       return Joined(c, 0, c.size());
     if (rule == "primary") return Primary(node);
     if (rule == "callArg") return Clause(node, {"WHERE", "FOR"});

@@ -64,6 +64,7 @@ Json Completion(DocumentContext& context, const Json& params) {
       for (const ast::Ledger& l : c.ledgers) items.Add(l.name.name, kField, "ledger");
       for (const ast::Function& f : c.functions) items.Add(f.name.name, kField, "function");
       for (const ast::Metric& m : c.metrics) items.Add(m.name.name, kProperty, "metric");
+      for (const ast::Office& o : c.offices) items.Add(o.name.name, kField, "office");
     }
     for (const ast::TreatyDecl& t : file->treaties) {
       if (!Inside(t.range, here, offset)) continue;
@@ -92,6 +93,12 @@ Json Completion(DocumentContext& context, const Json& params) {
   }
   for (const sema::BuiltinInfo& builtin : sema::AllBuiltins()) {
     items.Add(std::string(builtin.name), kFunction, std::string(builtin.signature));
+  }
+  // The matters of `decisions` are ordinary names to the grammar, so they
+  // are offered here rather than as keywords.
+  for (const char* matter : {"admission", "removal", "sanction", "amendment", "spending", "treaty",
+                             "election", "recall", "default"}) {
+    items.Add(matter, kKeyword, "a matter of `decisions`");
   }
   for (const Keyword& keyword : Keywords()) {
     items.Add(std::string(keyword.word), kKeyword, std::string(keyword.explanation));

@@ -102,6 +102,9 @@ Json DocumentSymbols(DocumentContext& context) {
     for (const ast::Ledger& l : charter.ledgers) {
       B::Add(node, b.Symbol(l.name.name, kField, l.range, l.name.range, B::Title(l.title)));
     }
+    for (const ast::Office& o : charter.offices) {
+      B::Add(node, b.Symbol(o.name.name, kObject, o.range, o.name.range, B::Title(o.title)));
+    }
     for (const ast::Rule& r : charter.rules) B::Add(node, b.Rule(r));
     for (const ast::Metric& m : charter.metrics) {
       B::Add(node, b.Symbol(m.name.name, kProperty, m.range, m.name.range, B::Title(m.title)));

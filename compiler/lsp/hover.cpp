@@ -95,6 +95,27 @@ std::string DescribeSymbol(const Analysis& analysis, const sema::Symbol& s) {
                                  decl->essential ? " essential" : "")) +
            owner;
   }
+  if (auto* decl = s.As<ast::Office>()) {
+    std::string text = CodeBlock(fmt::format("office {}{}", s.name, Quoted(decl->title)));
+    std::string how = decl->held_by  ? "held by " + decl->held_by->name
+                      : decl->chosen ? Slice(analysis, decl->chosen->range)
+                                     : "no `chosen by`";
+    text += fmt::format("\n\n{} seat{}; {}", decl->seats ? decl->seats->value : 1,
+                        decl->seats && decl->seats->value != 1 ? "s" : "", how);
+    text +=
+        decl->term ? "\n\nterm " + Slice(analysis, decl->term->range) : "\n\npermanent (no term)";
+    text += decl->limit ? fmt::format("; at most {} in a row", decl->limit->value)
+                        : std::string("; no term limit");
+    text += decl->recall ? fmt::format("; recall by {} of members", decl->recall->text)
+                         : std::string("; cannot be recalled");
+    std::string decides;
+    for (const ast::OfficeDecides& d : decl->decides) {
+      decides += (decides.empty() ? "" : ", ") + d.matter.name +
+                 (d.up_to ? " up to " + Slice(analysis, d.up_to->range) : "");
+    }
+    text += "\n\ndecides: " + (decides.empty() ? std::string("nothing alone") : decides);
+    return text + owner;
+  }
   if (auto* decl = s.As<ast::Metric>()) {
     return CodeBlock(fmt::format("metric {}: {}{} = {}", s.name, TypeName(s.type),
                                  Quoted(decl->title),

@@ -146,7 +146,10 @@ std::vector<const sema::Symbol*> DeclaredSymbols(const sema::CheckedProgram& che
     }
   };
   add_table(checked.globals());
-  for (const auto& info : checked.charters()) add_table(info->names);
+  for (const auto& info : checked.charters()) {
+    add_table(info->names);
+    add_table(info->offices);
+  }
   for (const auto& info : checked.treaties()) add_table(info->names);
   for (const auto& info : checked.scenarios()) add_table(info->names);
   for (const auto& info : checked.fns()) {

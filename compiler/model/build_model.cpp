@@ -5,6 +5,7 @@
 // through a `fn` it calls. A rule can
 // only govern its own members (the minimal concord's C004).
 #include "compiler/model/build_model.h"
+#include "compiler/model/build_power.h"
 
 #include <fmt/format.h>
 
@@ -200,6 +201,10 @@ class Builder {
     }
 
     for (const ast::Rule& r : d.rules) c.rules.push_back(BuildRule(r, info.symbol));
+    BuildPower(d,
+               {[this](const ast::Expr* e) { return Duration(e); },
+                [this](const ast::Expr* e) { return MoneyOf(e); }},
+               c);
 
     if (d.revision) {
       const ast::Revision& r = *d.revision;

@@ -132,6 +132,56 @@ struct TreatyLimits {
   SourceRange range;
 };
 
+// --- power (POWER.md §1-§4) ------------------------------------------------
+
+enum class Selection : uint8_t {
+  kElection,
+  kLottery,
+  kRotation,
+  kAppointment,
+  kHolders,
+  kNamed,        // `held by NAME`
+  kUnspecified,  // neither `chosen by` nor `held by`
+};
+
+struct Office {
+  std::string name;
+  std::optional<std::string> title;
+  int64_t seats = 1;
+  Selection chosen = Selection::kUnspecified;
+  std::optional<values::Duration> term;   // none: permanent
+  std::optional<int64_t> limit;           // terms in a row
+  std::optional<values::Decimal> recall;  // share of members
+  std::optional<std::string> appointed_by;
+  std::vector<std::string> decides;
+  std::optional<values::Money> spending_limit;  // `decides spending up to X`
+  SourceRange range;
+  SourceRange name_range;
+};
+
+// One matter's rule, from `decisions` or from `sanctions`.
+struct DecisionRule {
+  std::string matter;
+  ast::MethodKind method = ast::MethodKind::kMajority;
+  std::optional<values::Decimal> share;
+  std::optional<std::string> office;
+  std::optional<values::Money> up_to;
+  std::optional<values::Decimal> quorum_share;
+  std::optional<int64_t> quorum_count;
+  std::optional<values::Duration> notice;
+  std::optional<values::Duration> window;
+  bool in_sanctions = false;
+  int64_t findings = 0;
+  SourceRange range;
+};
+
+struct SanctionPolicy {
+  bool declared = false;
+  std::optional<values::Duration> finding_expires;
+  std::optional<values::Duration> suspension_at_most;
+  SourceRange range;
+};
+
 struct Metric {
   std::string name;
   std::optional<std::string> title;
@@ -154,6 +204,9 @@ struct Charter {
   Periodic stress_game;
   Periodic reflection;
   TreatyLimits treaty_limits;
+  std::vector<Office> offices;
+  std::vector<DecisionRule> decisions;
+  SanctionPolicy sanctions;
   SourceRange range;
   SourceRange name_range;
   const ast::CharterDecl* decl = nullptr;

@@ -1,5 +1,7 @@
 #include "compiler/model/model_values.h"
 
+#include <map>
+
 namespace concord::model {
 namespace {
 
@@ -150,6 +152,47 @@ Value ModelValues::Charter(const model::Charter& c) {
               tl.total_contribution ? Dur(tl.total_contribution->per) : Value::None(),
               tl.total_contribution ? tl.total_contribution->range : tl.range);
 
+  // Offices first: a decision rule `by office NAME` refers to one.
+  std::vector<Value> offices;
+  std::map<std::string, Value> office_by_name;
+  for (const Office& o : c.offices) {
+    auto off = Make("office", o.name, c.name);
+    off->Put("name", Text(o.name), o.name_range);
+    off->Put("title", OptText(o.title), o.range);
+    off->Put("seats", Value::MakeInt(o.seats), o.range);
+    off->Put("chosen", Enum("selection_mode", static_cast<int>(o.chosen)), o.range);
+    off->Put("term", OptDur(o.term), o.range);
+    off->Put("limit", o.limit ? Value::MakeInt(*o.limit) : Value::None(), o.range);
+    off->Put("recall", o.recall ? Value::MakePercent(*o.recall) : Value::None(), o.range);
+    off->Put("appointed_by", OptText(o.appointed_by), o.range);
+    std::vector<Value> decides;
+    for (const std::string& matter : o.decides) decides.push_back(Text(matter));
+    off->Put("decides", values::MakeSetValue(decides), o.range);
+    Value v = Value::MakeRecord(off);
+    offices.push_back(v);
+    office_by_name.emplace(o.name, v);
+  }
+  std::vector<Value> decisions;
+  for (const DecisionRule& r : c.decisions) {
+    auto rule = Make("decision_rule");
+    rule->Put("matter", Text(r.matter), r.range);
+    rule->Put("method", Enum("decision_method", static_cast<int>(r.method)), r.range);
+    rule->Put("share", r.share ? Value::MakePercent(*r.share) : Value::None(), r.range);
+    auto office = r.office ? office_by_name.find(*r.office) : office_by_name.end();
+    rule->Put("office", office != office_by_name.end() ? office->second : Value::None(), r.range);
+    rule->Put("quorum", r.quorum_share ? Value::MakePercent(*r.quorum_share) : Value::None(),
+              r.range);
+    rule->Put("notice", OptDur(r.notice), r.range);
+    rule->Put("window", OptDur(r.window), r.range);
+    rule->Put("in_sanctions", Bool(r.in_sanctions), r.range);
+    rule->Put("findings", Value::MakeInt(r.findings), r.range);
+    decisions.push_back(Value::MakeRecord(rule));
+  }
+  auto sanctions = Make("sanction_policy");
+  sanctions->Put("declared", Bool(c.sanctions.declared), c.sanctions.range);
+  sanctions->Put("finding_expires", OptDur(c.sanctions.finding_expires), c.sanctions.range);
+  sanctions->Put("suspension_at_most", OptDur(c.sanctions.suspension_at_most), c.sanctions.range);
+
   auto charter = Make("charter", c.name, "");
   charter->Put("name", Text(c.name), c.name_range);
   charter->Put("title", OptText(c.title), c.name_range);
@@ -165,6 +208,9 @@ Value ModelValues::Charter(const model::Charter& c) {
   charter->Put("stress_game", Value::MakeRecord(stress), c.stress_game.held.range);
   charter->Put("reflection", Value::MakeRecord(reflection), c.reflection.held.range);
   charter->Put("treaties", Value::MakeRecord(limits), tl.range);
+  charter->Put("offices", values::MakeSetValue(offices), c.name_range);
+  charter->Put("decisions", values::MakeSetValue(decisions), c.name_range);
+  charter->Put("sanctions", Value::MakeRecord(sanctions), c.sanctions.range);
   Value v = Value::MakeRecord(charter);
   charters_[c.name] = v;
   return v;

@@ -107,6 +107,9 @@ engine::CharterSpec Builder::Charter(const model::Charter& c, model::ModelValues
       spec.entry = engine::EntryMode::kSponsored;
       break;
     case ast::EntryMode::kVote:
+    // `entry by decision` is not evaluated at run time yet (POWER.md §6 is a
+    // later step): like a vote, nobody can count on being admitted.
+    case ast::EntryMode::kByDecision:
       spec.entry = engine::EntryMode::kVote;
       break;
     case ast::EntryMode::kCompulsory:

@@ -159,6 +159,7 @@ void Checker::CheckCharter(CharterInfo& info) {
   }
 
   if (c.jury) CheckJury(info, *c.jury, ctx);
+  CheckPower(info, ctx);
   for (const ast::Ledger& ledger : c.ledgers) {
     CheckPositivePeriod(ledger.report_every, "a ledger's report period");
     if (ledger.steward) CheckRotation(*ledger.steward, info.implicits, "members");

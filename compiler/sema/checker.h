@@ -136,6 +136,14 @@ class Checker {
   void CheckCharter(CharterInfo& info);
   void CheckCharterTreatyLimits(const CharterInfo& info, const Context& ctx);
   void CheckJury(const CharterInfo& info, const ast::Jury& jury, const Context& ctx);
+  // check_power.cpp: offices, `decisions`, `sanctions`, classes and dues.
+  void CheckPower(const CharterInfo& info, const Context& ctx);
+  void CheckOffice(const CharterInfo& info, const ast::Office& office, const Context& ctx);
+  void CheckMethod(const CharterInfo& info, const ast::DecisionMethod& method,
+                   std::string_view matter, const std::string& what, const Context& ctx);
+  void CheckShare(const ast::Share& share, std::string_view what, bool zero_ok);
+  bool CheckMatter(const ast::Identifier& matter);
+  void CheckSanctions(const CharterInfo& info, const ast::Sanctions& sanctions, const Context& ctx);
   void CheckRotation(const ast::Rotation& rotation, const NameTable& implicits,
                      std::string_view pool);
   void CheckConcordExtends();

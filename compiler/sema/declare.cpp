@@ -210,6 +210,11 @@ void Checker::DeclareCharter(CharterInfo& info) {
     }
   }
 
+  for (const ast::Office& o : c.offices) {
+    info.office_symbols.push_back(DeclareIn(info.offices, o.name, SymbolKind::kOffice,
+                                            t.FindRecord("office")->type, &o, owner));
+  }
+
   // Teams are never referred to by name, but two teams of one function with
   // the same name are still a slip worth reporting.
   for (const ast::Function& f : c.functions) {

@@ -23,6 +23,8 @@ const char* KindName(SymbolKind kind) {
       return "charter function";
     case SymbolKind::kMetric:
       return "metric";
+    case SymbolKind::kOffice:
+      return "office";
     case SymbolKind::kFund:
       return "fund";
     case SymbolKind::kMember:

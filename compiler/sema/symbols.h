@@ -29,6 +29,7 @@ enum class SymbolKind : uint8_t {
   kLedger,
   kFunction,  // `function food_sourcing essential { ... }`, not a `fn`
   kMetric,
+  kOffice,  // `office coordinators { ... }`: its own namespace in the charter
   // Inside a treaty.
   kFund,
   // Inside a scenario.
@@ -78,8 +79,8 @@ using DeclRef =
     std::variant<std::monostate, const ast::CharterDecl*, const ast::TreatyDecl*,
                  const ast::ConcordDecl*, const ast::FnDecl*, const ast::ScenarioDecl*,
                  const ast::Rule*, const ast::Ledger*, const ast::Function*, const ast::Metric*,
-                 const ast::Fund*, const ast::MembersDecl*, const ast::Event*, const ast::Param*,
-                 const ast::Comprehension*, const ast::RuleTrigger*>;
+                 const ast::Office*, const ast::Fund*, const ast::MembersDecl*, const ast::Event*,
+                 const ast::Param*, const ast::Comprehension*, const ast::RuleTrigger*>;
 
 struct Symbol {
   SymbolKind kind = SymbolKind::kCharter;
@@ -138,6 +139,8 @@ struct CharterInfo {
   NameTable implicits;
   const Symbol* income = nullptr;  // in scope only in `accept contribution` formulas
   std::vector<const Symbol*> rules, ledgers, functions, metrics;  // declaration order
+  NameTable offices;                          // offices are named only where an office is expected
+  std::vector<const Symbol*> office_symbols;  // declaration order
 };
 
 struct TreatyInfo {

@@ -51,4 +51,16 @@ const char* EventWord(EventKind kind) {
   return "?";
 }
 
+const char* SanctionWord(SanctionKind kind) {
+  switch (kind) {
+    case SanctionKind::kWarning:
+      return "warning";
+    case SanctionKind::kSuspension:
+      return "suspension";
+    case SanctionKind::kRemoval:
+      return "removal";
+  }
+  return "?";
+}
+
 }  // namespace concord::ast

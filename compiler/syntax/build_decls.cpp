@@ -185,6 +185,16 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
           }
           e.mode = ast::EntryMode::kVote;
           e.vote_share = *share.value;
+        } else if (auto* by = dynamic_cast<P::EntryByDecisionContext*>(mode)) {
+          // `decision` stays an ordinary name (`record decision ...`).
+          if (!by->ident()) continue;
+          if (by->ident()->getText() != "decision") {
+            diags_.Report(Code::E0101, Range(by->ident()),
+                          fmt::format("name `{}`", by->ident()->getText()),
+                          "; expected `entry by decision`");
+            continue;
+          }
+          e.mode = ast::EntryMode::kByDecision;
         } else {
           e.mode = ast::EntryMode::kCompulsory;
         }
@@ -201,6 +211,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         if (!x.notice) continue;
         if (exit->PENALTY()) x.penalty = String(exit->STRING());
         membership.exit = std::move(x);
+      } else {
+        MembershipPowerItem(mi, membership);
       }
     }
     c.membership = std::move(membership);
@@ -431,6 +443,8 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
     c.treaty_limits = std::move(limits);
   } else if (auto* rule = dynamic_cast<P::RuleItemContext*>(item)) {
     if (auto built = RuleOf(rule->ruleDecl())) c.rules.push_back(std::move(*built));
+  } else if (PowerItem(item, c)) {
+    // an office, `decisions` or `sanctions` (build_power.cpp)
   } else if (auto* metric = dynamic_cast<P::MetricItemContext*>(item)) {
     P::MetricDeclContext* m = metric->metricDecl();
     if (!m || !m->ident()) return;

@@ -77,6 +77,15 @@ class AstBuilder {
   std::optional<ast::TypeRef> Type(P::TypeRefContext* ctx);
   void Charteritem(P::CharterItemContext* item, ast::CharterDecl& charter);
   void TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& treaty);
+  // --- power (build_power.cpp) ---
+  // False when `item` is not an office, `decisions` or `sanctions`.
+  bool PowerItem(P::CharterItemContext* item, ast::CharterDecl& charter);
+  void MembershipPowerItem(P::MembershipItemContext* item, ast::Membership& membership);
+  std::optional<ast::Office> OfficeOf(P::OfficeSectionContext* ctx);
+  std::optional<ast::Share> ShareOf(P::ShareContext* ctx);
+  std::optional<ast::DecisionMethod> MethodOf(P::DecisionMethodContext* ctx);
+  std::optional<ast::DecisionRule> DecisionRuleOf(P::DecisionRuleContext* ctx);
+  std::optional<ast::SanctionRule> SanctionOf(P::SanctionItemContext* ctx);
   std::vector<ast::Attribute> Attrs(P::AttrsContext* ctx);
   std::optional<ast::Event> EventOf(P::EventContext* ctx);
 

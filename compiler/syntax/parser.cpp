@@ -236,8 +236,10 @@ bool IsSoftKeyword(size_t type) {
     case L::FOR:
       return false;
     default:
-      return (type >= L::ADOPTED && type <= L::FOR) || type == L::CONCORD || type == L::EXTENDS ||
-             type == L::AS || type == L::CHARTER || type == L::TREATY || type == L::SCENARIO;
+      // The power words (OFFICE ... DUES) follow FOR in the lexer section.
+      return (type >= L::ADOPTED && type <= L::FOR) || (type >= L::OFFICE && type <= L::DUES) ||
+             type == L::CONCORD || type == L::EXTENDS || type == L::AS || type == L::CHARTER ||
+             type == L::TREATY || type == L::SCENARIO;
   }
 }
 

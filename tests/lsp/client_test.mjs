@@ -256,6 +256,48 @@ try {
   assert.equal(actions[0].kind, 'quickfix');
   assert.deepEqual(actions[0].edit.changes[misspeltUri], [{ range: unknown.range, newText: 'allies' }]);
 
+  step('power: hover on an office, completion of matters and methods');
+  const powerUri = pathToFileURL(path.join(dir, 'power.concord')).href;
+  connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, {
+    textDocument: {
+      uri: powerUri, languageId: 'concord', version: 1,
+      text: [
+        'charter linden {',
+        '  adopted 2026-11-01',
+        '  membership { entry open exit anytime notice 14 days }',
+        '  revision { every year quota 1 }',
+        '  jury { size 3 draw lottery from members ruling expires after 1 year }',
+        '  office coordinators "Coordinators" {',
+        '    seats 2 chosen by election among members term 6 months',
+        '    limit 2 terms in a row recall by 25% of members',
+        '    decides spending up to 300 EUR',
+        '  }',
+        '  decisions { amendment by vote 2/3 of members }',
+        '}',
+        '',
+      ].join('\n'),
+    },
+  });
+  diags = await nextDiagnostics(powerUri);
+  // Practice lints (warnings) may remain; no error.
+  assert.deepEqual(diags.diagnostics.filter((d) => d.severity === 1), []);
+  hover = await connection.sendRequest(rpc.HoverRequest.type, {
+    textDocument: { uri: powerUri }, position: { line: 5, character: 12 } });
+  assert.match(hover.contents.value, /office coordinators "Coordinators"/);
+  assert.match(hover.contents.value, /2 seats; chosen by election among members/);
+  assert.match(hover.contents.value, /term 6 months; at most 2 in a row; recall by 25% of members/);
+  assert.match(hover.contents.value, /decides: spending up to 300 EUR/);
+  hover = await connection.sendRequest(rpc.HoverRequest.type, {
+    textDocument: { uri: powerUri }, position: { line: 6, character: 5 } });
+  assert.match(hover.contents.value, /how many people hold an office at once/i);
+  const powerCompletion = await connection.sendRequest(rpc.CompletionRequest.type, {
+    textDocument: { uri: powerUri }, position: { line: 10, character: 14 } });
+  const powerLabels = powerCompletion.items.map((i) => i.label);
+  for (const expected of ['amendment', 'admission', 'default', 'majority', 'consent', 'consensus',
+    'coordinators']) {
+    assert.ok(powerLabels.includes(expected), `completion lacks ${expected}`);
+  }
+
   step('a request for a document that is not open gets an error');
   const notOpen = await expectError(connection.sendRequest(rpc.HoverRequest.type, {
     textDocument: { uri: pathToFileURL(path.join(dir, 'nowhere.concord')).href },

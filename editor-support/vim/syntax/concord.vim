@@ -19,7 +19,7 @@ syn iskeyword a-z,A-Z,48-57,_,192-214,216-246,248-255
 
 " Declarations and the names they declare.
 syn keyword concordInclude import
-syn keyword concordDeclaration scenario function ledger fund team nextgroup=concordTypeName skipwhite
+syn keyword concordDeclaration scenario function ledger fund team office class nextgroup=concordTypeName skipwhite
 syn keyword concordDeclaration rule metric fn nextgroup=concordFunctionName skipwhite
 syn keyword concordDeclaration concord nextgroup=concordTypeName skipwhite
 " `charter` and `treaty` are also the subject of a concord's requirements,
@@ -31,7 +31,7 @@ syn match concordFunctionName "\<\%(\d\)\@!\k\+\>" contained
 syn keyword concordModifier essential public private extends
 
 " Clauses.
-syn keyword concordSection membership revision treaties
+syn keyword concordSection membership revision treaties decisions sanctions
 syn keyword concordStatement require expect on
 syn keyword concordConditional if then else when where unless
 syn keyword concordRepeat for in
@@ -45,6 +45,10 @@ syn keyword concordKeyword cross_training explicitly explicit automatically by c
 syn keyword concordKeyword start run until violation no violations join to leave from sign
 syn keyword concordKeyword assembly present dispute vs serious issued contribute distress
 syn keyword concordKeyword record amend remove add replace with as
+syn keyword concordKeyword seats chosen election appointment the holders held limit terms row
+syn keyword concordKeyword recall decides up majority votes cast consent objections consensus
+syn keyword concordKeyword fallback rounds window warning suspension removal verdict finding
+syn keyword concordKeyword findings dues
 " Words that are both clause keywords and built-in functions: `jury {` and
 " `jury(d1)`, `members eastside_kitchen: ...` and `members(p)`.
 syn match concordKeyword "\<\%(members\|any\|all\|jury\|parties\)\>\%(\s*(\)\@!"

@@ -1,0 +1,91 @@
+// Offices, decision rules and the sanction policy of one charter's model.
+#include "compiler/model/build_power.h"
+
+namespace concord::model {
+
+namespace {
+
+Selection SelectionOf(const ast::Office& o) {
+  if (o.held_by) return Selection::kNamed;
+  if (!o.chosen) return Selection::kUnspecified;
+  switch (o.chosen->mode) {
+    case ast::SelectionMode::kElection:
+      return Selection::kElection;
+    case ast::SelectionMode::kLottery:
+      return Selection::kLottery;
+    case ast::SelectionMode::kRotation:
+      return Selection::kRotation;
+    case ast::SelectionMode::kAppointment:
+      return Selection::kAppointment;
+    case ast::SelectionMode::kHolders:
+      return Selection::kHolders;
+  }
+  return Selection::kUnspecified;
+}
+
+std::optional<values::Decimal> ShareValue(const std::optional<ast::Share>& share) {
+  if (!share || !share->valid) return std::nullopt;
+  return share->value;
+}
+
+DecisionRule RuleOf(std::string matter, const ast::DecisionMethod& m, const PowerEvaluator& eval,
+                    SourceRange range) {
+  DecisionRule rule;
+  rule.matter = std::move(matter);
+  rule.method = m.kind;
+  rule.share = ShareValue(m.share);
+  if (m.office) rule.office = m.office->name;
+  if (m.up_to) rule.up_to = eval.money(m.up_to.get());
+  rule.range = range;
+  return rule;
+}
+
+}  // namespace
+
+void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& c) {
+  for (const ast::Office& o : d.offices) {
+    Office office;
+    office.name = o.name.name;
+    if (o.title) office.title = o.title->value;
+    if (o.seats) office.seats = o.seats->value;
+    office.chosen = SelectionOf(o);
+    if (o.term) office.term = eval.duration(o.term.get());
+    if (o.limit) office.limit = o.limit->value;
+    office.recall = ShareValue(o.recall);
+    if (o.chosen && o.chosen->appointer) office.appointed_by = o.chosen->appointer->name;
+    for (const ast::OfficeDecides& decides : o.decides) {
+      office.decides.push_back(decides.matter.name);
+      if (decides.up_to && decides.matter.name == "spending") {
+        office.spending_limit = eval.money(decides.up_to.get());
+      }
+    }
+    office.range = o.range;
+    office.name_range = o.name.range;
+    c.offices.push_back(std::move(office));
+  }
+  if (d.decisions) {
+    for (const ast::DecisionRule& r : d.decisions->rules) {
+      DecisionRule rule = RuleOf(r.matter.name, r.method, eval, r.range);
+      rule.quorum_share = ShareValue(r.quorum_share);
+      rule.quorum_count = r.quorum_count;
+      if (r.notice) rule.notice = eval.duration(r.notice.get());
+      if (r.window) rule.window = eval.duration(r.window.get());
+      c.decisions.push_back(std::move(rule));
+    }
+  }
+  if (d.sanctions) {
+    const ast::Sanctions& s = *d.sanctions;
+    c.sanctions.declared = true;
+    c.sanctions.range = s.range;
+    if (s.finding_expires) c.sanctions.finding_expires = eval.duration(s.finding_expires.get());
+    for (const ast::SanctionRule& r : s.rules) {
+      DecisionRule rule = RuleOf(ast::SanctionWord(r.kind), r.method, eval, r.range);
+      rule.in_sanctions = true;
+      if (r.findings) rule.findings = r.findings->value;
+      if (r.at_most) c.sanctions.suspension_at_most = eval.duration(r.at_most.get());
+      c.decisions.push_back(std::move(rule));
+    }
+  }
+}
+
+}  // namespace concord::model
