@@ -5,7 +5,6 @@
 // through a `fn` it calls. A rule can
 // only govern its own members (the minimal concord's C004).
 #include "compiler/model/build_model.h"
-#include "compiler/model/build_power.h"
 
 #include <fmt/format.h>
 
@@ -13,6 +12,7 @@
 #include <set>
 
 #include "compiler/lower/lower.h"
+#include "compiler/model/build_power.h"
 #include "runtime/interp/interp.h"
 
 namespace concord::model {

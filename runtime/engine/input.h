@@ -130,7 +130,8 @@ struct TreatySpec {
   SourceRange range;
 };
 
-// clang-format off: one event a line, whatever the longest name
+// One event a line, whatever the longest name.
+// clang-format off
 #define CONCORD_ENGINE_EVENTS(X) \
   X(Join, "join") \
   X(Leave, "leave") \
