@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <set>
+#include <vector>
 
 #include "compiler/lower/lower.h"
 #include "compiler/model/build_power.h"
@@ -90,6 +91,9 @@ class Builder {
   bool BindsNonMembers(const ast::Rule& rule, const sema::Symbol* own) {
     bool found = false;
     std::set<const sema::FnInfo*> walked_fns;
+    // Bodies of called fns, walked after the expression that calls them: a
+    // chain of thousands of fns must not nest as deep on the native stack.
+    std::vector<const ast::Expr*> fn_bodies;
     std::function<void(const ast::Expr*)> walk = [&](const ast::Expr* e) {
       if (!e || found) return;
       auto other_polity = [&](const sema::Symbol* s) {
@@ -116,7 +120,7 @@ class Builder {
           // forbids recursion, and each fn body is walked once.
           const sema::CallTarget* target = program_.CallOf(call);
           if (target && target->fn && target->fn->decl && walked_fns.insert(target->fn).second) {
-            walk(target->fn->decl->body.get());
+            fn_bodies.push_back(target->fn->decl->body.get());
           }
           return;
         }
@@ -151,6 +155,11 @@ class Builder {
     if (rule.trigger) walk(rule.trigger->where.get());
     for (const auto& r : rule.requires_) walk(r.condition.get());
     for (const auto& w : rule.whens) walk(w.condition.get());
+    while (!found && !fn_bodies.empty()) {
+      const ast::Expr* body = fn_bodies.back();
+      fn_bodies.pop_back();
+      walk(body);
+    }
     return found;
   }
 

@@ -225,8 +225,18 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
 // `interpret` evaluates the entry again, from the same level, and its
 // Outcome is the answer. Host questions do not change the run's state, so
 // asking again is safe.
+// UBSan's -fsanitize=function checks an indirect call by reading a signature
+// in the 8 bytes before the callee; compiled code has none, and when it
+// starts a page those bytes may not be mapped (a SEGV in the sanitizer
+// build only). The entry's type is the one the lowering declared.
+#if defined(__clang__)
+#define CONCORD_NO_SANITIZE_FUNCTION __attribute__((no_sanitize("function")))
+#else
+#define CONCORD_NO_SANITIZE_FUNCTION
+#endif
+
 template <typename Interpret>
-interp::Outcome RunNative(Entry entry, const NodeTable& table, std::span<const values::Value> args,
+CONCORD_NO_SANITIZE_FUNCTION interp::Outcome RunNative(Entry entry, const NodeTable& table, std::span<const values::Value> args,
                           const interp::EvalOptions& options, Interpret interpret) {
   if (interp::StackExhausted()) return interpret();
   Context ctx;
