@@ -1,0 +1,21 @@
+# Embeds examples/templates/*.concord into the binary, so `concord new NAME
+# --template T` works from any folder, wherever `concord` is installed.
+file(GLOB sources "${DIR}/*.concord")
+list(SORT sources)
+set(delimiter "concord_template")
+set(body "// Generated from examples/templates/*.concord by cmake/embed_templates.cmake.\n")
+string(APPEND body "#include \"compiler/templates/catalogue.h\"\n\nnamespace concord::templates {\n\n")
+string(APPEND body "const std::vector<CharterTemplate>& Catalogue() {\n  static const std::vector<CharterTemplate> kAll = {\n")
+foreach(source ${sources})
+  get_filename_component(name ${source} NAME_WE)
+  file(READ ${source} text)
+  # A raw string ends at `)DELIMITER"`: a template containing it would be cut short.
+  string(FIND "${text}" ")${delimiter}\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${source} contains `)${delimiter}\"`, which ends the embedded string")
+  endif()
+  string(APPEND body "    {\"${name}\", R\"${delimiter}(${text})${delimiter}\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kAll;\n}\n\n}  // namespace concord::templates\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
