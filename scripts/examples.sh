@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The main job on the examples: install what is missing, build, then check,
 # lint, test and run every example together (names are global across the
-# files of a program, so the examples are always given together).
+# files of a program, so the examples are always given together). The
+# governance templates in examples/templates/ are not part of that program:
+# some are meant to fail a concord (POWER.md §9), so the last step checks each
+# one alone and compares its verdict with the expected one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -31,3 +34,8 @@ if [ "$status" -gt 1 ]; then
   echo "concord compat --matrix failed with exit status $status" >&2
   exit "$status"
 fi
+echo
+echo "== governance templates: verdicts against POWER.md §9"
+# Fails only when a template's verdict differs from the table in
+# tests/templates_test.py; a template expected to fail a concord is fine.
+python3 tests/templates_test.py --concord "$concord" --root "$root"
