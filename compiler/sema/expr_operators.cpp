@@ -98,7 +98,7 @@ bool ExprChecker::SuggestShareOf(const ast::BinaryExpr& binary, const Type* lhs,
   auto text = [&](const ast::Expr& e) { return std::string(sources.Slice(e.range)); };
   // `of` binds tighter than any operator a denominator can be built with.
   std::string base = text(*ratio->rhs);
-  if (ratio->rhs->As<ast::BinaryExpr>()) base = "(" + base + ")";
+  if (ratio->rhs->As<ast::BinaryExpr>() && !base.starts_with("(")) base = "(" + base + ")";
   std::string share = fmt::format("{} of {}", text(ratio_left ? *binary.rhs : *binary.lhs), base);
   std::string op(ast::Spelling(binary.op));
   std::string rewritten = ratio_left ? fmt::format("{} {} {}", text(*ratio->lhs), op, share)
