@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "compiler/concord_check/requirement_fixits.h"
 #include "compiler/lower/lower.h"
 #include "compiler/model/model_values.h"
 #include "runtime/interp/interp.h"
@@ -118,7 +119,14 @@ class Checker {
     }
     std::optional<diag::Code> registered = diag::CodeFromName(r.code.value);
     diag::Code code = registered && r.code.value[0] == 'C' ? *registered : diag::Code::C000;
-    const std::string& concord_name = claimed.symbol->name;
+    // A requirement of a concord outside the claimed one's `extends` chain
+    // applies because the minimal concord binds everyone (§3.2 of
+    // reference-concords): name the concord it comes from, not the one the
+    // charter claims, which does not contain it.
+    bool inherited = false;
+    for (const sema::ConcordInfo* c = &claimed; c; c = c->extends) inherited |= c == req.concord;
+    const std::string& concord_name =
+        inherited ? claimed.symbol->name : req.concord->symbol->name;
     diag::Diagnostic& d = diags_.Report(code, at, what, name, concord_name, r.reason.value);
     if (code == diag::Code::C000) d.custom_code = r.code.value;
     if (at != name_range) d.WithLabel(name_range, fmt::format("in this {}", what));
@@ -130,7 +138,14 @@ class Checker {
                       u.explanation));
     }
     const std::string& owner = req.concord->symbol->name;
+    if (!inherited) {
+      d.WithNote(fmt::format(
+          "the concord `{}` applies to every {}, whatever concord it claims; `{}` does not "
+          "extend it, so its requirements are checked as well as `{}`'s",
+          owner, what, claimed.symbol->name, claimed.symbol->name));
+    }
     d.WithNote(fmt::format("required by concord `{}` here", owner), r.range);
+    AddRequirementFixIts(r, req.concord->symbol->name == "minimal", program_.program().sources, d);
   }
 
   const sema::CheckedProgram& program_;

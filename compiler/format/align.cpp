@@ -105,7 +105,8 @@ std::vector<Line> SplitLines(const std::string& text, const AlignMarks& marks) {
   return lines;
 }
 
-// Requirements: `as` one space after the longest condition of the run.
+// Requirements: `as` one space after the longest condition of the run; the
+// rules of a `decisions` block: `by` one space after the longest matter.
 void AlignRequirements(std::vector<Line>& lines, int width) {
   for (size_t i = 0; i < lines.size();) {
     if (!lines[i].HasAlignableAs()) {

@@ -1,6 +1,6 @@
 // Column alignment after the line breaks are chosen (docs/reference-fmt.md,
-// "Columns"): the `as` of consecutive one-line requirements, and `//` comments
-// ending consecutive lines. The printer records where the alignable spaces
+// "Columns"): the `as` of consecutive one-line requirements, the `by` of the
+// rules of a `decisions` block, and `//` comments ending consecutive lines. The printer records where the alignable spaces
 // are; this pass widens them. It only ever adds spaces where the printer put
 // some, so the lines and the tokens on them stay as printed.
 #pragma once
@@ -14,7 +14,7 @@ namespace concord::format {
 struct AlignMarks {
   // Byte offsets into the printed text, each list in increasing order.
   std::vector<size_t> clause_starts;  // where an alignable clause's first token starts
-  std::vector<size_t> as_spaces;      // the single space before a requirement's `as`
+  std::vector<size_t> as_spaces;      // the space before a requirement's `as` or a rule's `by`
   std::vector<size_t> comment_gaps;   // where the two spaces before a `//` comment start
 };
 

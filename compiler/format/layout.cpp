@@ -266,6 +266,7 @@ class Layout {
     if (rule == "fnDecl") return Fn(node);
     if (rule == "metricDecl") return Assigned(node);
     if (rule == "requirement") return Requirement(node);
+    if (rule == "decisionRule") return DecisionRule(node);
     if (rule == "ruleItem_") return Clause(node, {"ELSE", "THEN", "WHERE"});
     // `parties a, b`, `members p: a, b`, `by a, b` (alternatives of a rule
     // share its name, so the list is recognised by its commas).
@@ -395,6 +396,18 @@ class Layout {
     if (as == 0 || as == c.size()) return Seq(c, 0, c.size());
     MoveInlineCommentsBefore(c[as]);
     return Concat({ClauseStart(), Seq(c, 0, as), AlignSpace(), Seq(c, as, c.size())});
+  }
+
+  // `amendment by consent ...`: the space before `by` aligns with the rules
+  // around it, so that the methods of a `decisions` block read as a column
+  // (POWER.md §2).
+  Doc DecisionRule(const SyntaxNode& node) {
+    const std::vector<SyntaxNode>& c = node.children;
+    size_t by = 0;
+    while (by < c.size() && !Is(c[by], "BY")) ++by;
+    if (by == 0 || by == c.size()) return Seq(c, 0, c.size());
+    MoveInlineCommentsBefore(c[by]);
+    return Concat({ClauseStart(), Seq(c, 0, by), AlignSpace(), Seq(c, by, c.size())});
   }
 
   // Block comments on the line before `token` become comments after the token

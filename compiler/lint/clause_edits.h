@@ -10,17 +10,14 @@
 #include <string_view>
 
 #include "compiler/diag/diagnostic.h"
+#include "compiler/diag/insert_clause.h"
 #include "compiler/diag/source_manager.h"
 #include "compiler/syntax/ast.h"
 
 namespace concord::lint {
 
-// Inserts `clause` as the last clause of `block` (a charter, ledger, jury or
-// fund, whose range ends with its `}`): on a line of its own before the
-// closing brace, one level deeper than the brace; or just before the brace
-// when the block ends on a line with other clauses.
-std::optional<diag::FixIt> InsertClause(const diag::SourceManager& sources, diag::SourceRange block,
-                                        std::string_view clause, std::string description);
+// Inserting a missing clause is shared with the concord checks.
+using diag::InsertClause;
 
 // The `index`-th word (0-based, separated by whitespace) of the clause at
 // `clause`, when that word is `expected`.

@@ -113,6 +113,26 @@ std::string DescribeSymbol(const Analysis& analysis, const sema::Symbol& s) {
       decides += (decides.empty() ? "" : ", ") + d.matter.name +
                  (d.up_to ? " up to " + Slice(analysis, d.up_to->range) : "");
     }
+    // `decisions { spending by office coordinators up to 300 EUR }` gives the
+    // office a matter too; a reader of the office wants both lists.
+    const sema::CharterInfo* charter = s.owner ? checked.CharterOf(s.owner) : nullptr;
+    if (charter && charter->decl) {
+      auto add_rule = [&](std::string_view matter, const ast::DecisionMethod& m) {
+        if (m.kind != ast::MethodKind::kOffice || !m.office || m.office->name != s.name) return;
+        decides += fmt::format("{}{} (by `decisions`)", decides.empty() ? "" : ", ", matter) +
+                   (m.up_to ? " up to " + Slice(analysis, m.up_to->range) : "");
+      };
+      if (charter->decl->decisions) {
+        for (const ast::DecisionRule& r : charter->decl->decisions->rules) {
+          add_rule(r.matter.name, r.method);
+        }
+      }
+      if (charter->decl->sanctions) {
+        for (const ast::SanctionRule& r : charter->decl->sanctions->rules) {
+          add_rule(ast::SanctionWord(r.kind), r.method);
+        }
+      }
+    }
     text += "\n\ndecides: " + (decides.empty() ? std::string("nothing alone") : decides);
     return text + owner;
   }

@@ -121,6 +121,36 @@ Found FindSyntactic(const sema::Program& program, diag::FileId file, uint32_t of
   return std::nullopt;
 }
 
+// An office named where one is expected (`chosen by appointment by board`,
+// `spending by office coordinators`, a sanction `by office stewards`).
+// Offices have their own namespace in the charter, so the word must not be
+// resolved as an ordinary name: a rule may share the office's name.
+const sema::Symbol* OfficeReferenceAt(const sema::CheckedProgram& checked, diag::FileId file,
+                                      uint32_t offset) {
+  auto named_here = [&](const std::optional<ast::Identifier>& id) -> const sema::Symbol* {
+    return id && Contains(id->range, file, offset) ? checked.SymbolAt(&*id) : nullptr;
+  };
+  for (const auto& info : checked.charters()) {
+    const ast::CharterDecl& c = *info->decl;
+    if (!Contains(c.range, file, offset)) continue;
+    for (const ast::Office& o : c.offices) {
+      if (!o.chosen) continue;
+      if (const sema::Symbol* s = named_here(o.chosen->appointer)) return s;
+    }
+    if (c.decisions) {
+      for (const ast::DecisionRule& rule : c.decisions->rules) {
+        if (const sema::Symbol* s = named_here(rule.method.office)) return s;
+      }
+    }
+    if (c.sanctions) {
+      for (const ast::SanctionRule& rule : c.sanctions->rules) {
+        if (const sema::Symbol* s = named_here(rule.method.office)) return s;
+      }
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::optional<Target> WordAt(const Analysis& analysis, uint32_t offset) {
@@ -236,6 +266,8 @@ std::optional<Target> FindTarget(const Analysis& analysis, uint32_t offset) {
     }
     return target;  // a field of a record: no declaration to point at
   }
+  target->symbol = OfficeReferenceAt(*checked, analysis.file, at);
+  if (target->symbol) return target;
   target->symbol = ResolveName(*checked, analysis.file, at, target->text);
   if (target->symbol) return target;
   // Scenario events name rules, funds and ledgers of the charters and

@@ -19,7 +19,12 @@ void Checker::CheckRule(const Context& ctx, const ast::Rule& rule, const Symbol*
     } else {
       std::vector<std::string> words;
       for (const TriggerEvent& e : TriggerEvents()) words.emplace_back(e.word);
-      ReportUnknown(trigger.event, "", words, diag::Code::E0217);
+      // A user who guessed the word wants the whole list, not only the
+      // closest one (often there is none close enough to suggest).
+      std::string listed;
+      for (const std::string& word : words) listed += (listed.empty() ? "`" : ", `") + word + "`";
+      ReportUnknown(trigger.event, "", words, diag::Code::E0217)
+          .WithNote(fmt::format("a rule is triggered by one of these events: {}", listed));
     }
     Symbol* variable = out_.NewSymbol(SymbolKind::kTriggerVariable, trigger.variable.name,
                                       trigger.variable.range, type, &trigger, symbol);

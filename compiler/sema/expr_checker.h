@@ -49,6 +49,8 @@ class ExprChecker {
   const Type* CheckLogical(const ast::BinaryExpr& binary);
   const Type* CheckIf(const ast::IfExpr& expr, const Type* hint);
   const Type* CheckSet(const ast::SetLit& set, const Type* hint);
+  bool SuggestShareOf(const ast::BinaryExpr& binary, const Type* lhs, const Type* rhs,
+                      diag::Diagnostic& d);
   void ReportOperands(const ast::BinaryExpr& binary, const Type* lhs, const Type* rhs,
                       OperandError error);
   void FoldBinary(const ast::BinaryExpr& binary, const Type* result);

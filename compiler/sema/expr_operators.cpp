@@ -74,6 +74,42 @@ const Type* ExprChecker::CheckUnary(const ast::UnaryExpr& unary) {
   return Record(unary, result.type);
 }
 
+// `amount / income < 10%`: dividing two amounts gives a plain number, which
+// is not a percentage, so the comparison is E0213 as written. What the writer
+// means is a share of the second amount, which Concord says directly and
+// exactly: `amount < 10% of income`. Returns whether it suggested that.
+bool ExprChecker::SuggestShareOf(const ast::BinaryExpr& binary, const Type* lhs, const Type* rhs,
+                                 diag::Diagnostic& d) {
+  if (!IsOrdering(binary.op)) return false;
+  bool ratio_left = lhs->Is(TypeKind::kDecimal) && rhs->Is(TypeKind::kPercent);
+  bool ratio_right = lhs->Is(TypeKind::kPercent) && rhs->Is(TypeKind::kDecimal);
+  if (!ratio_left && !ratio_right) return false;
+  const ast::Expr& ratio_expr = ratio_left ? *binary.lhs : *binary.rhs;
+  const auto* ratio = ratio_expr.As<ast::BinaryExpr>();
+  if (!ratio || ratio->op != ast::BinaryOp::kDiv) return false;
+  const CheckedProgram& out = checker_.out();
+  const Type* numerator = out.TypeOf(ratio->lhs.get());
+  const Type* denominator = out.TypeOf(ratio->rhs.get());
+  if (!numerator || !denominator || !numerator->Is(TypeKind::kMoney) ||
+      !denominator->Is(TypeKind::kMoney)) {
+    return false;
+  }
+  const diag::SourceManager& sources = out.program().sources;
+  auto text = [&](const ast::Expr& e) { return std::string(sources.Slice(e.range)); };
+  // `of` binds tighter than any operator a denominator can be built with.
+  std::string base = text(*ratio->rhs);
+  if (ratio->rhs->As<ast::BinaryExpr>() && !base.starts_with("(")) base = "(" + base + ")";
+  std::string share = fmt::format("{} of {}", text(ratio_left ? *binary.rhs : *binary.lhs), base);
+  std::string op(ast::Spelling(binary.op));
+  std::string rewritten = ratio_left ? fmt::format("{} {} {}", text(*ratio->lhs), op, share)
+                                     : fmt::format("{} {} {}", share, op, text(*ratio->lhs));
+  d.WithHelp(
+      "dividing two amounts gives a number, not a percentage; compare the amount with a share "
+      "of the other instead");
+  d.WithFix(binary.range, rewritten, fmt::format("write `{}`", rewritten));
+  return true;
+}
+
 void ExprChecker::ReportOperands(const ast::BinaryExpr& binary, const Type* lhs, const Type* rhs,
                                  OperandError error) {
   auto currency = [](const Type* t) {
@@ -108,6 +144,8 @@ void ExprChecker::ReportOperands(const ast::BinaryExpr& binary, const Type* lhs,
   } else if ((binary.op == ast::BinaryOp::kMul || binary.op == ast::BinaryOp::kOf) &&
              is(lhs, TypeKind::kMoney) && is(rhs, TypeKind::kMoney)) {
     d.WithHelp("money scales by a number or a percentage: `5% * income`");
+  } else if (SuggestShareOf(binary, lhs, rhs, d)) {
+    // The help and fix-it say it.
   } else if (IsOrdering(binary.op)) {
     d.WithHelp(
         "`<`, `<=`, `>` and `>=` compare numbers, percentages, money, dates and durations "

@@ -7,52 +7,16 @@
 #include <vector>
 
 #include "compiler/lsp/server.h"
-#include "compiler/lsp/transport.h"
+#include "tests/unit/lsp_client.h"
 
-using Json = nlohmann::json;
+using concord::lsp_test::Framed;
+using concord::lsp_test::Json;
+using concord::lsp_test::Notification;
+using concord::lsp_test::Request;
+using concord::lsp_test::Run;
+using concord::lsp_test::Session;
 
 namespace {
-
-std::string Framed(const Json& message) {
-  std::ostringstream out;
-  concord::lsp::WriteFrame(out, message.dump());
-  return out.str();
-}
-
-Json Request(int id, const std::string& method, Json params = Json::object()) {
-  return {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}};
-}
-
-Json Notification(const std::string& method, Json params = Json::object()) {
-  return {{"jsonrpc", "2.0"}, {"method", method}, {"params", params}};
-}
-
-struct Session {
-  int exit_code = -1;
-  std::vector<Json> messages;
-
-  const Json* Response(int id) const {
-    for (const Json& m : messages) {
-      if (m.contains("id") && m["id"] == id) return &m;
-    }
-    return nullptr;
-  }
-};
-
-Session Run(const std::string& input, size_t limit = concord::lsp::kMaxMessageBytes) {
-  std::istringstream in(input);
-  std::ostringstream out;
-  concord::lsp::Server server(out, "test");
-  Session session;
-  session.exit_code = server.Run(in, limit);
-  std::istringstream replies(out.str());
-  while (true) {
-    concord::lsp::Frame frame = concord::lsp::ReadFrame(replies);
-    if (frame.status != concord::lsp::Frame::Status::kMessage) break;
-    session.messages.push_back(Json::parse(frame.body));
-  }
-  return session;
-}
 
 const std::string kInitialize =
     Framed(Request(1, "initialize", {{"capabilities", Json::object()}}));

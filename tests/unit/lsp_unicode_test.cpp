@@ -7,38 +7,20 @@
 #include <string>
 #include <vector>
 
-#include "compiler/lsp/server.h"
-#include "compiler/lsp/transport.h"
+#include "tests/unit/lsp_client.h"
 
-using Json = nlohmann::json;
+using concord::lsp_test::Framed;
+using concord::lsp_test::Json;
 
 namespace {
 
-std::string Framed(const Json& message) {
-  std::ostringstream out;
-  concord::lsp::WriteFrame(out, message.dump());
-  return out.str();
-}
-
 Json Message(const std::string& method, Json params, int id = 0) {
-  Json m = {{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}};
-  if (id) m["id"] = id;
-  return m;
+  return id ? concord::lsp_test::Request(id, method, std::move(params))
+            : concord::lsp_test::Notification(method, std::move(params));
 }
 
 std::vector<Json> Run(const std::string& input) {
-  std::istringstream in(input);
-  std::ostringstream out;
-  concord::lsp::Server server(out, "test");
-  server.Run(in, concord::lsp::kMaxMessageBytes);
-  std::istringstream replies(out.str());
-  std::vector<Json> messages;
-  while (true) {
-    concord::lsp::Frame frame = concord::lsp::ReadFrame(replies);
-    if (frame.status != concord::lsp::Frame::Status::kMessage) break;
-    messages.push_back(Json::parse(frame.body));
-  }
-  return messages;
+  return concord::lsp_test::Run(input).messages;
 }
 
 // UTF-16 code units of a UTF-8 text, counted independently of the server:
