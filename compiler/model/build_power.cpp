@@ -1,6 +1,8 @@
 // Offices, decision rules and the sanction policy of one charter's model.
 #include "compiler/model/build_power.h"
 
+#include <map>
+
 namespace concord::model {
 
 namespace {
@@ -40,6 +42,28 @@ DecisionRule RuleOf(std::string matter, const ast::DecisionMethod& m, const Powe
   return rule;
 }
 
+// Marks every office whose appointment chain returns to it. A chain that
+// leaves the charter's offices, or reaches an office chosen another way,
+// ends; one longer than the number of offices has gone round a cycle that
+// does not pass through the start, which is that other office's cycle.
+void MarkAppointmentCycles(std::vector<Office>& offices) {
+  std::map<std::string, const Office*> by_name;
+  for (const Office& o : offices) by_name.emplace(o.name, &o);
+  for (Office& start : offices) {
+    const Office* at = &start;
+    for (size_t steps = 0; steps < offices.size(); ++steps) {
+      if (at->chosen != Selection::kAppointment || !at->appointed_by) break;
+      auto next = by_name.find(*at->appointed_by);
+      if (next == by_name.end()) break;
+      at = next->second;
+      if (at == &start) {
+        start.appoints_itself = true;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& c) {
@@ -63,6 +87,7 @@ void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& 
     office.name_range = o.name.range;
     c.offices.push_back(std::move(office));
   }
+  MarkAppointmentCycles(c.offices);
   if (d.decisions) {
     for (const ast::DecisionRule& r : d.decisions->rules) {
       DecisionRule rule = RuleOf(r.matter.name, r.method, eval, r.range);

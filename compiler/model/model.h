@@ -153,6 +153,10 @@ struct Office {
   std::optional<int64_t> limit;           // terms in a row
   std::optional<values::Decimal> recall;  // share of members
   std::optional<std::string> appointed_by;
+  // Its chain of `chosen by appointment by` leads back to it (A appointed by
+  // B, B by A): the offices on the cycle choose one another's holders, so
+  // together they select their own (std.panarchy's C033).
+  bool appoints_itself = false;
   std::vector<std::string> decides;
   std::optional<values::Money> spending_limit;  // `decides spending up to X`
   SourceRange range;

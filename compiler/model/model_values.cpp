@@ -165,6 +165,7 @@ Value ModelValues::Charter(const model::Charter& c) {
     off->Put("limit", o.limit ? Value::MakeInt(*o.limit) : Value::None(), o.range);
     off->Put("recall", o.recall ? Value::MakePercent(*o.recall) : Value::None(), o.range);
     off->Put("appointed_by", OptText(o.appointed_by), o.range);
+    off->Put("appoints_itself", Value::MakeBool(o.appoints_itself), o.range);
     std::vector<Value> decides;
     for (const std::string& matter : o.decides) decides.push_back(Text(matter));
     off->Put("decides", values::MakeSetValue(decides), o.range);

@@ -129,8 +129,12 @@ class Loader {
   }
 
   LoadResult Finish() {
-    // A charter without a `concord` clause claims the minimal concord.
-    if (!loaded_.count("std:minimal")) LoadStdlib("minimal", {});
+    // A charter without a `concord` clause claims the minimal concord; one
+    // that says `concord panarchy` claims the standard library's second
+    // concord without importing it. Both are always there, like builtins.
+    for (const char* module : {"minimal", "panarchy"}) {
+      if (!loaded_.count(std::string("std:") + module)) LoadStdlib(module, {});
+    }
     return {std::move(program_), io_error_};
   }
 

@@ -58,12 +58,31 @@ diag::Diagnostic& Checker::ReportUnknown(const ast::Identifier& id, std::string_
   return d;
 }
 
+bool Checker::InStdlib(diag::SourceRange range) const {
+  const Program& program = out_.program();
+  for (size_t i = 0; i < program.files.size(); ++i) {
+    if (program.files[i]->id == range.file) return program.is_stdlib[i];
+  }
+  return false;
+}
+
 void Checker::ReportDuplicate(const ast::Identifier& second, diag::SourceRange first) {
   diag::Diagnostic& d = diags_.Report(diag::Code::E0202, second.range, second.name);
   if (first.valid()) d.WithLabel(first, "first declared here");
 }
 
 void Checker::ReportDuplicate(const ast::Identifier& second, const Symbol* first) {
+  // The standard library is loaded after the user's files, so a program that
+  // declares `minimal` or `panarchy` meets the library's declaration second.
+  // The user's declaration is the one to rename: point there.
+  if (first->range.valid() && InStdlib(second.range) && !InStdlib(first->range)) {
+    diags_.Report(diag::Code::E0202, first->range, second.name)
+        .WithLabel(second.range, "declared by the standard library here")
+        .WithNote(fmt::format("`{}` is a name of the standard library, which is always loaded; "
+                              "give yours another name",
+                              second.name));
+    return;
+  }
   if (first->range.valid()) {
     ReportDuplicate(second, first->range);
     return;

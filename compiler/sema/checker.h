@@ -60,6 +60,8 @@ class Checker {
   // name already is when that has no place in the source).
   void ReportDuplicate(const ast::Identifier& second, const Symbol* first);
   void ReportDuplicate(const ast::Identifier& second, diag::SourceRange first);
+  // Whether `range` is in a file of the standard library (stdlib/*.concord).
+  bool InStdlib(diag::SourceRange range) const;
   // E0212: `id` names `found`, but `expected` ("a charter") is wanted.
   void ReportWrongKind(const ast::Identifier& id, const Symbol* found, std::string_view expected);
   // E0211 at the declaration's name.

@@ -15,8 +15,9 @@ namespace concord::sema {
 struct Program {
   diag::SourceManager sources;
   // In load order: a file comes after the files it imports. Standard library
-  // files (stdlib/*.concord) are included when imported, and `std.minimal` is
-  // always loaded because a charter without a `concord` clause claims it.
+  // files (stdlib/*.concord) are included when imported; `std.minimal` and
+  // `std.panarchy` are always loaded, because a charter claims them by name
+  // (`minimal` without a `concord` clause) without importing them.
   std::vector<std::unique_ptr<ast::File>> files;
   std::vector<bool> is_stdlib;  // parallel to `files`
 };
