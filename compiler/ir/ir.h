@@ -197,8 +197,9 @@ struct Node {
   // Entity, Metric: the declared name; Field: the field; Param, Input,
   // Local and aggregates: the variable; Call: the fn. For printing and messages.
   std::string name;
-  std::string owner;     // Entity, Metric: the charter, treaty or scenario
-  std::string currency;  // CheckCurrency: the one required; SumMoney: of an empty sum ("" unknown)
+  std::string owner;  // Entity, Metric: the charter, treaty or scenario
+  // CheckCurrency: the one required; SumMoney, Metric: of an empty sum ("" unknown)
+  std::string currency;
   const Function* callee = nullptr;  // Call
 
   const Node* child(size_t i) const { return i < children.size() ? children[i].get() : nullptr; }

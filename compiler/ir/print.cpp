@@ -20,7 +20,8 @@ std::string Details(const Node& n) {
                  ? fmt::format(" {} {}", EntityKindName(n.entity), n.name)
                  : fmt::format(" {} {} of {}", EntityKindName(n.entity), n.name, n.owner);
     case Op::kMetric:
-      return fmt::format(" {} of {}", n.name, n.owner);
+      return n.currency.empty() ? fmt::format(" {} of {}", n.name, n.owner)
+                                : fmt::format(" {} of {} empty=0 {}", n.name, n.owner, n.currency);
     case Op::kHostQuery:
       return fmt::format(" {}", QueryName(n.query));
     case Op::kCall:

@@ -4,6 +4,7 @@
 // order, so both engines evaluate them left to right.
 #include <fmt/format.h>
 
+#include "compiler/ir/currency_hint.h"
 #include "compiler/lower/lower_expr.h"
 #include "compiler/sema/constant.h"
 
@@ -64,39 +65,7 @@ NodePtr ExprLowerer::ToDecimal(NodePtr node) {
 }
 
 void ExprLowerer::HintCurrency(Node& node, const std::string& currency) {
-  if (currency.empty() || !node.type->Inner()->Is(TypeKind::kMoney)) return;
-  auto hint = [&](size_t i) {
-    if (i < node.children.size() && node.children[i]) HintCurrency(*node.children[i], currency);
-  };
-  switch (node.op) {
-    case Op::kSumMoney:
-      if (node.currency.empty()) node.currency = currency;
-      break;
-    case Op::kIf:
-      hint(1);
-      hint(2);
-      break;
-    case Op::kNegMoney:
-    case Op::kMulMoneyDecimal:
-    case Op::kMulMoneyPercent:
-    case Op::kDivMoneyDecimal:
-    case Op::kCheckCurrency:
-      hint(0);
-      break;
-    case Op::kMulDecimalMoney:
-    case Op::kMulPercentMoney:
-      hint(1);
-      break;
-    case Op::kAddMoney:
-    case Op::kSubMoney:
-    case Op::kMin:
-    case Op::kMax:
-      hint(0);
-      hint(1);
-      break;
-    default:
-      break;
-  }
+  ir::HintEmptySums(node, currency);
 }
 
 void ExprLowerer::HintEachOther(Node& a, Node& b) {

@@ -172,6 +172,12 @@ const Type* Checker::MetricType(const Symbol* metric) {
   // Met again while its own value is being checked: a cycle, which
   // ReportCycles reports once with the whole chain.
   if (metric_in_progress_[metric]) return types().Error();
+  // What it reads first, so that checking its expression nests no other
+  // metric's (metric_order.cpp).
+  if (!ordering_metrics_) {
+    TypeMetricsReadBy(metric);
+    if (auto it = metric_types_.find(metric); it != metric_types_.end()) return it->second;
+  }
   metric_in_progress_[metric] = true;
   Context ctx = CharterContext(*metric_owner_.at(metric));
   ctx.metric = metric;

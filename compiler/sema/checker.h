@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -162,6 +163,10 @@ class Checker {
                                const CharterInfo* polity_hint);
   void CollectAttribute(RecordType& record, const ast::Attribute& attribute, const Context& ctx);
   void FindCycles(const std::vector<const Symbol*>& nodes);
+  // metric_order.cpp: the metrics a metric's text reads, and checking them
+  // (and what they read) before it, without recursion.
+  std::vector<const Symbol*> MetricReadsInText(const Symbol* metric);
+  void TypeMetricsReadBy(const Symbol* metric);
 
   CheckedProgram& out_;
   diag::DiagnosticEngine& diags_;
@@ -176,6 +181,7 @@ class Checker {
   std::map<const Symbol*, bool> metric_in_progress_;
   std::map<const Symbol*, const CharterInfo*> metric_owner_;
   std::vector<Symbol*> metric_symbols_;  // their types are filled in at the end
+  bool ordering_metrics_ = false;        // within TypeMetricsReadBy
   std::map<std::pair<const EnumType*, int>, const Symbol*> enum_constants_;
 };
 

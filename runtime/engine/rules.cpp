@@ -15,6 +15,8 @@ namespace concord::engine {
 interp::Outcome Simulation::Evaluate(const ir::Root& root, std::span<const values::Value> inputs) {
   const ExpressionEngine& engine =
       program_.engine ? *program_.engine : InterpreterEngine::Instance();
+  // Metric reads within one evaluation see one state: memoize them.
+  MetricSnapshot snapshot(*this);
   return engine.Evaluate(root, inputs, {today_, this, false});
 }
 
@@ -98,6 +100,7 @@ void Simulation::PrepareExpectations() {
 
 void Simulation::CheckExpectations(bool at_end) {
   PrepareExpectations();
+  MetricSnapshot snapshot(*this);  // the `expect` lines of today read one state
   for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
     const ExpectSpec& x = scenario_.expectations[i];
     ExpectResult& out = result_.expectations[i];
@@ -162,52 +165,6 @@ void Simulation::ExpectViolations() {
                       fmt::join(seen.begin(), seen.begin() + static_cast<long>(shown), ", "),
                       seen.size() > shown ? ", ..." : "");
     }
-  }
-}
-
-void Simulation::ComputeMetrics() {
-  for (const std::string& name : polity_order_) {
-    PolityState& p = polities_[name];
-    if (!p.participating) continue;
-    result_.metrics.push_back({name, "members", std::to_string(p.members.size()), {}});
-    for (const auto& [ledger, balance] : p.balances) {
-      result_.metrics.push_back({name, ledger + " balance", balance.ToString(), {}});
-    }
-    for (const MetricSpec& m : p.spec->metrics) {
-      interp::Outcome out = Evaluate(*m.value);
-      std::string value =
-          out.ok() ? out.value.ToString()
-          : out.error
-              ? fmt::format("error[{}]: {}", diag::Info(out.error->code).name, out.error->message)
-              : std::string("undecided");
-      MetricValue metric{name, m.name, value, std::nullopt};
-      if (!out.ok()) {
-        if (out.error) {
-          metric.error = *out.error;
-        } else {
-          metric.error = interp::MakeRuntimeError(diag::Code::R025, m.range,
-                                                  "the metric could not be decided");
-          for (const interp::Undecided& u : out.undecided) metric.error->WithNote(u.explanation);
-        }
-        if (m.range.file != diag::kNoFile) {
-          metric.error->WithLabel(m.range, fmt::format("while evaluating metric `{}`", m.name));
-        }
-      }
-      result_.metrics.push_back(std::move(metric));
-    }
-  }
-  for (const std::string& name : treaty_order_) {
-    const TreatyState& t = treaties_[name];
-    if (t.status == TreatyStatus::kPending && t.signed_by.empty()) continue;
-    result_.metrics.push_back({name, "status", TreatyStatusName(t.status), {}});
-    for (const auto& [fund, balance] : t.balances) {
-      result_.metrics.push_back({name, fund + " balance", balance.ToString(), {}});
-    }
-  }
-  for (const std::string& m : member_order_) {
-    if (PolitiesOf(m).empty()) continue;
-    result_.metrics.push_back(
-        {"", fmt::format("exit_options({})", m), std::to_string(ExitOptions(m)), {}});
   }
 }
 

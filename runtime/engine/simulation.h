@@ -2,7 +2,8 @@
 // change it, split over files by concept (simulation.cpp: the day loop and
 // transitions; obligations.cpp: periods that close; events.cpp: scenario
 // events and their validation; juries.cpp: lottery draws; world.cpp: the
-// interp::Host answers; rules.cpp: executable rules, expectations, metrics).
+// interp::Host answers; rules.cpp: executable rules and expectations;
+// metrics.cpp: metric values, memoized, and the report's metrics).
 // Internal to runtime/engine; callers use engine.h.
 #pragma once
 
@@ -47,8 +48,9 @@ class Simulation : public interp::Host {
   // interp::Host
   interp::HostAnswer Entity(ir::EntityKind kind, std::string_view name, std::string_view owner,
                             const ir::Type& type) override;
-  interp::HostAnswer Metric(std::string_view owner, std::string_view name,
-                            const ir::Type& type) override;
+  // metrics.cpp
+  interp::HostAnswer Metric(std::string_view owner, std::string_view name, const ir::Type& type,
+                            std::string_view empty_sum_currency) override;
   interp::HostAnswer Query(ir::HostQuery query, std::span<const values::Value> args,
                            const ir::Type& type) override;
 
@@ -167,7 +169,51 @@ class Simulation : public interp::Host {
   void PrepareExpectations();
   void CheckExpectations(bool at_end);
   void ExpectViolations();
+
+  // --- metrics.cpp ----------------------------------------------------------
+  // While one is alive, metric values are memoized: the state does not
+  // change during one evaluation (host questions only read it), nor between
+  // the `expect` lines of one day or the metrics of the report, which each
+  // open one around all of theirs. The memo is dropped when the last closes.
+  class MetricSnapshot {
+   public:
+    explicit MetricSnapshot(Simulation& simulation);
+    ~MetricSnapshot();
+    MetricSnapshot(const MetricSnapshot&) = delete;
+    MetricSnapshot& operator=(const MetricSnapshot&) = delete;
+
+   private:
+    Simulation& s_;
+  };
+  void IndexMetrics();  // builds metric_index_ and charter_of_metric_ once
+  const MetricSpec* FindMetric(std::string_view owner, std::string_view name);
+  // The metric's root, or a copy whose empty sums are in `currency`.
+  const ir::Root& HintedMetric(const MetricSpec& m, std::string_view currency);
+  // The metrics `m`'s expression reads.
+  const std::vector<const MetricSpec*>& MetricDependencies(const MetricSpec& m);
+  // Memoizes the metrics of `charter`, each after those it reads.
+  void WarmMetrics(const CharterSpec& charter);
   void ComputeMetrics();
+
+  // A metric's answer in the current snapshot, and how deep it went.
+  struct MemoizedMetric {
+    std::optional<values::Value> value;  // none: it has no value
+    // The evaluation reached the depth limit, started at `base`: from any
+    // deeper start it does too. Otherwise it went `height` levels below
+    // its start (runtime/interp/depth.h, NoteLevel).
+    bool reached_limit = false;
+    int base = 0;
+    int height = 0;
+  };
+  int metric_snapshots_ = 0;
+  std::map<std::pair<const MetricSpec*, std::string>, MemoizedMetric> metric_memo_;
+  // Built on first use: the metrics by charter and name, and each one's charter.
+  bool metric_index_built_ = false;
+  std::map<std::string, std::map<std::string, const MetricSpec*, std::less<>>, std::less<>>
+      metric_index_;
+  std::map<const MetricSpec*, std::string> charter_of_metric_;
+  std::map<const MetricSpec*, std::vector<const MetricSpec*>> metric_dependencies_;
+  std::map<std::pair<const MetricSpec*, std::string>, std::unique_ptr<ir::Root>> hinted_metrics_;
 
   const ProgramSpec& program_;
   const ScenarioSpec& scenario_;

@@ -194,21 +194,6 @@ interp::HostAnswer Simulation::EntityAnswer(ir::EntityKind kind, std::string_vie
   return decline(fmt::format("{} `{}` is unknown to the runtime", ir::EntityKindName(kind), n));
 }
 
-interp::HostAnswer Simulation::Metric(std::string_view owner, std::string_view name,
-                                      const ir::Type&) {
-  const CharterSpec* c = program_.FindCharter(owner);
-  if (c) {
-    for (const MetricSpec& m : c->metrics) {
-      if (m.name != name || !m.value) continue;
-      interp::Outcome out = Evaluate(*m.value);
-      if (out.ok()) return interp::HostAnswer::Of(out.value);
-      return interp::HostAnswer::Decline(
-          fmt::format("metric `{}` of `{}` has no value on {}", name, owner, today_.ToString()));
-    }
-  }
-  return interp::HostAnswer::Decline(fmt::format("no metric `{}` of `{}`", name, owner));
-}
-
 interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values::Value> args,
                                      const ir::Type&) {
   using interp::HostAnswer;

@@ -11,6 +11,7 @@ namespace concord::interp {
 namespace {
 
 thread_local int base_level = 0;
+thread_local int deepest_level = 0;
 
 // What the error path needs below the guard: a quarter of the stack, at
 // most 256 KiB.
@@ -28,6 +29,16 @@ NestedEvaluation::NestedEvaluation(int level) : saved_(base_level) {
 
 NestedEvaluation::~NestedEvaluation() {
   base_level = saved_;
+}
+
+void NoteLevel(int level) {
+  deepest_level = std::max(deepest_level, level);
+}
+
+int ResetDeepestLevel(int level) {
+  int previous = deepest_level;
+  deepest_level = level;
+  return previous;
 }
 
 // Looked up once per thread (for the main thread glibc reads

@@ -36,6 +36,17 @@ class NestedEvaluation {
   int saved_;
 };
 
+// The deepest level evaluations on this thread have reached (or tried to
+// reach: a node refused at the limit counts) since the last reset. The
+// engine's metric memo keeps, with each metric's value, how many levels its
+// evaluation went below its start, and reuses the value only where
+// evaluating again would stay above the limit, so memoizing changes no
+// result. Engines may note more than they reached, never less (the JIT notes
+// each compiled body's static height).
+void NoteLevel(int level);
+// Sets the deepest level to `level` and returns what it was.
+int ResetDeepestLevel(int level);
+
 // The lowest stack address evaluation lets this thread reach (its end plus
 // a margin for the error path), or 0 when the platform does not say. The
 // depth limit decides in every build; this is the safety net for threads

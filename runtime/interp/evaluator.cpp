@@ -194,12 +194,17 @@ std::optional<Eval> Evaluator::Children(const ir::Node& n, std::vector<Value>& o
 // The count goes on from the host question that started this evaluation,
 // if any (depth.h).
 Evaluator::Evaluator(const EvalOptions& options)
-    : options_(options), depth_(EvaluationBase()), stack_limit_(StackLimit()) {}
+    : options_(options), depth_(EvaluationBase()), deepest_(depth_), stack_limit_(StackLimit()) {}
+
+Evaluator::~Evaluator() {
+  NoteLevel(deepest_);
+}
 
 Eval Evaluator::Visit(const ir::Node& n) {
   // The depth limit decides, the same in every build and in the JIT; the
   // stack check is a safety net for threads with small stacks and for
   // sanitizer builds, whose frames are several times larger.
+  deepest_ = std::max(deepest_, depth_);
   if (depth_ >= kMaxDepth) return TooDeep(n, false);
   if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < stack_limit_) {
     return TooDeep(n, true);
@@ -309,7 +314,7 @@ Eval Evaluator::VisitHost(const ir::Node& n) {
     case ir::Op::kEntity:
       return Checked(n, options_.host->Entity(n.entity, n.name, n.owner, *n.type));
     case ir::Op::kMetric:
-      return Checked(n, options_.host->Metric(n.owner, n.name, *n.type));
+      return Checked(n, options_.host->Metric(n.owner, n.name, *n.type, n.currency));
     default:
       return Checked(n, options_.host->Query(n.query, args, *n.type));
   }

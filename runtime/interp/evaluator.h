@@ -37,6 +37,10 @@ struct Eval {
 class Evaluator {
  public:
   explicit Evaluator(const EvalOptions& options);
+  // Notes the deepest level it reached (depth.h).
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   // Evaluates `body` in a new frame whose Param/Input slots are `args`.
   Eval Run(const ir::Node& body, std::vector<Eval> args, int32_t num_locals);
@@ -113,6 +117,7 @@ class Evaluator {
   std::optional<RuntimeError> error_;
   std::vector<diag::SourceRange> fields_read_;
   int depth_ = 0;
+  int deepest_ = 0;  // the deepest level visited
   uintptr_t stack_limit_ = 0;
 };
 

@@ -15,7 +15,8 @@ HostAnswer Host::Entity(ir::EntityKind kind, std::string_view name, std::string_
       fmt::format("{} `{}` of `{}` is not available here", ir::EntityKindName(kind), name, owner));
 }
 
-HostAnswer Host::Metric(std::string_view owner, std::string_view name, const ir::Type&) {
+HostAnswer Host::Metric(std::string_view owner, std::string_view name, const ir::Type&,
+                        std::string_view) {
   return HostAnswer::Decline(
       fmt::format("metric `{}` of `{}` cannot be measured here", name, owner));
 }

@@ -41,7 +41,11 @@ class Host {
   virtual HostAnswer Entity(ir::EntityKind kind, std::string_view name, std::string_view owner,
                             const ir::Type& type);
   // The value of metric `name` of charter `owner` on the evaluation date.
-  virtual HostAnswer Metric(std::string_view owner, std::string_view name, const ir::Type& type);
+  // `empty_sum_currency` is the reader's hint (ir::HintEmptySums): the
+  // currency the metric's empty money sums are in, as if written inline
+  // where it is read; "" when the reader knows none.
+  virtual HostAnswer Metric(std::string_view owner, std::string_view name, const ir::Type& type,
+                            std::string_view empty_sum_currency);
   // A question of host_queries.def about `args` (already evaluated).
   virtual HostAnswer Query(ir::HostQuery query, std::span<const values::Value> args,
                            const ir::Type& type);

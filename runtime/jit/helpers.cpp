@@ -386,7 +386,7 @@ static const Value* cj_metric(Context* ctx, int32_t node, int32_t level) {
   const ir::Node& n = NodeAt(ctx, node);
   if (!NeedsHost(ctx, n)) return nullptr;
   interp::NestedEvaluation nested(level);
-  return Answer(ctx, n, ctx->options->host->Metric(n.owner, n.name, *n.type));
+  return Answer(ctx, n, ctx->options->host->Metric(n.owner, n.name, *n.type, n.currency));
 }
 
 static const Value* cj_query(Context* ctx, int32_t node, const Value* const* args, int32_t count,
@@ -402,6 +402,12 @@ static const Value* cj_query(Context* ctx, int32_t node, const Value* const* arg
 // decides where it stops.
 static void cj_too_deep(Context* ctx) {
   ctx->needs_interpreter = true;
+}
+
+// A compiled body starts: it reaches no level deeper than `deepest` (its
+// static height from its level), which the metric memo needs (depth.h).
+static void cj_note_level(int32_t deepest) {
+  interp::NoteLevel(deepest);
 }
 
 // `shape` is the shape the IR typed the object with (owned by the module,
@@ -573,6 +579,7 @@ const std::vector<HelperSymbol>& HelperSymbols() {
       CONCORD_JIT_HELPER(cj_is_none),        CONCORD_JIT_HELPER(cj_eq_value),
       CONCORD_JIT_HELPER(cj_fail_sum),       CONCORD_JIT_HELPER(cj_fail_order),
       CONCORD_JIT_HELPER(cj_fail_empty),     CONCORD_JIT_HELPER(cj_too_deep),
+      CONCORD_JIT_HELPER(cj_note_level),
   };
 #undef CONCORD_JIT_HELPER
   return symbols;

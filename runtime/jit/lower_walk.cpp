@@ -77,6 +77,7 @@ void Lowering::DeclareHelpers() {
   declare("cj_metric", ptr_, {ptr_, i32_, i32_});
   declare("cj_query", ptr_, {ptr_, i32_, ptr_, i32_, i32_});
   declare("cj_too_deep", void_, {ptr_});
+  declare("cj_note_level", void_, {i32_});
   declare("cj_field", ptr_, {ptr_, i32_, ptr_, ptr_, i32_});
   declare("cj_make_set", ptr_, {ptr_, ptr_, i32_});
   declare("cj_set_size", i64_, {ptr_, i32_, ptr_});
@@ -197,7 +198,12 @@ void Lowering::Enter(const ir::Node& body) {
   llvm::Value* frame = b_.CreatePtrToInt(b_.CreateCall(frame_address, {b_.getInt32(0)}), i64_);
   llvm::Value* no_stack = b_.CreateICmpULT(frame, stack_limit_);
   llvm::BasicBlock* give_up = Block("too_deep");
-  b_.CreateCondBr(b_.CreateOr(too_deep, no_stack), give_up, body_);
+  llvm::BasicBlock* native = Block("native");
+  b_.CreateCondBr(b_.CreateOr(too_deep, no_stack), give_up, native);
+  // The static height bounds the levels the body reaches (depth.h, NoteLevel).
+  b_.SetInsertPoint(native);
+  Call("cj_note_level", {deepest});
+  b_.CreateBr(body_);
   b_.SetInsertPoint(give_up);
   Call("cj_too_deep", {ctx_});
   b_.CreateBr(fail_);

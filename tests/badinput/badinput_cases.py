@@ -325,6 +325,48 @@ def fn_chain_compat(d: Path) -> Invocation:
     return Invocation(["fn_chain_pact.concord", "fn_chain.concord"])
 
 
+METRIC_CHAIN = 20_000
+
+
+def _metric_chain(d: Path, name: str, count: int, additions: int) -> Invocation:
+    # `metric m0 = m1 + 1`, `metric m1 = m2 + 1`, ...: typing m0 typed m1
+    # inside it, and so on down the chain, which overflowed the stack in
+    # check (and so in every subcommand); with 100 more additions each,
+    # 4,500 metrics sufficed. Now sema types the metrics each after those it
+    # reads; a run evaluates the chain up to the depth limit (R025) and no
+    # further.
+    tail = b" + 1" * additions
+    metrics = b"".join(b"  metric m%d = m%d%s\n" % (i, i + 1, tail) for i in range(count - 1))
+    metrics += b"  metric m%d = 0\n" % (count - 1)
+    bakery = _valley_bakery(b"bakery", b"month").replace(b"  rule opening_hours", metrics + b"  rule opening_hours")
+    text = b"import std.minimal\n" + bakery + _valley_bakery(b"mill", b"month")
+    text += (b'scenario s {\n  seed "x"\n  start 2027-01-01\n  members bakery: ana, ben\n'
+             b"  run until 2027-01-03\n  expect m0 == %d\n}\n" % ((count - 1) * (additions + 1)))
+    (d / name).write_bytes(text)
+    (d / "metric_chain_pact.concord").write_bytes(b"""import std.minimal
+treaty pact "A pact between the bakery and the mill" {
+  parties bakery, mill
+  effective 2027-03-01
+  term 6 months renew explicitly by all
+  exit any party notice 14 days
+}
+""")
+    return Invocation([name])
+
+
+def metric_chain(d: Path) -> Invocation:
+    return _metric_chain(d, "metric_chain.concord", METRIC_CHAIN, 0)
+
+
+def metric_chain_of_sums(d: Path) -> Invocation:
+    return _metric_chain(d, "metric_sums.concord", 4_500, 100)
+
+
+def metric_chain_compat(d: Path) -> Invocation:
+    _metric_chain(d, "metric_chain.concord", METRIC_CHAIN, 0)
+    return Invocation(["metric_chain_pact.concord", "metric_chain.concord"])
+
+
 def unterminated_string(d: Path) -> Invocation:
     # The string opens on line 2, column 18, and the file ends inside it.
     return write(d, "string.concord", VALID + b'fn g() -> text = "never closed')
@@ -429,4 +471,18 @@ CASES = [
     # ran the chain to the end and exited 0 where the interpreter said R025.
     Case("a chain of 20,000 fns, run by the JIT", fn_chain,             1,      "R025",    InFile(),
          command=("run", "--engine", "jit"), seconds=180, max_output=100_000),
+    Case("a chain of 20,000 metrics, check",  metric_chain,            0,      None),
+    Case("4,500 metrics of 100 additions each", metric_chain_of_sums,   0,      None),
+    Case("a chain of 20,000 metrics, lint",   metric_chain,            0,      None,
+         command=("lint",)),
+    Case("a chain of 20,000 metrics, fmt",    metric_chain,            0,      None,
+         command=("fmt",)),
+    Case("a chain of 20,000 metrics, compat", metric_chain_compat,     0,      None,
+         command=("compat",), seconds=60),
+    Case("a chain of 20,000 metrics, run",    metric_chain,            1,      "R025",    InFile(),
+         command=("run",), seconds=60),
+    Case("a chain of 20,000 metrics, test",   metric_chain,            1,      "R025",    InFile(),
+         command=("test",), seconds=60),
+    Case("a chain of 20,000 metrics, JIT",    metric_chain,            1,      "R025",    InFile(),
+         command=("test", "--engine", "jit"), seconds=180),
 ]  # fmt: skip

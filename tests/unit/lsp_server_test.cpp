@@ -238,3 +238,20 @@ TEST_CASE("a header line over the limit is refused and the session goes on", "[l
   REQUIRE(s.Response(3));
   CHECK(s.exit_code == 0);
 }
+
+TEST_CASE("a chain of 20,000 metrics is checked without nesting", "[lsp][server]") {
+  // Typing `metric m0 = m1 + 1` typed m1 inside it, and so on down the
+  // chain: 20,000 nested checks overflowed the stack of the server too.
+  std::string text = "charter c {\n  adopted 2026-11-01\n";
+  constexpr int kMetrics = 20'000;
+  for (int i = 0; i + 1 < kMetrics; ++i) {
+    text += "  metric m" + std::to_string(i) + " = m" + std::to_string(i + 1) + " + 1\n";
+  }
+  text += "  metric m" + std::to_string(kMetrics - 1) + " = 0\n}\n";
+  const Json published = DiagnosticsAfterOpen("untitled:chain", 1, text);
+  REQUIRE_FALSE(published.is_null());
+  for (const Json& d : published.at("params").at("diagnostics")) {
+    // A missing clause of the charter, never a problem with its metrics.
+    CHECK(d.at("range").at("start").at("line") == 0);
+  }
+}
