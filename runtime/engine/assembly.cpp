@@ -18,8 +18,7 @@ std::string Message(diag::Code code, const Args&... args) {
 
 }  // namespace
 
-std::vector<std::string> Simulation::EveryoneExcept(const EventSpec& e,
-                                                    const std::string& polity) {
+std::vector<std::string> Simulation::EveryoneExcept(const EventSpec& e, const std::string& polity) {
   // An `except` name must be a member on the day (R039): leaving out someone
   // who is not there says something false about the assembly. The assembly
   // is still held with everyone else, as with a `present` name who is not a
@@ -30,8 +29,8 @@ std::vector<std::string> Simulation::EveryoneExcept(const EventSpec& e,
       absent.insert(n.text);
       continue;
     }
-    Invalid(e, diag::Code::R039,
-            Message(diag::Code::R039, n.text, polity, today_.ToString()), n.range);
+    Invalid(e, diag::Code::R039, Message(diag::Code::R039, n.text, polity, today_.ToString()),
+            n.range);
   }
   // Members on the day, in joining order, so joins and leaves between two
   // occurrences of a recurring assembly count.

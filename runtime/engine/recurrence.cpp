@@ -44,9 +44,8 @@ void EventQueue::Push(Pending p) {
   const EventSpec& e = *events_[p.order];
   if (e.recurrence && e.recurrence->until && p.date > *e.recurrence->until) return;
   heap_.push_back(p);
-  std::push_heap(heap_.begin(), heap_.end(), [](const Pending& a, const Pending& b) {
-    return Later(a, b);
-  });
+  std::push_heap(heap_.begin(), heap_.end(),
+                 [](const Pending& a, const Pending& b) { return Later(a, b); });
 }
 
 std::optional<Occurrence> EventQueue::NextOn(Date today) {

@@ -282,8 +282,7 @@ Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subjec
     const EventSpec& event = *occurrence_->event;
     e.notes.push_back(fmt::format("at occurrence {} of this event, on {} ({} from {})",
                                   occurrence_->k + 1, occurrence_->date.ToString(),
-                                  DescribePeriod(event.recurrence->every),
-                                  event.date.ToString()));
+                                  DescribePeriod(event.recurrence->every), event.date.ToString()));
   }
   return e;
 }

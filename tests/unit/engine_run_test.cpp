@@ -368,8 +368,9 @@ scenario s {
   auto r039 = std::find_if(p->run.timeline.begin(), p->run.timeline.end(),
                            [](const Entry& e) { return e.code == diag::Code::R039; });
   REQUIRE(r039 != p->run.timeline.end());
-  CHECK(r039->text == "`chen` is not a member of `north` on 2027-03-10, so `except` cannot leave "
-                      "them out");
+  CHECK(r039->text ==
+        "`chen` is not a member of `north` on 2027-03-10, so `except` cannot leave "
+        "them out");
   REQUIRE_FALSE(r039->notes.empty());
   CHECK(r039->notes.back() ==
         "at occurrence 3 of this event, on 2027-03-10 (every month from 2027-01-10)");
