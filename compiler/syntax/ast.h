@@ -473,13 +473,12 @@ struct Change {
   SourceRange range;
 };
 
-#define CONCORD_EVENT_KINDS(X)                                                             \
-  X(Join, "join")                                                                          \
-  X(Leave, "leave")                                                                        \
-  X(Sign, "sign")                                                                          \
-  X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute")          \
-      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                  \
-          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress") \
+#define CONCORD_EVENT_KINDS(X)                                                                    \
+  X(Join, "join")                                                                                 \
+  X(Leave, "leave")                                                                               \
+  X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") \
+      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                         \
+          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")        \
               X(Respond, "respond") X(Record, "record")
 
 enum class EventKind : uint8_t {
