@@ -246,6 +246,9 @@ scenarioItem
   | START DATE                                                # startClause
   | MEMBERS ident COLON ident (COMMA ident)* attrs?           # membersClause
   | ON DATE event                                             # eventClause
+  // `on 2027-01-07 every lunar month assembly x present all until 2027-12-31`:
+  // occurrence k falls on DATE + k × period (docs/reference-runtime.md).
+  | ON DATE EVERY period event (UNTIL DATE)?                  # recurringEventClause
   | RUN UNTIL DATE                                            # runUntilClause
   | EXPECT ON DATE expr                                       # expectOn
   | EXPECT VIOLATION UPPER (ON DATE)?                         # expectViolation
@@ -262,7 +265,7 @@ event
   | SIGN ident BY identList                                   # signEvent
   | RENEW ident BY identList                                  # renewEvent
   | EXIT ident FROM ident                                     # exitEvent
-  | ASSEMBLY ident PRESENT identList (LBRACE (change | sep)* RBRACE)? # assemblyEvent
+  | ASSEMBLY ident PRESENT presence (LBRACE (change | sep)* RBRACE)? # assemblyEvent
   | DISPUTE ident IN ident ident VS ident SERIOUS?            # disputeEvent
   | RULING ident (REAFFIRMED | ISSUED)                        # rulingEvent
   | CONTRIBUTE ident expr TO ident                            # contributeEvent
@@ -275,6 +278,13 @@ event
   ;
 
 identList : ident (COMMA ident)* ;
+
+// `present all` is everyone who is a member on the day; ANTLR prefers the
+// first alternative, so a lone member named `all` reads as `present all`.
+presence
+  : ALL (EXCEPT identList)?                                   # presentAll
+  | identList                                                 # presentNames
+  ;
 
 change
   : AMEND ident                                               # amendChange
@@ -350,7 +360,7 @@ ident
   | TO | LEAVE | FROM | SIGN | ASSEMBLY | PRESENT | DISPUTE | VS | SERIOUS
   | ISSUED | CONTRIBUTE | DISTRESS | RECORD | AMEND | REMOVE | ADD | REPLACE
   | WITH | DESIGNER | CONCORD | EXTENDS | AS | CHARTER | TREATY
-  | SCENARIO | EVERY
+  | SCENARIO | EVERY | EXCEPT
   | OFFICE | SEATS | CHOSEN | ELECTION | APPOINTMENT | THE | HOLDERS | HELD
   | LIMIT | TERMS | ROW | RECALL | DECIDES | UP | DECISIONS | MAJORITY | VOTES
   | CAST | CONSENT | OBJECTIONS | CONSENSUS | FALLBACK | ROUNDS | WINDOW
@@ -450,6 +460,7 @@ EXPLICIT : 'explicit' ;
 AUTOMATICALLY : 'automatically' ;
 BY : 'by' ;
 ALL : 'all' ;
+EXCEPT : 'except' ;
 CAP : 'cap' ;
 CURRENCY : 'currency' ;
 FLOOR : 'floor' ;

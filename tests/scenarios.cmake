@@ -8,3 +8,10 @@ foreach(scenario ${SCENARIO_TESTS})
 endforeach()
 file(GLOB SCENARIO_EXAMPLES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/examples/*.concord)
 add_test(NAME "scenario: examples" COMMAND $<TARGET_FILE:concord> test ${SCENARIO_EXAMPLES})
+# A recurring event and the same occurrences written out by hand play the
+# same history (docs/reference-runtime.md, "Recurring events").
+add_test(NAME "scenario: recurring lunar year equals the written-out one"
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/same_timeline.py
+          --concord $<TARGET_FILE:concord>
+          ${CMAKE_CURRENT_SOURCE_DIR}/golden/run/recurring_lunar_year.concord
+          ${CMAKE_CURRENT_SOURCE_DIR}/golden/run/recurring_lunar_year_written_out.concord)

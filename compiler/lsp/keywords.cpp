@@ -55,7 +55,9 @@ const std::vector<Keyword>& Keywords() {
       {"sponsored", "Joining needs sponsorship by a number of members: `sponsored by 2`."},
       {"vote", "Joining needs a vote of the given share of members: `vote 66%`."},
       {"compulsory", "Membership is not chosen; the minimal concord forbids it."},
-      {"every", "A recurring period: `every 3 months`, `every lunar month`."},
+      {"every",
+       "A recurring period: `every 3 months`, `every lunar month`; in a scenario, a recurring "
+       "event: `on 2027-01-07 every lunar month assembly c present all`."},
       {"quota", "How many rules one revision may change: `quota 25% of rules` or `quota 2 rules`."},
       {"quorum", "The share of members a revision needs: `quorum 50% of members`."},
       {"team", "A team serving a function, with its method of choosing people."},
@@ -114,7 +116,10 @@ const std::vector<Keyword>& Keywords() {
       {"explicit", "Renewal needs every party's explicit consent."},
       {"automatically", "The treaty renews unless a party exits."},
       {"by", "Who signs, renews or sponsors."},
-      {"all", "Every party; also the `all(...)` comprehension."},
+      {"all",
+       "Every party; `present all`, every member on the assembly's day; also the `all(...)` "
+       "comprehension."},
+      {"except", "`present all except a, b`: every member on the assembly's day but those named."},
       {"cap", "An upper bound on a ledger or a contribution."},
       {"floor", "A lower bound on a contribution."},
       {"seed", "The scenario's seed for its lotteries, so runs repeat exactly."},
@@ -123,7 +128,9 @@ const std::vector<Keyword>& Keywords() {
        "In a scenario: declares members of a charter. In an expression: the members of the "
        "charter."},
       {"run", "`run until DATE`: how far the scenario is played."},
-      {"until", "The date a scenario runs until."},
+      {"until",
+       "The date a scenario runs until; after a recurring event, the date of its last "
+       "occurrence (inclusive)."},
       {"expect", "A scenario expectation checked by `concord test`."},
       {"violation", "`expect violation CODE`: a concord violation the scenario expects."},
       {"no", "`expect no violations`."},

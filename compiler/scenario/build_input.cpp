@@ -220,6 +220,12 @@ engine::EventSpec Builder::Event(const ast::Event& e) {
     if (auto v = Constant(e.amount.get()); v && v->AsMoney()) spec.amount = *v->AsMoney();
   }
   spec.flag = e.flag;
+  spec.present_all = e.present_all;
+  if (e.recurrence) {
+    engine::EventSpec::Recurrence recurrence{PeriodOf(e.recurrence->every), std::nullopt};
+    if (e.recurrence->until) recurrence.until = e.recurrence->until->value;
+    spec.recurrence = recurrence;
+  }
   spec.range = e.range;
   const ast::Identifier* account = e.kind == ast::EventKind::kContribute && e.target ? &*e.target
                                    : e.kind == ast::EventKind::kReport               ? &e.subject

@@ -237,6 +237,20 @@ void Checker::CheckEvent(ScenarioInfo& info, const ast::Event& event, const Cont
   }
 }
 
+void Checker::CheckRecurrence(const ast::Event& event) {
+  const ast::Event::Recurrence& r = *event.recurrence;
+  // `every 0 months` would put every occurrence on the first date.
+  CheckPositivePeriod(r.every, "the period of a recurring event");
+  if (!r.until || r.until->value >= event.date.value) return;
+  // An `until` on the first date itself is one occurrence; before it, none,
+  // which is never what was meant (docs/codes/E0254.md).
+  diags_
+      .Report(diag::Code::E0254, r.until->range, r.until->value.ToString(),
+              event.date.value.ToString())
+      .WithLabel(event.date.range, "the first occurrence is on this date")
+      .WithHelp("give `until` the date of the last occurrence, on or after the first");
+}
+
 void Checker::CheckScenario(ScenarioInfo& info) {
   const ast::ScenarioDecl& s = *info.decl;
   // The engine plays every day from start to `run until`; a bound on the
@@ -268,7 +282,10 @@ void Checker::CheckScenario(ScenarioInfo& info) {
     }
   }
   std::map<const CharterInfo*, std::vector<const Symbol*>> added;
-  for (const ast::Event& event : s.events) CheckEvent(info, event, ctx, added);
+  for (const ast::Event& event : s.events) {
+    CheckEvent(info, event, ctx, added);
+    if (event.recurrence) CheckRecurrence(event);
+  }
   const Type* boolean = types().Bool();
   for (const ast::Expectation& e : s.expectations) {
     if (e.condition) {

@@ -153,6 +153,9 @@ class Checker {
   void CheckRequirementCodes(const ConcordInfo& info);
   void CheckTreaty(TreatyInfo& info);
   void CheckScenario(ScenarioInfo& info);
+  // `every PERIOD ... until DATE`: a positive period (E0221) and an `until`
+  // not before the first date (E0254).
+  void CheckRecurrence(const ast::Event& event);
   void CheckEvent(ScenarioInfo& info, const ast::Event& event, const Context& ctx,
                   std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
   void CheckAssembly(ScenarioInfo& info, const ast::Event& event, const CharterInfo* polity,

@@ -493,7 +493,8 @@ const char* EventWord(EventKind kind);
 //   join/leave    subject = member,  target = polity
 //   sign/renew    subject = treaty,  names = parties
 //   exit          subject = party,   target = treaty
-//   assembly      subject = polity,  names = members present, changes
+//   assembly      subject = polity,  names = members present, changes;
+//                 with `present all`: present_all, names = the `except` list
 //   dispute       subject = id,      target = polity, names = the two sides
 //   ruling        subject = dispute id, flag = reaffirmed
 //   contribute    subject = member,  target = fund, amount
@@ -515,6 +516,14 @@ struct Event {
   ExprPtr amount;
   bool flag = false;  // dispute: serious; ruling: reaffirmed
   std::vector<Change> changes;
+  bool present_all = false;  // assembly: `present all [except names]`
+  // `on DATE every PERIOD EVENT [until DATE]`: the event recurs on
+  // DATE + k × PERIOD; `date` is the first occurrence.
+  struct Recurrence {
+    Period every;
+    std::optional<Located<values::Date>> until;  // inclusive
+  };
+  std::optional<Recurrence> recurrence;
   SourceRange range;
 };
 

@@ -67,7 +67,12 @@ std::optional<ast::Event> AstBuilder::EventOf(P::EventContext* ctx) {
     if (!assembly->ident()) return std::nullopt;
     e.kind = ast::EventKind::kAssembly;
     e.subject = Ident(assembly->ident());
-    e.names = Names(*this, assembly->identList());
+    if (auto* all = dynamic_cast<P::PresentAllContext*>(assembly->presence())) {
+      e.present_all = true;
+      e.names = Names(*this, all->identList());
+    } else if (auto* some = dynamic_cast<P::PresentNamesContext*>(assembly->presence())) {
+      e.names = Names(*this, some->identList());
+    }
     for (P::ChangeContext* ch : assembly->change()) {
       ast::Change change;
       change.range = Range(ch);
@@ -188,6 +193,22 @@ std::optional<ast::ScenarioDecl> AstBuilder::Scenario(P::ScenarioDeclContext* ct
       if (!date || !event) continue;
       event->date = *date;
       event->range = r;
+      s.events.push_back(std::move(*event));
+    } else if (auto* recurring = dynamic_cast<P::RecurringEventClauseContext*>(item)) {
+      std::vector<antlr4::tree::TerminalNode*> dates = recurring->DATE();
+      auto date = dates.empty() ? std::nullopt : DateOf(dates[0]);
+      auto event = EventOf(recurring->event());
+      auto every = PeriodOf(recurring->period());
+      if (!date || !event || !every) continue;
+      ast::Event::Recurrence recurrence{*every, std::nullopt};
+      if (recurring->UNTIL()) {
+        // A malformed `until` date was reported by DateOf; the recurrence
+        // then runs to the end of the scenario rather than being dropped.
+        if (dates.size() > 1) recurrence.until = DateOf(dates[1]);
+      }
+      event->date = *date;
+      event->range = r;
+      event->recurrence = std::move(recurrence);
       s.events.push_back(std::move(*event));
     } else if (auto* until = dynamic_cast<P::RunUntilClauseContext*>(item)) {
       auto date = DateOf(until->DATE());

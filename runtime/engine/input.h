@@ -193,6 +193,17 @@ struct EventSpec {
   // it is a treaty fund, as sema resolved it.
   std::string account_owner;
   bool account_is_fund = false;
+  // assembly: `present all`, everyone who is a member on the day, minus
+  // `names` (the `except` list).
+  bool present_all = false;
+  // `on DATE every PERIOD EVENT [until DATE]`: the event recurs on
+  // date + k × every (k = 0, 1, ...) up to `until` (inclusive) or the end of
+  // the run; see recurrence.h.
+  struct Recurrence {
+    calendar::Period every;
+    std::optional<Date> until;
+  };
+  std::optional<Recurrence> recurrence;
   SourceRange range;
 };
 

@@ -276,6 +276,14 @@ Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subjec
                              SourceRange range) {
   Entry& e = Add(kind, std::move(subject), std::move(text), range);
   e.code = code;
+  // A violation at an occurrence of a recurring event points at the
+  // recurring line; the note says which occurrence it was.
+  if (occurrence_ && occurrence_->event->recurrence) {
+    const EventSpec& event = *occurrence_->event;
+    e.notes.push_back(fmt::format("at occurrence {} of this event, on {} ({} from {})",
+                                  occurrence_->k + 1, occurrence_->date.ToString(),
+                                  DescribePeriod(event.recurrence->every), event.date.ToString()));
+  }
   return e;
 }
 
@@ -283,6 +291,8 @@ RunResult Simulation::Play() {
   Setup();
   std::vector<const EventSpec*> events;
   for (const EventSpec& e : scenario_.events) {
+    // A recurring event is judged by its first date: one that starts outside
+    // the run is reported once and none of its occurrences is played.
     if (e.date < scenario_.start || e.date > scenario_.until) {
       Violation(
           EntryKind::kInvalid, diag::Code::R034, EventWord(e.kind),
@@ -293,16 +303,18 @@ RunResult Simulation::Play() {
     }
     events.push_back(&e);
   }
-  std::stable_sort(events.begin(), events.end(),
-                   [](const EventSpec* a, const EventSpec* b) { return a->date < b->date; });
-  size_t next_event = 0;
+  EventQueue queue(std::move(events), scenario_.until);
   for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
     if (timeline_full_ || lottery_exhausted_) return StopEarly();
     StartOfDay();
     // The limit holds within a day too: thousands of events of one day,
     // each flagged by thousands of rules, stop at the entry that does not fit.
-    while (!timeline_full_ && next_event < events.size() && events[next_event]->date == today_) {
-      ApplyEvent(*events[next_event++]);
+    while (!timeline_full_) {
+      std::optional<Occurrence> next = queue.NextOn(today_);
+      if (!next) break;
+      occurrence_ = &*next;
+      ApplyEvent(*next->event);
+      occurrence_ = nullptr;
     }
     if (timeline_full_) return StopEarly();
     ScheduleCrossTraining();  // a treaty signed today starts its period today

@@ -1,9 +1,11 @@
 // The engine's working object: the state of one run and the steps that
 // change it, split over files by concept (simulation.cpp: the day loop and
 // transitions; obligations.cpp: periods that close; events.cpp: scenario
-// events and their validation; juries.cpp: lottery draws; world.cpp: the
-// interp::Host answers; rules.cpp: executable rules and expectations;
-// metrics.cpp: metric values, memoized, and the report's metrics).
+// events and their validation; assembly.cpp: presence, quorum and rule
+// changes; recurrence.h: the order events are played in, recurring ones
+// included; juries.cpp: lottery draws; world.cpp: the interp::Host answers;
+// rules.cpp: executable rules and expectations; metrics.cpp: metric values,
+// memoized, and the report's metrics).
 // Internal to runtime/engine; callers use engine.h.
 #pragma once
 
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "runtime/engine/engine.h"
+#include "runtime/engine/recurrence.h"
 #include "runtime/engine/state.h"
 #include "runtime/interp/host.h"
 #include "runtime/interp/interp.h"
@@ -102,6 +105,9 @@ class Simulation : public interp::Host {
   void Renew(const EventSpec& e);
   void ExitTreaty(const EventSpec& e);
   void Assembly(const EventSpec& e);
+  // `present all [except ...]`: the members of `polity` today minus the
+  // exceptions, each of whom must be a member (R039).
+  std::vector<std::string> EveryoneExcept(const EventSpec& e, const std::string& polity);
   void Dispute(const EventSpec& e);
   void Ruling(const EventSpec& e);
   void Contribute(const EventSpec& e);
@@ -227,6 +233,9 @@ class Simulation : public interp::Host {
   bool timeline_full_ = false;
   Entry dropped_entry_;  // what Add returns once the timeline is full
   Date today_;
+  // The event being applied, while it is an occurrence of a recurring event
+  // or a one-off (recurrence.h); null between events.
+  const Occurrence* occurrence_ = nullptr;
   std::map<std::string, MemberState> members_;  // by name
   std::vector<std::string> member_order_;       // first-appearance order
   std::map<std::string, PolityState> polities_;

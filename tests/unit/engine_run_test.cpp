@@ -327,5 +327,56 @@ charter flags "Flags" {
   CHECK(run.expectations[0].actual == "not evaluated: the run stopped on 2027-01-05 (R035)");
 }
 
+TEST_CASE("a recurrence with no end is bounded by the run and its timeline limit (R035)") {
+  // Every day for ten years: 3,652 reports, handed out one at a time, so the
+  // limit stops the run long before its end.
+  auto p = Play("recurring_limit", R"(
+scenario s {
+  start 2027-01-01
+  members north: ana, ben
+  on 2027-01-01 every day report pot
+  run until 2037-01-01
+})");
+  constexpr size_t kLimit = 1000;
+  p->inputs.program.max_timeline_entries = kLimit;
+  RunResult run = Run(p->inputs.program, p->inputs.scenarios[0]);
+  REQUIRE(run.timeline.size() == kLimit + 1);
+  REQUIRE(run.timeline.back().code);
+  CHECK(diag::Info(*run.timeline.back().code).name == std::string("R035"));
+  // About one entry a day (the report) plus the monthly obligations: the
+  // limit is reached in the third year, long before the run's end in 2037.
+  CHECK(run.timeline.back().date < Date::Parse("2031-01-01").value());
+}
+
+TEST_CASE("present all is the members of the day; an except name who is not one is R039") {
+  auto p = Play("present_all", R"(
+scenario s {
+  start 2027-01-01
+  members north: ana, ben, chen
+  on 2027-01-10 every month assembly north present all except chen until 2027-03-10
+  on 2027-02-01 join dara to north
+  on 2027-02-20 leave chen from north
+  run until 2027-03-31
+})");
+  CHECK(HasText(p->run, "assembly of north: 2 of 3 members present"));
+  CHECK(HasText(p->run, "assembly of north: 3 of 4 members present"));
+  // On 2027-03-10 chen has left: the assembly is held with the three others.
+  CHECK(HasText(p->run, "assembly of north: 3 of 3 members present"));
+  std::vector<std::string> absent_codes;
+  for (const std::string& c : Codes(p->run)) {
+    if (c.ends_with("R039")) absent_codes.push_back(c);
+  }
+  CHECK(absent_codes == std::vector<std::string>{"2027-03-10 R039"});
+  auto r039 = std::find_if(p->run.timeline.begin(), p->run.timeline.end(),
+                           [](const Entry& e) { return e.code == diag::Code::R039; });
+  REQUIRE(r039 != p->run.timeline.end());
+  CHECK(r039->text ==
+        "`chen` is not a member of `north` on 2027-03-10, so `except` cannot leave "
+        "them out");
+  REQUIRE_FALSE(r039->notes.empty());
+  CHECK(r039->notes.back() ==
+        "at occurrence 3 of this event, on 2027-03-10 (every month from 2027-01-10)");
+}
+
 }  // namespace
 }  // namespace concord::engine

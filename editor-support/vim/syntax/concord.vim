@@ -43,7 +43,7 @@ syn keyword concordKeyword accept term renewal contribution total at most per te
 syn keyword concordKeyword flag reject effective renew party distress_signal respond within
 syn keyword concordKeyword cross_training explicitly explicit automatically by cap currency floor seed
 syn keyword concordKeyword start run until violation no violations join to leave from sign
-syn keyword concordKeyword assembly present dispute vs serious issued contribute distress
+syn keyword concordKeyword assembly present except dispute vs serious issued contribute distress
 syn keyword concordKeyword record amend remove add replace with as
 syn keyword concordKeyword seats chosen election appointment the holders held limit terms row
 syn keyword concordKeyword recall decides up majority votes cast consent objections consensus
