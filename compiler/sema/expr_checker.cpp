@@ -177,7 +177,7 @@ const Type* ExprChecker::CheckName(const ast::NameRef& ref, const Type* hint) {
   checker_.Bind(ref.name, symbol);
   NoteImplicitUse(symbol);
   if (symbol->kind == SymbolKind::kImplicit && symbol->implicit == Implicit::kToday) {
-    checker_.NoteToday(ctx_, ref.range, "`today`");
+    checker_.NoteToday(ctx_, ref.range, "this expression");
   }
   return Record(ref, Narrowed(ref, ValueType(symbol, ref.name)));
 }
