@@ -274,7 +274,8 @@ void Checker::CheckScenario(ScenarioInfo& info) {
   expect_ctx.dated = true;  // evaluated on its day (`expect on DATE`) or the last day of the run
   for (const ast::Expectation& e : s.expectations) {
     if (e.condition) {
-      ExpectType(expect_ctx, e.condition.get(), boolean, "an `expect` line states a condition (a bool)");
+      ExpectType(expect_ctx, e.condition.get(), boolean,
+                 "an `expect` line states a condition (a bool)");
     }
   }
 }

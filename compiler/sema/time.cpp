@@ -55,9 +55,11 @@ diag::Diagnostic* Checker::NoteToday(const Context& ctx, diag::SourceRange site,
     return nullptr;
   }
   return &diags_.Report(diag::Code::E0243, site, what, UndatedPlace(ctx))
-      .WithHelp(
-          "`today` is the date of an evaluation in the runtime: the event's date in a rule, "
-          "the day a metric or an `expect` line is evaluated; write a date (`2027-01-31`) here");
+              .WithHelp(
+                  "`today` is the date of an evaluation in the runtime: the event's date in a "
+                  "rule, "
+                  "the day a metric or an `expect` line is evaluated; write a date (`2027-01-31`) "
+                  "here");
 }
 
 void Checker::PropagateToday() {

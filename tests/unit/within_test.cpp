@@ -35,7 +35,7 @@ bool Within(std::string_view date, Duration d, std::string_view today) {
 
 TEST_CASE("within: exclusive lower bound, inclusive upper bound", "[within]") {
   Duration week = Duration::Of(1, DurationUnit::kWeek);
-  CHECK(Within("2027-03-10", week, "2027-03-10"));       // today itself
+  CHECK(Within("2027-03-10", week, "2027-03-10"));        // today itself
   CHECK_FALSE(Within("2027-03-11", week, "2027-03-10"));  // tomorrow
   CHECK(Within("2027-03-04", week, "2027-03-10"));        // 6 days ago
   CHECK_FALSE(Within("2027-03-03", week, "2027-03-10"));  // exactly 7 days ago
@@ -66,8 +66,8 @@ TEST_CASE("within: calendar months clamp at month ends", "[within]") {
 }
 
 TEST_CASE("within: a window starting before year 0000 has no answer", "[within]") {
-  CHECK_FALSE(calendar::IsWithin(D("0000-01-05"), Duration::Of(10, DurationUnit::kDay),
-                                 D("0000-01-05")));
+  CHECK_FALSE(
+      calendar::IsWithin(D("0000-01-05"), Duration::Of(10, DurationUnit::kDay), D("0000-01-05")));
 }
 
 // Both engines on fns using `today` and `within`, as jit_engine_test.cpp does
@@ -121,15 +121,12 @@ TEST_CASE("within and today: both engines", "[within][jit]") {
   Value month = Value::MakeDuration(Duration::Of(1, DurationUnit::kMonth));
   Date feb28 = D("2027-02-28");
   CHECK(c->Call("within", {Value::MakeDate(D("2027-01-31")), month}, feb28).ToString() == "true");
-  CHECK(c->Call("within", {Value::MakeDate(D("2027-01-28")), month}, feb28).ToString() ==
-        "false");
+  CHECK(c->Call("within", {Value::MakeDate(D("2027-01-28")), month}, feb28).ToString() == "false");
   CHECK(c->Call("within", {Value::MakeDate(feb28), month}, feb28).ToString() == "true");
-  CHECK(c->Call("within", {Value::MakeDate(D("2027-03-01")), month}, feb28).ToString() ==
-        "false");
+  CHECK(c->Call("within", {Value::MakeDate(D("2027-03-01")), month}, feb28).ToString() == "false");
   CHECK(c->Call("now", {}, feb28).ToString() == "2027-02-28");
   CHECK(c->Call("month_ago", {}, D("2027-03-31")).ToString() == "2027-02-28");
-  CHECK(c->Call("shadowed", {Value::MakeDate(D("2001-01-01"))}, feb28).ToString() ==
-        "2001-01-01");
+  CHECK(c->Call("shadowed", {Value::MakeDate(D("2001-01-01"))}, feb28).ToString() == "2001-01-01");
   // A window that starts before year 0000 is R020 on both engines.
   Value long_ago = Value::MakeDuration(Duration::Of(20000, DurationUnit::kYear));
   interp::Outcome overflow = c->Call("within", {Value::MakeDate(feb28), long_ago}, feb28);
