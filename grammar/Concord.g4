@@ -301,8 +301,10 @@ expr : orExpr ;
 orExpr  : andExpr (OR andExpr)* ;
 andExpr : notExpr (AND notExpr)* ;
 notExpr : NOT notExpr | cmpExpr ;
+// `x.date within 12 months` binds like a comparison: a date on the left, a
+// duration on the right, and neither side may be another comparison.
 cmpExpr : addExpr (cmpOp addExpr)? ;
-cmpOp   : EQ | NE | LT | LE | GT | GE ;
+cmpOp   : EQ | NE | LT | LE | GT | GE | WITHIN ;
 addExpr : mulExpr (addOp mulExpr)* ;
 addOp   : PLUS | MINUS ;
 mulExpr : unaryExpr (mulOp unaryExpr)* ;
@@ -366,6 +368,7 @@ ident
   | CAST | CONSENT | OBJECTIONS | CONSENSUS | FALLBACK | ROUNDS | WINDOW
   | SANCTIONS | WARNING | SUSPENSION | REMOVAL | VERDICT | FINDING | FINDINGS
   | CLASS | DUES
+  | TODAY
   ;
 
 // ---------------------------------------------------------------------------
@@ -529,6 +532,9 @@ FINDING : 'finding' ;
 FINDINGS : 'findings' ;
 CLASS : 'class' ;
 DUES : 'dues' ;
+// `today`, the date of the evaluation, is a name in expressions that sema
+// resolves (a local of that name shadows it), so it stays a soft keyword.
+TODAY : 'today' ;
 
 IF : 'if' ;
 AND : 'and' ;

@@ -34,7 +34,7 @@ enum class Op : uint8_t {
 // The families of ops (the Group column of ir_ops.def), so that code treating
 // a family alike asks for it instead of listing its ops.
 enum class OpGroup : uint8_t {
-  kLeaf,     // Const, Param, Input, Local, Entity, Metric, HostQuery, Call
+  kLeaf,     // Const, Param, Input, Local, Entity, Metric, HostQuery, Call, Today
   kConvert,  // IntToDecimal, PercentToDecimal, CheckCurrency
   kNeg,      // the arithmetic operators, by the one a user wrote
   kAdd,
@@ -42,7 +42,7 @@ enum class OpGroup : uint8_t {
   kMul,
   kDiv,
   kCompare,    // the ops that read Node::cmp: Cmp* and EqValue
-  kTest,       // IsNone
+  kTest,       // IsNone, WithinDate
   kLogic,      // Not, And, Or, If
   kMinMax,     // Min, Max of two values
   kRecord,     // Field, MakeSet

@@ -256,6 +256,8 @@ NodePtr ExprLowerer::LowerSymbol(const sema::Symbol* s, diag::SourceRange range,
       return node;
     }
     case sema::SymbolKind::kImplicit: {
+      // `today` reads the evaluation's date, which every runtime evaluation has.
+      if (s->implicit == sema::Implicit::kToday) return Make(Op::kToday, type, range);
       std::optional<HostQuery> query = QueryFor(s->implicit);
       if (!query || !s->owner) {
         return Fail(fmt::format("`{}` is not bound to an input here", s->name), range);

@@ -111,6 +111,8 @@ NodePtr ExprLowerer::LowerBinary(const ast::BinaryExpr& binary, const Type* type
       return Multiply(std::move(lhs), std::move(rhs), type, range);
     case ast::BinaryOp::kDiv:
       return Divide(std::move(lhs), std::move(rhs), type, range);
+    case ast::BinaryOp::kWithin:
+      return Make(Op::kWithinDate, type, range, std::move(lhs), std::move(rhs));
     default:
       return LowerComparison(binary, std::move(lhs), std::move(rhs));
   }

@@ -142,6 +142,12 @@ std::string DescribeSymbol(const Analysis& analysis, const sema::Symbol& s) {
                                  decl->value ? Slice(analysis, decl->value->range) : "...")) +
            owner;
   }
+  if (s.kind == sema::SymbolKind::kImplicit && s.implicit == sema::Implicit::kToday) {
+    // Provided by every dated evaluation, not by a declaration.
+    const Keyword* today = FindKeyword("today");
+    return CodeBlock(fmt::format("today: {}", TypeName(s.type))) + "\n\n" +
+           std::string(today ? today->explanation : "");
+  }
   if (s.kind == sema::SymbolKind::kImplicit) {
     return CodeBlock(fmt::format("{}: {}", s.name, TypeName(s.type))) +
            "\n\nimplicit name provided by the enclosing declaration";

@@ -109,7 +109,9 @@ const std::vector<Keyword>& Keywords() {
       {"distress_signal", "A signal a party can raise, and how soon the others must respond."},
       {"respond",
        "How soon the others must respond to a distress signal; in a scenario, a response."},
-      {"within", "The time allowed to respond."},
+      {"within",
+       "In a treaty, the time allowed to respond. In an expression, `DATE within DURATION` is true "
+       "when today - DURATION < DATE <= today: `c.date within 12 months`."},
       {"fund", "Declares a treaty fund: contributions, cap, floor and steward."},
       {"cross_training", "How often the parties train each other's people."},
       {"explicitly", "`explicitly by all`: every party must renew."},
@@ -204,6 +206,9 @@ const std::vector<Keyword>& Keywords() {
       {"findings", "`after N findings within D`: earlier unexpired findings the sanction needs."},
       {"class", "`class NAME \"Title\" { votes false }`: a class of members and its voting right."},
       {"dues", "`dues AMOUNT per PERIOD to LEDGER`: what each voting member pays."},
+      {"today",
+       "The date of the evaluation: the event's date in a rule, the day a metric or an `expect` "
+       "is evaluated. A date: `today - 30 days`, `x.date < today`."},
       {"if", "A conditional expression: `if cond then a else b`."},
       {"and", "Logical and."},
       {"or", "Logical or; in a type, `money or none`."},

@@ -29,6 +29,7 @@ void Checker::Run() {
   DeclareMembers();
   CollectAttributes();
   CheckFns();
+  PropagateToday();
   CheckConcords();
   CheckCharters();
   CheckTreaties();
@@ -181,6 +182,7 @@ const Type* Checker::MetricType(const Symbol* metric) {
   metric_in_progress_[metric] = true;
   Context ctx = CharterContext(*metric_owner_.at(metric));
   ctx.metric = metric;
+  ctx.dated = true;  // evaluated on the day it is asked
   const ast::Metric* decl = metric->As<ast::Metric>();
   const Type* type = CheckExpr(ctx, decl->value.get());
   metric_in_progress_[metric] = false;

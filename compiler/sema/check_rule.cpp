@@ -10,6 +10,7 @@ namespace concord::sema {
 
 void Checker::CheckRule(const Context& ctx, const ast::Rule& rule, const Symbol* symbol) {
   Context rule_ctx = ctx;
+  rule_ctx.dated = true;  // evaluated on the event's date
   const Type* boolean = types().Bool();
   if (rule.trigger) {
     const ast::RuleTrigger& trigger = *rule.trigger;

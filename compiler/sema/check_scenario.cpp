@@ -287,9 +287,12 @@ void Checker::CheckScenario(ScenarioInfo& info) {
     if (event.recurrence) CheckRecurrence(event);
   }
   const Type* boolean = types().Bool();
+  Context expect_ctx = ctx;
+  expect_ctx.dated = true;  // evaluated on its day (`expect on DATE`) or the last day of the run
   for (const ast::Expectation& e : s.expectations) {
     if (e.condition) {
-      ExpectType(ctx, e.condition.get(), boolean, "an `expect` line states a condition (a bool)");
+      ExpectType(expect_ctx, e.condition.get(), boolean,
+                 "an `expect` line states a condition (a bool)");
     }
   }
 }

@@ -31,6 +31,10 @@ struct Context {
   std::vector<const Symbol*> locals;       // parameters, the trigger variable, `income`
   const Symbol* metric = nullptr;          // the metric whose value is being checked
   RequirementInfo* requirement = nullptr;  // records uses_charter / uses_treaty
+  // Whether the runtime evaluates the expression on a date, so `today` has a
+  // value: rules (the event's date), metrics and `expect`s. Fn bodies may
+  // read `today` too; their callers must then be dated (E0243).
+  bool dated = false;
 };
 
 // A use of one fn or metric inside another: an edge of the dependency graph
@@ -94,6 +98,15 @@ class Checker {
   // Ledgers, funds and metrics named anywhere in the program, for the
   // unqualified names of scenarios.
   const std::vector<const Symbol*>* ProgramWide(std::string_view name) const;
+  // The one symbol `today` resolves to (time.cpp).
+  const Symbol* Today();
+  // Where fn `fn` first reads `today`, directly or through a call; null when
+  // it never does. Complete once CheckFns has run (PropagateToday).
+  const diag::SourceRange* ReadsToday(const Symbol* fn) const;
+  // E0243 at `site` (`what` is "`today`", "`within`" or a call) unless `ctx`
+  // is dated; inside a fn, records that the fn reads `today` instead.
+  // Returns the diagnostic when one was reported.
+  diag::Diagnostic* NoteToday(const Context& ctx, diag::SourceRange site, std::string_view what);
 
   // Typed checks of one clause expression (expr_checker.h does the work).
   const Type* CheckExpr(const Context& ctx, const ast::Expr* expr, const Type* hint = nullptr);
@@ -115,6 +128,7 @@ class Checker {
   void DeclareMembers();     // declare.cpp
   void CollectAttributes();  // attributes.cpp
   void CheckFns();           // check_fn.cpp
+  void PropagateToday();     // time.cpp: fns that call a fn reading `today` read it too
   void ReportCycles();       // check_fn.cpp
   void CheckConcords();      // check_concord.cpp
   void CheckCharters();      // check_charter.cpp
@@ -186,6 +200,8 @@ class Checker {
   std::vector<Symbol*> metric_symbols_;  // their types are filled in at the end
   bool ordering_metrics_ = false;        // within TypeMetricsReadBy
   std::map<std::pair<const EnumType*, int>, const Symbol*> enum_constants_;
+  const Symbol* today_ = nullptr;
+  std::map<const Symbol*, diag::SourceRange> reads_today_;
 };
 
 }  // namespace concord::sema

@@ -90,6 +90,14 @@ const Type* ExprChecker::CheckFnCall(const ast::CallExpr& call, const FnInfo& fn
                                      const std::vector<const Type*>& args) {
   size_t arity = fn.param_types.size();
   CheckArity(call, fn.symbol->name, arity, arity);
+  if (!ctx_.dated && !ctx_.fn) {
+    if (const diag::SourceRange* use = checker_.ReadsToday(fn.symbol)) {
+      std::string what = fmt::format("the call of `{}`", fn.symbol->name);
+      if (diag::Diagnostic* d = checker_.NoteToday(ctx_, call.range, what)) {
+        d->WithLabel(*use, "it reads `today` here");
+      }
+    }
+  }
   for (size_t i = 0; i < args.size() && i < arity; ++i) {
     const Type* param = fn.param_types[i];
     if (IsAssignable(args[i], param)) continue;

@@ -79,6 +79,10 @@ const Symbol* ExprChecker::Lookup(const std::string& name, const Type* hint,
   for (const Symbol* local : ctx_.locals) {
     if (local->name == name) return local;
   }
+  // `today` is the date of the evaluation; only a local of that name (a
+  // parameter, a comprehension or event variable) shadows it. A member,
+  // rule or ledger may still be called `today`, where names are expected.
+  if (name == "today") return checker_.Today();
   // The expected enum decides between constants of the same spelling
   // (`open` is an entry mode and a dispute status).
   if (hint && hint->Is(TypeKind::kOptional)) hint = hint->element();
@@ -172,6 +176,9 @@ const Type* ExprChecker::CheckName(const ast::NameRef& ref, const Type* hint) {
   out_.name_symbols_[&ref] = symbol;
   checker_.Bind(ref.name, symbol);
   NoteImplicitUse(symbol);
+  if (symbol->kind == SymbolKind::kImplicit && symbol->implicit == Implicit::kToday) {
+    checker_.NoteToday(ctx_, ref.range, "this expression");
+  }
   return Record(ref, Narrowed(ref, ValueType(symbol, ref.name)));
 }
 

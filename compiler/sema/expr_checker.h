@@ -47,6 +47,7 @@ class ExprChecker {
   const Type* CheckUnary(const ast::UnaryExpr& unary);
   const Type* CheckBinary(const ast::BinaryExpr& binary);
   const Type* CheckLogical(const ast::BinaryExpr& binary);
+  const Type* CheckWithin(const ast::BinaryExpr& binary);
   const Type* CheckIf(const ast::IfExpr& expr, const Type* hint);
   const Type* CheckSet(const ast::SetLit& set, const Type* hint);
   bool SuggestShareOf(const ast::BinaryExpr& binary, const Type* lhs, const Type* rhs,

@@ -202,6 +202,7 @@ const Type* ExprChecker::CheckBinary(const ast::BinaryExpr& binary) {
   if (binary.op == ast::BinaryOp::kAnd || binary.op == ast::BinaryOp::kOr) {
     return CheckLogical(binary);
   }
+  if (binary.op == ast::BinaryOp::kWithin) return CheckWithin(binary);
   const Type* lhs = Check(*binary.lhs);
   const Type* rhs = nullptr;
   if (IsComparison(binary.op)) {
@@ -225,6 +226,27 @@ const Type* ExprChecker::CheckBinary(const ast::BinaryExpr& binary) {
     FoldBinary(binary, result.type);
   }
   return Record(binary, result.type);
+}
+
+// `x.date within 12 months`: a date on the left, a duration on the right,
+// each reported where it is (E0203) so the user sees which side is wrong.
+// Never folded: its value depends on the day it is evaluated.
+const Type* ExprChecker::CheckWithin(const ast::BinaryExpr& binary) {
+  const Type* date = Check(*binary.lhs);
+  const Type* duration = Check(*binary.rhs);
+  bool ok = !date->IsError() && !duration->IsError();
+  if (!date->IsError() && !date->Is(TypeKind::kDate)) {
+    Mismatch(*binary.lhs, "a date", date,
+             "`DATE within DURATION` asks whether a date falls in the last DURATION up to today");
+    ok = false;
+  }
+  if (!duration->IsError() && !duration->Is(TypeKind::kDuration)) {
+    Mismatch(*binary.rhs, "a duration", duration,
+             "`DATE within DURATION` measures a window back from today, such as `12 months`");
+    ok = false;
+  }
+  checker_.NoteToday(ctx_, binary.op_range, "`within`");
+  return Record(binary, ok ? types_.Bool() : types_.Error());
 }
 
 namespace {

@@ -77,6 +77,8 @@ const char* ImplicitName(Implicit implicit) {
       return "charter";
     case Implicit::kTreaty:
       return "treaty";
+    case Implicit::kToday:
+      return "today";
   }
   return "";
 }

@@ -63,6 +63,7 @@ enum class Implicit : uint8_t {
   kIncome,     // contribution formulas: the contributing member's income
   kCharter,    // concord requirement: the charter being checked
   kTreaty,     // concord requirement: the treaty being checked
+  kToday,      // rules, metrics, `expect`s and fns: the date of the evaluation
 };
 
 const char* ImplicitName(Implicit implicit);

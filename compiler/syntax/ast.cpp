@@ -32,6 +32,8 @@ const char* Spelling(BinaryOp op) {
       return "and";
     case BinaryOp::kOr:
       return "or";
+    case BinaryOp::kWithin:
+      return "within";
   }
   return "?";
 }

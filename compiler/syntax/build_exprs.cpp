@@ -95,7 +95,8 @@ ExprPtr AstBuilder::Cmp(P::CmpExprContext* ctx) {
                   : op->LT() ? BinaryOp::kLt
                   : op->LE() ? BinaryOp::kLe
                   : op->GT() ? BinaryOp::kGt
-                             : BinaryOp::kGe;
+                  : op->GE() ? BinaryOp::kGe
+                             : BinaryOp::kWithin;
   return Binary(kind, Range(op), std::move(lhs), std::move(rhs));
 }
 

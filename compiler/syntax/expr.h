@@ -39,7 +39,9 @@ enum class BinaryOp : uint8_t {
   kGt,
   kGe,
   kAnd,
-  kOr
+  kOr,
+  // `x within d`: today - d < x <= today (a date and a duration).
+  kWithin
 };
 enum class UnaryOp : uint8_t { kNeg, kNot };
 

@@ -238,8 +238,8 @@ bool IsSoftKeyword(size_t type) {
     default:
       // The power words (OFFICE ... DUES) follow FOR in the lexer section.
       return (type >= L::ADOPTED && type <= L::FOR) || (type >= L::OFFICE && type <= L::DUES) ||
-             type == L::CONCORD || type == L::EXTENDS || type == L::AS || type == L::CHARTER ||
-             type == L::TREATY || type == L::SCENARIO;
+             type == L::TODAY || type == L::CONCORD || type == L::EXTENDS || type == L::AS ||
+             type == L::CHARTER || type == L::TREATY || type == L::SCENARIO;
   }
 }
 

@@ -49,4 +49,10 @@ std::optional<values::Date> SubtractDuration(values::Date date, const values::Du
   return AddDuration(date, negated);
 }
 
+std::optional<bool> IsWithin(values::Date date, const values::Duration& d, values::Date today) {
+  std::optional<values::Date> start = SubtractDuration(today, d);
+  if (!start) return std::nullopt;
+  return *start < date && date <= today;
+}
+
 }  // namespace concord::calendar

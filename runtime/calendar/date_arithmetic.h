@@ -35,4 +35,12 @@ std::optional<values::Date> AddDuration(values::Date date, const values::Duratio
 // clamping loses information (`2027-01-31 + 1 month - 1 month` is 2027-01-28).
 std::optional<values::Date> SubtractDuration(values::Date date, const values::Duration& d);
 
+// `date within d` evaluated on `today`: whether today - d < date <= today,
+// the window of the last d that ends today. The lower bound is exclusive so
+// that `within 1 day` is today alone and `within 12 months` on 2027-03-31
+// starts after 2026-03-31; the bound is SubtractDuration's, so months clamp
+// (`within 1 month` on 2027-03-31 is after 2027-02-28). A zero or negative
+// d gives an empty window. No value when today - d leaves years 0000-9999.
+std::optional<bool> IsWithin(values::Date date, const values::Duration& d, values::Date today);
+
 }  // namespace concord::calendar

@@ -246,6 +246,10 @@ Eval Evaluator::Dispatch(const ir::Node& n) {
       return VisitHost(n);
     case Op::kCall:
       return VisitCall(n);
+    case Op::kToday:
+      return VisitToday(n);
+    case Op::kWithinDate:
+      return VisitWithin(n);
     case Op::kIntToDecimal:
     case Op::kPercentToDecimal:
     case Op::kCheckCurrency:

@@ -90,6 +90,10 @@ class Evaluator {
   Eval MoneyFailure(const ir::Node& n, values::MoneyError error, const values::Value& a,
                     const values::Value& b);
 
+  // today.cpp
+  Eval VisitToday(const ir::Node& n);
+  Eval VisitWithin(const ir::Node& n);
+
   // compare.cpp
   Eval VisitCompare(const ir::Node& n);
   // After the operands: kept out of VisitCompare's frame, which recursion stacks.

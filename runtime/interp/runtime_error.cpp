@@ -31,6 +31,19 @@ RuntimeError OverflowError(const ir::Node& node, std::string_view what) {
                           fmt::format("{} is {}", what, RangeOf(node.type)));
 }
 
+RuntimeError NoTodayError(const ir::Node& node) {
+  return MakeRuntimeError(diag::Code::R025, node.range,
+                          "`today` has no date outside a running scenario");
+}
+
+RuntimeError WithinOverflowError(const ir::Node& node, values::Date today,
+                                 const values::Duration& d) {
+  return MakeRuntimeError(
+      diag::Code::R020, node.range,
+      fmt::format("`{} - {}`, where the window of `within` starts, is outside the years 0000-9999",
+                  today.ToString(), d.ToString()));
+}
+
 diag::Diagnostic RuntimeError::ToDiagnostic() const {
   diag::Diagnostic d{code, diag::Severity::Error, range, message, labels, {}, std::nullopt, {}, {}};
   for (const std::string& n : notes) d.WithNote(n);

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
+#include "runtime/values/date.h"
+#include "runtime/values/duration.h"
 
 namespace concord::ir {
 struct Node;
@@ -52,5 +54,13 @@ RuntimeError MakeRuntimeError(diag::Code code, diag::SourceRange range, const Ar
 // range of the node's result type. Shared by the interpreter and the JIT so
 // the two word an overflow the same way.
 RuntimeError OverflowError(const ir::Node& node, std::string_view what);
+
+// R025 at a `today` (or a `within`, which reads it) evaluated without a
+// date: sema allows `today` only where the runtime gives one (E0243), so
+// only a host evaluating outside a run meets this.
+RuntimeError NoTodayError(const ir::Node& node);
+// R020 at a `within` whose window starts before year 0000 (`today - d`).
+RuntimeError WithinOverflowError(const ir::Node& node, values::Date today,
+                                 const values::Duration& d);
 
 }  // namespace concord::interp

@@ -12,6 +12,7 @@
 #include "runtime/interp/depth.h"
 #include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
+#include "runtime/jit/time_helpers.h"
 
 namespace concord::jit {
 namespace {
@@ -580,6 +581,7 @@ const std::vector<HelperSymbol>& HelperSymbols() {
       CONCORD_JIT_HELPER(cj_fail_sum),       CONCORD_JIT_HELPER(cj_fail_order),
       CONCORD_JIT_HELPER(cj_fail_empty),     CONCORD_JIT_HELPER(cj_too_deep),
       CONCORD_JIT_HELPER(cj_note_level),
+      CONCORD_JIT_HELPER(cj_today),          CONCORD_JIT_HELPER(cj_within),
   };
 #undef CONCORD_JIT_HELPER
   return symbols;

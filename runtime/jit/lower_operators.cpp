@@ -205,6 +205,12 @@ Native Lowering::EmitOperator(const ir::Node& n, const std::vector<Native>& x) {
       Check(Call("cj_date_shift", {ctx_, NodeId(n), date.v, Spill(d), out}));
       return {b_.CreateLoad(i64_, out), n.type};
     }
+    case Op::kWithinDate: {
+      if (x[0].repr() != Repr::kI64 || x[1].repr() != Repr::kDuration) break;
+      llvm::Value* out = Alloca(i64_);
+      Check(Call("cj_within", {ctx_, NodeId(n), x[0].v, Spill(x[1]), out}));
+      return {b_.CreateICmpNE(b_.CreateLoad(i64_, out), b_.getInt64(0)), n.type};
+    }
     case Op::kSubDate:
       if (ints && result == Repr::kDuration) {
         llvm::Value* days = Checked(ssub_with_overflow, x[0].v, x[1].v, n, x);

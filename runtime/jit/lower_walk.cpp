@@ -71,6 +71,8 @@ void Lowering::DeclareHelpers() {
   declare("cj_money_scale", i32_, {ptr_, i32_, i64_, i32_, i64_, ptr_});
   declare("cj_money_ratio", i32_, {ptr_, i32_, i64_, i32_, i64_, i32_, ptr_});
   declare("cj_date_shift", i32_, {ptr_, i32_, i64_, ptr_, ptr_});
+  declare("cj_today", i32_, {ptr_, i32_, ptr_});
+  declare("cj_within", i32_, {ptr_, i32_, i64_, ptr_, ptr_});
   declare("cj_duration_arith", i32_, {ptr_, i32_, ptr_, ptr_, i64_, ptr_});
   declare("cj_duration_order", i32_, {ptr_, i32_, i32_, ptr_, ptr_});
   declare("cj_entity", ptr_, {ptr_, i32_, i32_});
@@ -368,6 +370,11 @@ Native Lowering::Emit(const ir::Node& n) {
     }
     case Op::kCall:
       return EmitCall(n);
+    case Op::kToday: {
+      llvm::Value* out = Alloca(i64_);
+      Check(Call("cj_today", {ctx_, NodeId(n), out}));
+      return {b_.CreateLoad(i64_, out), n.type};
+    }
     case Op::kAnd:
     case Op::kOr:
       return EmitAndOr(n);

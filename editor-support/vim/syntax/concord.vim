@@ -70,6 +70,8 @@ syn match concordType "\%(\%(:\|->\|<\)\s*\)\@<=\%(bool\|int\|decimal\|percent\|
 " longer literal forms come after plain numbers.
 syn keyword concordBoolean true false
 syn keyword concordNone none
+" The date of the evaluation, a value like `none`.
+syn keyword concordToday today
 syn keyword concordUnit day days week weeks month months year years lunar
 syn match concordNumber "\<\d\+\%(\.\d\+\)\=\>"
 syn match concordMoney "\<\d\+\%(\.\d\+\)\=\s*\u[A-Z0-9_]*\>"
@@ -116,6 +118,7 @@ hi def link concordDot           Delimiter
 hi def link concordType          Type
 hi def link concordBoolean       Boolean
 hi def link concordNone          Constant
+hi def link concordToday         Constant
 hi def link concordUnit          Special
 hi def link concordNumber        Number
 hi def link concordMoney         Number
