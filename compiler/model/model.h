@@ -46,8 +46,8 @@ struct Membership {
 
 struct Revision {
   Field<values::Duration> every;
-  Field<values::Decimal> quota;                 // rules per cycle, as a count
-  std::optional<values::Decimal> quota_share;   // `quota P of rules`
+  Field<values::Decimal> quota;                // rules per cycle, as a count
+  std::optional<values::Decimal> quota_share;  // `quota P of rules`
   // `changed` unless the quota says `reconsidered`; range: the quota clause.
   Field<ast::QuotaCounting> quota_counts;
   std::optional<values::Decimal> quorum_share;  // `quorum P of members`

@@ -89,8 +89,7 @@ Value ModelValues::Charter(const model::Charter& c) {
   revision->Put("quota", Value::MakeDecimal(rv.quota.value), rv.quota.range);
   revision->Put("quota_share", rv.quota_share ? Value::MakePercent(*rv.quota_share) : Value::None(),
                 rv.quota.range);
-  revision->Put("quota_counts",
-                Enum("quota_counting", static_cast<int>(rv.quota_counts.value)),
+  revision->Put("quota_counts", Enum("quota_counting", static_cast<int>(rv.quota_counts.value)),
                 rv.quota_counts.range);
   revision->Put("quorum", rv.quorum_share ? Value::MakePercent(*rv.quorum_share) : Value::None(),
                 rv.range);
@@ -194,7 +193,8 @@ Value ModelValues::Charter(const model::Charter& c) {
     office_by_name.emplace(o.name, v);
   }
   std::vector<Value> decisions;
-  for (const model::DecisionRule& r : c.decisions) decisions.push_back(DecisionRule(r, office_by_name));
+  for (const model::DecisionRule& r : c.decisions)
+    decisions.push_back(DecisionRule(r, office_by_name));
   auto sanctions = Make("sanction_policy");
   sanctions->Put("declared", Bool(c.sanctions.declared), c.sanctions.range);
   sanctions->Put("finding_expires", OptDur(c.sanctions.finding_expires), c.sanctions.range);

@@ -145,8 +145,9 @@ class Comparer {
           q.changed, q.required);
       diags_.Report(Code::L111, old_clause, q.clause, q.why_unevaluable)
           .WithNote("the runtime checks this quota at each cycle, counting `reaffirm NAME` (R001)")
-          .WithHelp(fmt::format("reaffirm {} more {} at the assembly, or amend, remove or replace them",
-                                q.required - q.changed, q.required - q.changed == 1 ? "rule" : "rules"));
+          .WithHelp(
+              fmt::format("reaffirm {} more {} at the assembly, or amend, remove or replace them",
+                          q.required - q.changed, q.required - q.changed == 1 ? "rule" : "rules"));
       return q;
     }
 

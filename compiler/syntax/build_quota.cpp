@@ -32,10 +32,10 @@ void AstBuilder::QuotaWords(const std::vector<P::IdentContext*>& words, ast::Rev
     }
   }
   if (next < words.size()) {
-    diags_.Report(diag::Code::E0101, Range(words[next]),
-                  fmt::format("name `{}`", words[next]->getText()),
-                  unit_seen ? "; expected `changed`, `reconsidered` or the end of the quota"
-                            : "; expected `rules`, `changed`, `reconsidered` or the end of the quota");
+    diags_.Report(
+        diag::Code::E0101, Range(words[next]), fmt::format("name `{}`", words[next]->getText()),
+        unit_seen ? "; expected `changed`, `reconsidered` or the end of the quota"
+                  : "; expected `rules`, `changed`, `reconsidered` or the end of the quota");
   }
 }
 

@@ -83,7 +83,8 @@ void Simulation::CloseRevision(PolityState& p) {
   // those changed, each rule once; a quota of rules changed ignores
   // reaffirmations. Added rules were never recorded (Assembly).
   std::set<std::string> counted = period->changed;
-  if (c.quota_counts_reaffirmed) counted.insert(period->reaffirmed.begin(), period->reaffirmed.end());
+  if (c.quota_counts_reaffirmed)
+    counted.insert(period->reaffirmed.begin(), period->reaffirmed.end());
   const char* verb = c.quota_counts_reaffirmed ? "reconsidered" : "changed";
   size_t changed = counted.size();
   std::string window = fmt::format("cycle {} to {}", period->cycle.first_day.ToString(),
@@ -104,9 +105,9 @@ void Simulation::CloseRevision(PolityState& p) {
   if (c.quota_counts_reaffirmed) {
     e.notes.push_back("the quota counts rules reconsidered: changed or reaffirmed");
   } else if (!period->reaffirmed.empty()) {
-    e.notes.push_back(fmt::format(
-        "reaffirmed rules ({}) count only toward a quota of rules `reconsidered`",
-        fmt::join(period->reaffirmed, ", ")));
+    e.notes.push_back(
+        fmt::format("reaffirmed rules ({}) count only toward a quota of rules `reconsidered`",
+                    fmt::join(period->reaffirmed, ", ")));
   }
 }
 
