@@ -175,22 +175,36 @@ Value ModelValues::Charter(const model::Charter& c) {
   // Offices first: a decision rule `by office NAME` refers to one.
   std::vector<Value> offices;
   std::map<std::string, Value> office_by_name;
-  for (const Office& o : c.offices) {
+  // `at`: where the office's fields point; invalid means the office itself.
+  auto office_value = [&](const Office& o, SourceRange at) {
+    SourceRange where = at.file != diag::kNoFile ? at : o.range;
     auto off = Make("office", o.name, c.name);
-    off->Put("name", Text(o.name), o.name_range);
-    off->Put("title", OptText(o.title), o.range);
-    off->Put("seats", Value::MakeInt(o.seats), o.range);
-    off->Put("chosen", Enum("selection_mode", static_cast<int>(o.chosen)), o.range);
-    off->Put("term", OptDur(o.term), o.range);
-    off->Put("limit", o.limit ? Value::MakeInt(*o.limit) : Value::None(), o.range);
-    off->Put("recall", o.recall ? Value::MakePercent(*o.recall) : Value::None(), o.range);
-    off->Put("appointed_by", OptText(o.appointed_by), o.range);
+    off->Put("name", Text(o.name), at.file != diag::kNoFile ? at : o.name_range);
+    off->Put("title", OptText(o.title), where);
+    off->Put("seats", Value::MakeInt(o.seats), where);
+    off->Put("chosen", Enum("selection_mode", static_cast<int>(o.chosen)), where);
+    off->Put("term", OptDur(o.term), where);
+    off->Put("limit", o.limit ? Value::MakeInt(*o.limit) : Value::None(), where);
+    off->Put("recall", o.recall ? Value::MakePercent(*o.recall) : Value::None(), where);
+    off->Put("appointed_by", OptText(o.appointed_by), where);
     std::vector<Value> decides;
     for (const std::string& matter : o.decides) decides.push_back(Text(matter));
-    off->Put("decides", values::MakeSetValue(decides), o.range);
-    Value v = Value::MakeRecord(off);
+    off->Put("decides", values::MakeSetValue(decides), where);
+    return Value::MakeRecord(off);
+  };
+  for (const Office& o : c.offices) {
+    Value v = office_value(o, {});
     offices.push_back(v);
     office_by_name.emplace(o.name, v);
+  }
+  // The office seen through `charter.amendment_rule` points at that rule: a
+  // requirement that fails on its `chosen` or `term` (C008) is about who
+  // decides amendments, so it points where the charter says so.
+  std::map<std::string, Value> office_at_amendment;
+  for (const Office& o : c.offices) {
+    if (c.amendment_rule.office && *c.amendment_rule.office == o.name) {
+      office_at_amendment.emplace(o.name, office_value(o, c.amendment_rule.range));
+    }
   }
   std::vector<Value> decisions;
   for (const model::DecisionRule& r : c.decisions)
@@ -218,7 +232,7 @@ Value ModelValues::Charter(const model::Charter& c) {
   charter->Put("offices", values::MakeSetValue(offices), c.name_range);
   charter->Put("decisions", values::MakeSetValue(decisions), c.name_range);
   charter->Put("sanctions", Value::MakeRecord(sanctions), c.sanctions.range);
-  charter->Put("amendment_rule", DecisionRule(c.amendment_rule, office_by_name),
+  charter->Put("amendment_rule", DecisionRule(c.amendment_rule, office_at_amendment),
                c.amendment_rule.range);
   charter->Put("removal_rule",
                c.removal_rule ? DecisionRule(*c.removal_rule, office_by_name) : Value::None(),

@@ -32,10 +32,12 @@ void AstBuilder::QuotaWords(const std::vector<P::IdentContext*>& words, ast::Rev
     }
   }
   if (next < words.size()) {
-    diags_.Report(
-        diag::Code::E0101, Range(words[next]), fmt::format("name `{}`", words[next]->getText()),
-        unit_seen ? "; expected `changed`, `reconsidered` or the end of the quota"
-                  : "; expected `rules`, `changed`, `reconsidered` or the end of the quota");
+    const char* expected =
+        next > (unit_seen ? 1u : 0u) ? "; expected the end of the quota"
+        : unit_seen ? "; expected `changed`, `reconsidered` or the end of the quota"
+                    : "; expected `rules`, `changed`, `reconsidered` or the end of the quota";
+    diags_.Report(diag::Code::E0101, Range(words[next]),
+                  fmt::format("name `{}`", words[next]->getText()), expected);
   }
 }
 
