@@ -86,9 +86,12 @@ entryMode
   ;
 
 // `quota 25% of rules` or `quota 2 rules`: an absolute quota may name its unit.
+// A last word says what the quota counts: `quota 25% of rules reconsidered`,
+// `quota 2 rules changed` (the default). Both words are checked by the AST
+// builder, as `rules` is, so neither is reserved.
 revisionItem
   : EVERY period                                              # revisionEvery
-  | QUOTA expr (ident | RULE)?                                # revisionQuota
+  | QUOTA expr (ident | RULE)? ident?                         # revisionQuota
   | QUORUM expr                                               # revisionQuorum
   ;
 
@@ -290,6 +293,7 @@ change
   : AMEND ident                                               # amendChange
   | REMOVE ident                                              # removeChange
   | ADD ruleDecl                                              # addChange
+  | REAFFIRM ident                                            # reaffirmChange
   | REPLACE ident WITH ruleDecl                               # replaceChange
   ;
 
@@ -367,7 +371,7 @@ ident
   | LIMIT | TERMS | ROW | RECALL | DECIDES | UP | DECISIONS | MAJORITY | VOTES
   | CAST | CONSENT | OBJECTIONS | CONSENSUS | FALLBACK | ROUNDS | WINDOW
   | SANCTIONS | WARNING | SUSPENSION | REMOVAL | VERDICT | FINDING | FINDINGS
-  | CLASS | DUES
+  | CLASS | DUES | REAFFIRM
   | TODAY
   ;
 
@@ -492,6 +496,7 @@ CONTRIBUTE : 'contribute' ;
 DISTRESS : 'distress' ;
 RECORD : 'record' ;
 AMEND : 'amend' ;
+REAFFIRM : 'reaffirm' ;
 REMOVE : 'remove' ;
 ADD : 'add' ;
 REPLACE : 'replace' ;

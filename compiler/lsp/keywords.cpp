@@ -156,6 +156,9 @@ const std::vector<Keyword>& Keywords() {
       {"remove", "An assembly change: remove a rule."},
       {"add", "An assembly change: add a rule."},
       {"replace", "An assembly change: replace a rule with a new one."},
+      {"reaffirm",
+       "An assembly change: keep a rule as it is, having reconsidered it; counts only toward a "
+       "quota of rules `reconsidered`."},
       {"with", "The rule that replaces another."},
       {"for", "A mapping comprehension: `sum(c.amount for c in ...)`."},
       // Power (POWER.md §1-§4).

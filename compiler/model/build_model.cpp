@@ -33,6 +33,19 @@ std::optional<std::string> TitleOf(const std::optional<ast::Located<std::string>
   return t->value;
 }
 
+// Whether a rule can refuse its event: a `require` turns every event that
+// fails it into a breach (R010), and `then reject` refuses the event when
+// its condition holds. Conditions are not evaluated: `when false then
+// reject` still counts, because a concord judges what the rule says it may
+// do, not whether the condition happens to hold. `then flag` only records.
+bool RefusesItsEvent(const ast::Rule& r) {
+  if (!r.requires_.empty()) return true;
+  for (const ast::RuleWhen& w : r.whens) {
+    if (w.effect == ast::EffectKind::kReject) return true;
+  }
+  return false;
+}
+
 class Builder {
  public:
   Builder(const sema::CheckedProgram& program, diag::DiagnosticEngine& diags)
@@ -171,6 +184,7 @@ class Builder {
     rule.executable = r.trigger.has_value();
     if (r.trigger) rule.event = r.trigger->event.name;
     rule.binds_non_members = {BindsNonMembers(r, own), r.range};
+    rule.rejects = {RefusesItsEvent(r), r.range};
     for (const auto& q : r.requires_) rule.has_message = rule.has_message && q.message.has_value();
     rule.range = r.range;
     rule.name_range = r.name.range;
@@ -244,6 +258,7 @@ class Builder {
           }
         }
         if (!c.revision.quota_share) c.revision.quota_share = ShareOf(r.quota.get());
+        c.revision.quota_counts = {r.quota_counts, r.quota_range};
       }
       if (r.quorum) {
         if (auto share = ShareOf(r.quorum.get())) {

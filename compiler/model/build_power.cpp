@@ -64,6 +64,42 @@ void MarkAppointmentCycles(std::vector<Office>& offices) {
   }
 }
 
+const DecisionRule* FindMatter(const std::vector<DecisionRule>& rules, std::string_view matter) {
+  for (const DecisionRule& r : rules) {
+    if (r.matter == matter) return &r;
+  }
+  return nullptr;
+}
+
+// The rule a matter follows: the first of `matters` that has a rule (its own
+// name, then its broader names), else `default` (POWER.md §2: "everything
+// not listed"), else none.
+std::optional<DecisionRule> FollowedRule(const std::vector<DecisionRule>& rules,
+                                         std::initializer_list<std::string_view> matters) {
+  for (std::string_view matter : matters) {
+    if (const DecisionRule* r = FindMatter(rules, matter)) return *r;
+  }
+  if (const DecisionRule* r = FindMatter(rules, "default")) return *r;
+  return std::nullopt;
+}
+
+// Which rule amendments, removals and suspensions follow. A charter with no
+// amendment rule and no default amends by assembly, as before `decisions`
+// existed; the implicit rule has no source range, so a requirement that
+// fails on it points at the charter.
+void ComputeFollowedRules(Charter& c) {
+  if (auto amendment = FollowedRule(c.decisions, {"amendment"})) {
+    c.amendment_rule = *amendment;
+  } else {
+    c.amendment_rule.matter = "amendment";
+    c.amendment_rule.method = ast::MethodKind::kAssembly;
+  }
+  c.removal_rule = FollowedRule(c.decisions, {"removal"});
+  // `suspension` is written in `sanctions`; `sanction` in `decisions` covers
+  // warnings and suspensions together (E0241 keeps the two apart).
+  c.suspension_rule = FollowedRule(c.decisions, {"suspension", "sanction"});
+}
+
 }  // namespace
 
 void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& c) {
@@ -111,6 +147,7 @@ void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& 
       c.decisions.push_back(std::move(rule));
     }
   }
+  ComputeFollowedRules(c);
 }
 
 }  // namespace concord::model

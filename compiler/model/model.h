@@ -46,8 +46,10 @@ struct Membership {
 
 struct Revision {
   Field<values::Duration> every;
-  Field<values::Decimal> quota;                 // rules per cycle, as a count
-  std::optional<values::Decimal> quota_share;   // `quota P of rules`
+  Field<values::Decimal> quota;                // rules per cycle, as a count
+  std::optional<values::Decimal> quota_share;  // `quota P of rules`
+  // `changed` unless the quota says `reconsidered`; range: the quota clause.
+  Field<ast::QuotaCounting> quota_counts;
   std::optional<values::Decimal> quorum_share;  // `quorum P of members`
   std::optional<values::Decimal> quorum_count;  // `quorum N`
   SourceRange range;
@@ -61,6 +63,10 @@ struct Rule {
   std::optional<std::string> event;
   // Computed: the rule reaches into another polity (see build_model.cpp).
   Field<bool> binds_non_members;
+  // Computed: the rule can refuse the event it is triggered by — it has a
+  // `require` or a `when ... then reject` (see build_model.cpp). A rule whose
+  // only outcomes are `then flag` informs and refuses nothing.
+  Field<bool> rejects;
   bool has_message = true;
   SourceRange range;
   SourceRange name_range;
@@ -211,6 +217,13 @@ struct Charter {
   std::vector<Office> offices;
   std::vector<DecisionRule> decisions;
   SanctionPolicy sanctions;
+  // Computed (build_power.cpp): the rule each of these matters follows once
+  // the fallbacks are applied — its own rule, else `default`. Amendments
+  // without either follow `assembly` (range invalid: nothing was written);
+  // removal and suspension without either are undecided (none).
+  DecisionRule amendment_rule;
+  std::optional<DecisionRule> removal_rule;
+  std::optional<DecisionRule> suspension_rule;
   SourceRange range;
   SourceRange name_range;
   const ast::CharterDecl* decl = nullptr;

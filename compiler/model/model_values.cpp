@@ -38,6 +38,23 @@ Value ModelValues::Enum(const char* shape, int index) const {
   return Value::MakeEnum(module_.FindEnum(shape), index);
 }
 
+Value ModelValues::DecisionRule(const model::DecisionRule& r,
+                                const std::map<std::string, Value>& office_by_name) const {
+  auto rule = Make("decision_rule");
+  rule->Put("matter", Text(r.matter), r.range);
+  rule->Put("method", Enum("decision_method", static_cast<int>(r.method)), r.range);
+  rule->Put("share", r.share ? Value::MakePercent(*r.share) : Value::None(), r.range);
+  auto office = r.office ? office_by_name.find(*r.office) : office_by_name.end();
+  rule->Put("office", office != office_by_name.end() ? office->second : Value::None(), r.range);
+  rule->Put("quorum", r.quorum_share ? Value::MakePercent(*r.quorum_share) : Value::None(),
+            r.range);
+  rule->Put("notice", OptDur(r.notice), r.range);
+  rule->Put("window", OptDur(r.window), r.range);
+  rule->Put("in_sanctions", Bool(r.in_sanctions), r.range);
+  rule->Put("findings", Value::MakeInt(r.findings), r.range);
+  return Value::MakeRecord(rule);
+}
+
 Value ModelValues::Rule(const model::Rule& rule, const std::string& owner) const {
   auto r = Make("rule", rule.name, owner);
   r->Put("name", Text(rule.name), rule.name_range);
@@ -46,6 +63,7 @@ Value ModelValues::Rule(const model::Rule& rule, const std::string& owner) const
   r->Put("executable", Bool(rule.executable), rule.range);
   r->Put("event", OptText(rule.event), rule.range);
   r->Put("binds_non_members", Bool(rule.binds_non_members.value), rule.binds_non_members.range);
+  r->Put("rejects", Bool(rule.rejects.value), rule.rejects.range);
   r->Put("has_message", Bool(rule.has_message), rule.range);
   return Value::MakeRecord(r);
 }
@@ -71,6 +89,8 @@ Value ModelValues::Charter(const model::Charter& c) {
   revision->Put("quota", Value::MakeDecimal(rv.quota.value), rv.quota.range);
   revision->Put("quota_share", rv.quota_share ? Value::MakePercent(*rv.quota_share) : Value::None(),
                 rv.quota.range);
+  revision->Put("quota_counts", Enum("quota_counting", static_cast<int>(rv.quota_counts.value)),
+                rv.quota_counts.range);
   revision->Put("quorum", rv.quorum_share ? Value::MakePercent(*rv.quorum_share) : Value::None(),
                 rv.range);
   revision->Put("quorum_count",
@@ -155,40 +175,41 @@ Value ModelValues::Charter(const model::Charter& c) {
   // Offices first: a decision rule `by office NAME` refers to one.
   std::vector<Value> offices;
   std::map<std::string, Value> office_by_name;
-  for (const Office& o : c.offices) {
+  // `at`: where the office's fields point; invalid means the office itself.
+  auto office_value = [&](const Office& o, SourceRange at) {
+    SourceRange where = at.file != diag::kNoFile ? at : o.range;
     auto off = Make("office", o.name, c.name);
-    off->Put("name", Text(o.name), o.name_range);
-    off->Put("title", OptText(o.title), o.range);
-    off->Put("seats", Value::MakeInt(o.seats), o.range);
-    off->Put("chosen", Enum("selection_mode", static_cast<int>(o.chosen)), o.range);
-    off->Put("term", OptDur(o.term), o.range);
-    off->Put("limit", o.limit ? Value::MakeInt(*o.limit) : Value::None(), o.range);
-    off->Put("recall", o.recall ? Value::MakePercent(*o.recall) : Value::None(), o.range);
-    off->Put("appointed_by", OptText(o.appointed_by), o.range);
-    off->Put("appoints_itself", Value::MakeBool(o.appoints_itself), o.range);
+    off->Put("name", Text(o.name), at.file != diag::kNoFile ? at : o.name_range);
+    off->Put("title", OptText(o.title), where);
+    off->Put("seats", Value::MakeInt(o.seats), where);
+    off->Put("chosen", Enum("selection_mode", static_cast<int>(o.chosen)), where);
+    off->Put("term", OptDur(o.term), where);
+    off->Put("limit", o.limit ? Value::MakeInt(*o.limit) : Value::None(), where);
+    off->Put("recall", o.recall ? Value::MakePercent(*o.recall) : Value::None(), where);
+    off->Put("appointed_by", OptText(o.appointed_by), where);
+    off->Put("appoints_itself", Value::MakeBool(o.appoints_itself), where);
     std::vector<Value> decides;
     for (const std::string& matter : o.decides) decides.push_back(Text(matter));
-    off->Put("decides", values::MakeSetValue(decides), o.range);
-    Value v = Value::MakeRecord(off);
+    off->Put("decides", values::MakeSetValue(decides), where);
+    return Value::MakeRecord(off);
+  };
+  for (const Office& o : c.offices) {
+    Value v = office_value(o, {});
     offices.push_back(v);
     office_by_name.emplace(o.name, v);
   }
-  std::vector<Value> decisions;
-  for (const DecisionRule& r : c.decisions) {
-    auto rule = Make("decision_rule");
-    rule->Put("matter", Text(r.matter), r.range);
-    rule->Put("method", Enum("decision_method", static_cast<int>(r.method)), r.range);
-    rule->Put("share", r.share ? Value::MakePercent(*r.share) : Value::None(), r.range);
-    auto office = r.office ? office_by_name.find(*r.office) : office_by_name.end();
-    rule->Put("office", office != office_by_name.end() ? office->second : Value::None(), r.range);
-    rule->Put("quorum", r.quorum_share ? Value::MakePercent(*r.quorum_share) : Value::None(),
-              r.range);
-    rule->Put("notice", OptDur(r.notice), r.range);
-    rule->Put("window", OptDur(r.window), r.range);
-    rule->Put("in_sanctions", Bool(r.in_sanctions), r.range);
-    rule->Put("findings", Value::MakeInt(r.findings), r.range);
-    decisions.push_back(Value::MakeRecord(rule));
+  // The office seen through `charter.amendment_rule` points at that rule: a
+  // requirement that fails on its `chosen` or `term` (C008) is about who
+  // decides amendments, so it points where the charter says so.
+  std::map<std::string, Value> office_at_amendment;
+  for (const Office& o : c.offices) {
+    if (c.amendment_rule.office && *c.amendment_rule.office == o.name) {
+      office_at_amendment.emplace(o.name, office_value(o, c.amendment_rule.range));
+    }
   }
+  std::vector<Value> decisions;
+  for (const model::DecisionRule& r : c.decisions)
+    decisions.push_back(DecisionRule(r, office_by_name));
   auto sanctions = Make("sanction_policy");
   sanctions->Put("declared", Bool(c.sanctions.declared), c.sanctions.range);
   sanctions->Put("finding_expires", OptDur(c.sanctions.finding_expires), c.sanctions.range);
@@ -212,6 +233,14 @@ Value ModelValues::Charter(const model::Charter& c) {
   charter->Put("offices", values::MakeSetValue(offices), c.name_range);
   charter->Put("decisions", values::MakeSetValue(decisions), c.name_range);
   charter->Put("sanctions", Value::MakeRecord(sanctions), c.sanctions.range);
+  charter->Put("amendment_rule", DecisionRule(c.amendment_rule, office_at_amendment),
+               c.amendment_rule.range);
+  charter->Put("removal_rule",
+               c.removal_rule ? DecisionRule(*c.removal_rule, office_by_name) : Value::None(),
+               c.removal_rule ? c.removal_rule->range : SourceRange{});
+  charter->Put("suspension_rule",
+               c.suspension_rule ? DecisionRule(*c.suspension_rule, office_by_name) : Value::None(),
+               c.suspension_rule ? c.suspension_rule->range : SourceRange{});
   Value v = Value::MakeRecord(charter);
   charters_[c.name] = v;
   return v;

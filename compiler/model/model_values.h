@@ -27,6 +27,8 @@ class ModelValues {
                                        std::string owner = {}) const;
   values::Value Enum(const char* shape, int index) const;
   values::Value Rule(const model::Rule& rule, const std::string& owner) const;
+  values::Value DecisionRule(const model::DecisionRule& rule,
+                             const std::map<std::string, values::Value>& office_by_name) const;
 
   const ir::Module& module_;
   std::map<std::string, values::Value> charters_;

@@ -135,6 +135,21 @@ class Comparer {
     q.exact = value.exact;
     q.status = q.changed >= q.required ? QuotaStatus::kMet : QuotaStatus::kMissed;
     if (q.status == QuotaStatus::kMet) return q;
+    if (old_revision.quota_counts == ast::QuotaCounting::kReconsidered) {
+      // Rules reaffirmed at the assembly count too, and a reaffirmation
+      // leaves no trace in the text: only the runtime can tell.
+      q.status = QuotaStatus::kUnevaluable;
+      q.why_unevaluable = fmt::format(
+          "it counts rules reaffirmed at an assembly, which the text does not show, and this "
+          "revision changes {} of the {} it needs",
+          q.changed, q.required);
+      diags_.Report(Code::L111, old_clause, q.clause, q.why_unevaluable)
+          .WithNote("the runtime checks this quota at each cycle, counting `reaffirm NAME` (R001)")
+          .WithHelp(
+              fmt::format("reaffirm {} more {} at the assembly, or amend, remove or replace them",
+                          q.required - q.changed, q.required - q.changed == 1 ? "rule" : "rules"));
+      return q;
+    }
 
     // Point at the new version's quota, where the author is working; fall
     // back to its revision section or the charter's name.

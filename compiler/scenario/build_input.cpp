@@ -123,6 +123,7 @@ engine::CharterSpec Builder::Charter(const model::Charter& c, model::ModelValues
   } else {
     spec.quota_count = c.revision.quota.value;
   }
+  spec.quota_counts_reaffirmed = c.revision.quota_counts.value == ast::QuotaCounting::kReconsidered;
   spec.quorum_share = c.revision.quorum_share;
   spec.quorum_count = c.revision.quorum_count;
   spec.revision_range = c.revision.range;

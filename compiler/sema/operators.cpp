@@ -65,6 +65,10 @@ OperatorType Compare(TypeContext& types, ast::BinaryOp op, const Type* a, const 
   bool clash = false;
   const Type* unified = Unify(types, a, b, &clash);
   if (!unified) return {nullptr, clash ? OperandError::kCurrency : OperandError::kInvalid};
+  // Any optional can be tested against `none` (reference-sema.md §2), even
+  // one whose values cannot be compared with each other (`decision_rule?`).
+  bool against_none = !IsOrdering(op) && (a->Is(TypeKind::kNone) || b->Is(TypeKind::kNone));
+  if (against_none) return Ok(types.Bool());
   if (IsOrdering(op) ? !IsOrdered(unified) : !IsEquatable(unified)) return Invalid();
   return Ok(types.Bool());
 }

@@ -117,9 +117,15 @@ struct Membership {
   SourceRange range;
 };
 
+// What a revision quota counts (`quota ... changed` / `... reconsidered`):
+// rules amended, removed or replaced, or those and the rules an assembly
+// reaffirms. Added rules count toward neither.
+enum class QuotaCounting : uint8_t { kChanged, kReconsidered };
+
 struct Revision {
   std::optional<Period> every;
   ExprPtr quota;
+  QuotaCounting quota_counts = QuotaCounting::kChanged;
   ExprPtr quorum;
   SourceRange quota_range;
   SourceRange quorum_range;
@@ -464,11 +470,13 @@ struct MembersDecl {
   SourceRange range;
 };
 
-enum class ChangeKind : uint8_t { kAmend, kRemove, kAdd, kReplace };
+// `reaffirm NAME` keeps a rule as it is, having reconsidered it: it changes
+// nothing, and counts only toward a quota of rules `reconsidered`.
+enum class ChangeKind : uint8_t { kAmend, kRemove, kAdd, kReplace, kReaffirm };
 
 struct Change {
   ChangeKind kind = ChangeKind::kAmend;
-  std::optional<Identifier> target;  // amend, remove, replace
+  std::optional<Identifier> target;  // amend, remove, replace, reaffirm
   std::unique_ptr<Rule> rule;        // add, replace
   SourceRange range;
 };

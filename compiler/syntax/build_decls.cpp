@@ -234,11 +234,7 @@ void AstBuilder::Charteritem(P::CharterItemContext* item, ast::CharterDecl& c) {
         if (FirstClause(revision.quota != nullptr, revision.quota_range, rr, "quota", "revision")) {
           revision.quota = Expr(quota->expr());
           revision.quota_range = rr;
-          if (P::IdentContext* unit = quota->ident();
-              unit && unit->getText() != "rules" && unit->getText() != "rule") {
-            diags_.Report(Code::E0101, Range(unit), fmt::format("name `{}`", unit->getText()),
-                          "; expected `rules` or the end of the quota");
-          }
+          QuotaWords(quota->ident(), revision);
         }
       } else if (auto* quorum = dynamic_cast<P::RevisionQuorumContext*>(ri)) {
         if (FirstClause(revision.quorum != nullptr, revision.quorum_range, rr, "quorum",

@@ -84,6 +84,10 @@ std::optional<ast::Event> AstBuilder::EventOf(P::EventContext* ctx) {
         if (!remove->ident()) continue;
         change.kind = ast::ChangeKind::kRemove;
         change.target = Ident(remove->ident());
+      } else if (auto* reaffirm = dynamic_cast<P::ReaffirmChangeContext*>(ch)) {
+        if (!reaffirm->ident()) continue;
+        change.kind = ast::ChangeKind::kReaffirm;
+        change.target = Ident(reaffirm->ident());
       } else if (auto* add = dynamic_cast<P::AddChangeContext*>(ch)) {
         auto rule = RuleOf(add->ruleDecl());
         if (!rule) continue;

@@ -77,6 +77,9 @@ class AstBuilder {
   std::optional<ast::TypeRef> Type(P::TypeRefContext* ctx);
   void Charteritem(P::CharterItemContext* item, ast::CharterDecl& charter);
   void TreatyItem(P::TreatyItemContext* item, ast::TreatyDecl& treaty);
+  // The words after a quota's amount (build_quota.cpp): `rules`, then what
+  // it counts, `changed` or `reconsidered`.
+  void QuotaWords(const std::vector<P::IdentContext*>& words, ast::Revision& revision);
   // --- power (build_power.cpp) ---
   // False when `item` is not an office, `decisions` or `sanctions`.
   bool PowerItem(P::CharterItemContext* item, ast::CharterDecl& charter);

@@ -72,6 +72,7 @@ void Simulation::Assembly(const EventSpec& e) {
   }
   std::vector<std::string> done;
   std::set<std::string> changed;
+  std::set<std::string> reaffirmed;
   auto in_force = [&](const std::string& name) {
     return std::find_if(p.rules.begin(), p.rules.end(),
                         [&](const RuleSpec* r) { return r->name == name; });
@@ -88,6 +89,13 @@ void Simulation::Assembly(const EventSpec& e) {
         continue;
       }
       Cover("rule", polity + "." + ch.target->text);
+      if (ch.kind == ChangeSpec::Kind::kReaffirm) {
+        // Kept as it is: nothing changes, and it counts only toward a
+        // quota of rules reconsidered (CloseRevision).
+        done.push_back("reaffirmed " + ch.target->text);
+        reaffirmed.insert(ch.target->text);
+        continue;
+      }
       if (ch.kind == ChangeSpec::Kind::kAmend) {
         done.push_back("amended " + ch.target->text);
       } else {
@@ -109,14 +117,14 @@ void Simulation::Assembly(const EventSpec& e) {
       p.added_rules.push_back(std::make_unique<RuleSpec>(*ch.rule));
       p.rules.push_back(p.added_rules.back().get());
       Declare("rule", polity + "." + ch.rule->name);
-      if (ch.kind == ChangeSpec::Kind::kAdd) {
-        done.push_back("added " + ch.rule->name);
-        changed.insert(ch.rule->name);
-      }
+      // An added rule leaves every rule in force standing, so it counts
+      // toward no quota (the reading `concord revise` shares).
+      if (ch.kind == ChangeSpec::Kind::kAdd) done.push_back("added " + ch.rule->name);
     }
   }
   if (p.revision.active) {
     for (const std::string& r : changed) p.revision.current.changed.insert(r);
+    for (const std::string& r : reaffirmed) p.revision.current.reaffirmed.insert(r);
   }
   Add(EntryKind::kEvent, polity,
       fmt::format("assembly of {}: {} of {} members present (quorum {}){}", polity, count, size,

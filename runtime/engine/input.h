@@ -74,6 +74,8 @@ struct CharterSpec {
   std::optional<calendar::Period> revision_every;
   std::optional<values::Decimal> quota_count;  // `quota 2 rules`
   std::optional<values::Decimal> quota_share;  // `quota 25% of rules`
+  // `quota ... reconsidered`: reaffirmed rules count toward the quota too.
+  bool quota_counts_reaffirmed = false;
   std::optional<values::Decimal> quorum_share;
   std::optional<values::Decimal> quorum_count;
   SourceRange revision_range;
@@ -170,9 +172,9 @@ struct Attribute {
 
 // One rule change adopted by an assembly.
 struct ChangeSpec {
-  enum class Kind : uint8_t { kAmend, kRemove, kAdd, kReplace };
+  enum class Kind : uint8_t { kAmend, kRemove, kAdd, kReplace, kReaffirm };
   Kind kind = Kind::kAmend;
-  std::optional<Name> target;    // amend, remove, replace
+  std::optional<Name> target;    // amend, remove, replace, reaffirm
   std::optional<RuleSpec> rule;  // add, replace
   SourceRange range;
 };

@@ -79,15 +79,22 @@ void Simulation::CloseRevision(PolityState& p) {
                                 .value_or(values::Decimal{});
     quota = values::Mul(*c.quota_share, rules).value.value_or(values::Decimal{}).Ceil();
   }
-  size_t changed = period->changed.size();
+  // A quota of rules `reconsidered` counts the rules reaffirmed as well as
+  // those changed, each rule once; a quota of rules changed ignores
+  // reaffirmations. Added rules were never recorded (Assembly).
+  std::set<std::string> counted = period->changed;
+  if (c.quota_counts_reaffirmed)
+    counted.insert(period->reaffirmed.begin(), period->reaffirmed.end());
+  const char* verb = c.quota_counts_reaffirmed ? "reconsidered" : "changed";
+  size_t changed = counted.size();
   std::string window = fmt::format("cycle {} to {}", period->cycle.first_day.ToString(),
                                    period->cycle.last_day.ToString());
   if (static_cast<int64_t>(changed) >= quota) {
     std::string which =
-        changed == 0 ? std::string() : fmt::format(" ({})", fmt::join(period->changed, ", "));
+        changed == 0 ? std::string() : fmt::format(" ({})", fmt::join(counted, ", "));
     Add(EntryKind::kMet, c.name,
-        fmt::format("revision of {}: {} of {} rules changed{}, quota {} ({})", c.name, changed,
-                    period->rules_at_start, which, quota, window),
+        fmt::format("revision of {}: {} of {} rules {}{}, quota {} ({})", c.name, changed,
+                    period->rules_at_start, verb, which, quota, window),
         c.revision_range);
     return;
   }
@@ -95,6 +102,13 @@ void Simulation::CloseRevision(PolityState& p) {
                        Message(diag::Code::R001, changed, period->rules_at_start, quota),
                        c.revision_range);
   e.notes.push_back(fmt::format("`{}` revision {}", c.name, window));
+  if (c.quota_counts_reaffirmed) {
+    e.notes.push_back("the quota counts rules reconsidered: changed or reaffirmed");
+  } else if (!period->reaffirmed.empty()) {
+    e.notes.push_back(
+        fmt::format("reaffirmed rules ({}) count only toward a quota of rules `reconsidered`",
+                    fmt::join(period->reaffirmed, ", ")));
+  }
 }
 
 void Simulation::CloseReports(PolityState& p) {

@@ -33,10 +33,11 @@ struct MemberState {
 // One period of a recurring obligation (cycles.h), with what happened in it.
 struct Period {
   calendar::Cycle cycle;
-  std::set<std::string> changed;  // revision: distinct rules changed by assemblies with quorum
-  int64_t held = 0;               // reports, stress games, reflections
-  size_t rules_at_start = 0;      // revision
-  bool observed = true;           // began on or after the scenario's start
+  std::set<std::string> changed;     // revision: distinct rules changed by assemblies with quorum
+  std::set<std::string> reaffirmed;  // revision: rules reaffirmed (`reaffirm NAME`) likewise
+  int64_t held = 0;                  // reports, stress games, reflections
+  size_t rules_at_start = 0;         // revision
+  bool observed = true;              // began on or after the scenario's start
 };
 
 // A recurring obligation's cycles, iterated as days pass.
