@@ -48,7 +48,7 @@ syn keyword concordKeyword record amend remove add replace with as
 syn keyword concordKeyword seats chosen election appointment the holders held limit terms row
 syn keyword concordKeyword recall decides up majority votes cast consent objections consensus
 syn keyword concordKeyword fallback rounds window warning suspension removal verdict finding
-syn keyword concordKeyword findings dues
+syn keyword concordKeyword findings dues reaffirm
 " Words that are both clause keywords and built-in functions: `jury {` and
 " `jury(d1)`, `members eastside_kitchen: ...` and `members(p)`.
 syn match concordKeyword "\<\%(members\|any\|all\|jury\|parties\)\>\%(\s*(\)\@!"
