@@ -234,6 +234,15 @@ void Checker::CheckEvent(ScenarioInfo& info, const ast::Event& event, const Cont
       if (event.target) ResolveCharter(*event.target);
       break;
     }
+    case ast::EventKind::kPropose:
+    case ast::EventKind::kVote:
+    case ast::EventKind::kDecide:
+    case ast::EventKind::kElect:
+    case ast::EventKind::kPetition:
+    case ast::EventKind::kVerdict:
+    case ast::EventKind::kWaive:
+      // Decision events (issue 17): the grammar does not produce them yet.
+      break;
   }
 }
 

@@ -53,6 +53,17 @@ const char* EventWord(EventKind kind) {
   return "?";
 }
 
+const char* ProposalMatterWords(ProposalMatter matter) {
+  switch (matter) {
+#define CONCORD_PROPOSAL_MATTER_WORDS(kind, words) \
+  case ProposalMatter::k##kind:                    \
+    return words;
+    CONCORD_PROPOSAL_MATTERS(CONCORD_PROPOSAL_MATTER_WORDS)
+#undef CONCORD_PROPOSAL_MATTER_WORDS
+  }
+  return "?";
+}
+
 const char* SanctionWord(SanctionKind kind) {
   switch (kind) {
     case SanctionKind::kWarning:

@@ -487,7 +487,9 @@ struct Change {
   X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") \
       X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                         \
           X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")        \
-              X(Respond, "respond") X(Record, "record")
+              X(Respond, "respond") X(Record, "record") X(Propose, "propose") X(Vote, "vote")     \
+                  X(Decide, "decide") X(Elect, "elect") X(Petition, "petition")                  \
+                      X(Verdict, "verdict") X(Waive, "waive")
 
 enum class EventKind : uint8_t {
 #define CONCORD_EVENT_ENUM(kind, word) k##kind,
@@ -513,6 +515,52 @@ const char* EventWord(EventKind kind);
 //   respond       subject = treaty,  names = responding party
 //   record        kind_word = decision|conflict|resource, subject = id,
 //                 target = polity, attributes
+//   propose       subject = proposal id, target = polity, matter; names[0] =
+//                 the matter's object (the member of admission/removal/
+//                 recall, the treaty, the office of an election, the ledger
+//                 of spending); amount (spending); changes (amendment)
+//   vote          subject = proposal id, ballots
+//   decide        subject = proposal id
+//   elect         subject = office, names = the holders elected,
+//                 target = polity (written `in POLITY`, else sema's owner)
+//   petition      subject = the member recalled, target = polity,
+//                 names = petitioners (`petition recall of NAME in P by ...`)
+//   verdict       subject = dispute id, target = the member, verdict, sanction
+//   waive         subject = member, target = polity (written or resolved),
+//                 until (`waive dues for NAME [in P] until DATE`)
+// POWER.md §6: what a proposal asks the community to decide.
+#define CONCORD_PROPOSAL_MATTERS(X)                                            \
+  X(Admission, "admission") X(Removal, "removal") X(Amendment, "amendment")    \
+      X(TreatySign, "treaty sign") X(TreatyRenew, "treaty renew")              \
+          X(TreatyExit, "treaty exit") X(Spending, "spending")                 \
+              X(Election, "election") X(Recall, "recall")
+
+enum class ProposalMatter : uint8_t {
+#define CONCORD_PROPOSAL_MATTER_ENUM(kind, words) k##kind,
+  CONCORD_PROPOSAL_MATTERS(CONCORD_PROPOSAL_MATTER_ENUM)
+#undef CONCORD_PROPOSAL_MATTER_ENUM
+};
+
+// The words a proposal of this matter is written with ("treaty sign").
+const char* ProposalMatterWords(ProposalMatter matter);
+
+enum class BallotChoice : uint8_t { kYes, kNo, kAbstain, kBlock, kObject };
+
+// One voter's ballot in `vote p1 yes ana, ben no dara ...`.
+struct Ballot {
+  BallotChoice choice = BallotChoice::kYes;
+  Identifier voter;
+};
+
+// `verdict d1 against ben 4 of 5 { suspension 1 month }`.
+struct Verdict {
+  Located<int64_t> in_favour;
+  Located<int64_t> of;
+  SanctionKind sanction = SanctionKind::kWarning;
+  ExprPtr length;  // suspension: a duration; may be null
+  SourceRange sanction_range;
+};
+
 struct Event {
   EventKind kind = EventKind::kJoin;
   Located<values::Date> date;
@@ -525,6 +573,10 @@ struct Event {
   bool flag = false;  // dispute: serious; ruling: reaffirmed
   std::vector<Change> changes;
   bool present_all = false;  // assembly: `present all [except names]`
+  std::optional<ProposalMatter> matter;             // propose
+  std::vector<Ballot> ballots;                       // vote, in source order
+  std::optional<Verdict> verdict;                    // verdict
+  std::optional<Located<values::Date>> until_date;  // waive
   // `on DATE every PERIOD EVENT [until DATE]`: the event recurs on
   // DATE + k × PERIOD; `date` is the first occurrence.
   struct Recurrence {

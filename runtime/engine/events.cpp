@@ -121,6 +121,15 @@ void Simulation::ApplyEvent(const EventSpec& e) {
       return DistressEvent(e);
     case EventKind::kRecord:
       return RecordEvent(e);
+    case EventKind::kPropose:
+    case EventKind::kVote:
+    case EventKind::kDecide:
+    case EventKind::kElect:
+    case EventKind::kPetition:
+    case EventKind::kVerdict:
+    case EventKind::kWaive:
+      // Decision events (issue 17): the front end does not build them yet.
+      return;
   }
 }
 

@@ -62,7 +62,84 @@ struct MetricSpec {
   SourceRange range;
 };
 
-enum class EntryMode : uint8_t { kOpen, kSponsored, kVote, kCompulsory };
+// `entry by decision` admits through `decisions.admission` (else `default`).
+enum class EntryMode : uint8_t { kOpen, kSponsored, kVote, kCompulsory, kDecision };
+
+// --- power (POWER.md §1-§4), as the engine plays it -------------------------
+
+enum class OfficeSelection : uint8_t {
+  kElection,     // `elect` events
+  kLottery,      // the verifiable draw fills the seats each term
+  kRotation,     // members take turns, `every` (rotation.h)
+  kAppointment,  // `elect` events, by the holders of `appointed_by`
+  kHolders,      // `elect` events, by the current holders
+  kNamed,        // `held by NAME`: that member, no term
+  kUnspecified,  // neither: `elect` events, unchecked selection
+};
+
+struct OfficeSpec {
+  std::string name;
+  std::optional<std::string> title;
+  int64_t seats = 1;
+  OfficeSelection chosen = OfficeSelection::kUnspecified;
+  std::optional<calendar::Period> rotation_every;  // kRotation
+  std::optional<std::string> appointed_by;         // kAppointment
+  std::optional<std::string> held_by;              // kNamed
+  std::optional<values::Duration> term;            // none: permanent
+  std::optional<int64_t> limit;                    // terms in a row
+  std::optional<values::Decimal> recall_share;     // of members, for a petition
+  std::vector<std::string> decides;                // matters it decides alone
+  std::optional<values::Money> spending_limit;     // `decides spending up to X`
+  SourceRange range;
+};
+
+enum class DecisionMethod : uint8_t {
+  kMajority,     // more than half of yes + no
+  kVoteCast,     // yes >= share × (yes + no)
+  kVoteMembers,  // yes >= share × voting members on the day
+  kConsent,      // objections <= share × voting members
+  kConsensus,    // no block; optional fallback vote after N blocked rounds
+  kOffice,       // the office's holders decide alone, optionally up to an amount
+  kJury,         // the charter's jury decides
+  kAssembly,     // an assembly meeting the revision quorum
+};
+
+// One matter's rule as written in `decisions` or `sanctions`, or computed
+// (an amendment rule that falls back to `assembly` has no range).
+struct DecisionSpec {
+  std::string matter;  // admission, removal, sanction, amendment, spending,
+                       // treaty, election, recall, default, warning, suspension
+  DecisionMethod method = DecisionMethod::kMajority;
+  std::optional<values::Decimal> share;
+  std::optional<std::string> office;
+  std::optional<values::Money> up_to;
+  std::optional<values::Decimal> quorum_share;
+  std::optional<int64_t> quorum_count;
+  std::optional<values::Duration> notice;
+  std::optional<values::Duration> window;
+  std::optional<values::Decimal> fallback_share;  // consensus fallback vote
+  int64_t fallback_rounds = 0;
+  // sanctions: `jury verdict N of M`, `after N findings within D`
+  std::optional<std::pair<int64_t, int64_t>> verdict;
+  int64_t findings = 0;
+  std::optional<values::Duration> findings_within;
+  std::optional<values::Duration> at_most;  // suspension length
+  bool in_sanctions = false;
+  SourceRange range;
+};
+
+struct MemberClassSpec {
+  std::string name;
+  bool votes = true;
+  SourceRange range;
+};
+
+struct DuesSpec {
+  values::Money amount;
+  calendar::Period per;
+  std::string ledger;
+  SourceRange range;
+};
 
 struct CharterSpec {
   std::string name;
@@ -97,9 +174,24 @@ struct CharterSpec {
   std::optional<calendar::Period> reflection_every;
   SourceRange reflection_range;
   std::vector<MetricSpec> metrics;
+
+  // Power. `decisions` holds the rules as written in `decisions` and
+  // `sanctions`; `has_decisions` is false for a charter with neither block,
+  // whose matters other than amendments are undecided (POWER.md §2).
+  std::vector<OfficeSpec> offices;
+  std::vector<DecisionSpec> decisions;
+  bool has_decisions = false;
+  std::vector<MemberClassSpec> classes;  // a member's class: attribute `class`
+  std::optional<DuesSpec> dues;
+  std::optional<values::Duration> finding_expires;
+  SourceRange membership_range;
   SourceRange range;
 
   const LedgerSpec* FindLedger(std::string_view name) const;
+  const OfficeSpec* FindOffice(std::string_view name) const;
+  // The rule a matter follows: its own, else `default`; amendments without
+  // either follow `assembly`. Null when the matter is undecided.
+  const DecisionSpec* RuleFor(std::string_view matter) const;
 };
 
 struct FundSpec {
@@ -149,7 +241,14 @@ struct TreatySpec {
   X(Reflection, "reflection") \
   X(Distress, "distress") \
   X(Respond, "respond") \
-  X(Record, "record")
+  X(Record, "record") \
+  X(Propose, "propose") \
+  X(Vote, "vote") \
+  X(Decide, "decide") \
+  X(Elect, "elect") \
+  X(Petition, "petition") \
+  X(Verdict, "verdict") \
+  X(Waive, "waive")
 // clang-format on
 
 enum class EventKind : uint8_t {
@@ -179,6 +278,40 @@ struct ChangeSpec {
   SourceRange range;
 };
 
+// Mirrors ast::ProposalMatter (same order; build_input casts).
+enum class ProposalMatter : uint8_t {
+  kAdmission,
+  kRemoval,
+  kAmendment,
+  kTreatySign,
+  kTreatyRenew,
+  kTreatyExit,
+  kSpending,
+  kElection,
+  kRecall,
+};
+
+// The `decisions` matter a proposal is decided under ("treaty" for the
+// three treaty matters).
+const char* MatterOf(ProposalMatter matter);
+
+enum class BallotChoice : uint8_t { kYes, kNo, kAbstain, kBlock, kObject };
+
+struct BallotSpec {
+  BallotChoice choice = BallotChoice::kYes;
+  Name voter;
+};
+
+enum class SanctionKind : uint8_t { kWarning, kSuspension, kRemoval };
+
+struct VerdictSpec {
+  int64_t in_favour = 0;
+  int64_t of = 0;
+  SanctionKind sanction = SanctionKind::kWarning;
+  std::optional<values::Duration> length;  // suspension
+  SourceRange sanction_range;
+};
+
 // A dated event; the slots mean what ast::Event's comment table says.
 struct EventSpec {
   EventKind kind = EventKind::kJoin;
@@ -198,6 +331,10 @@ struct EventSpec {
   // assembly: `present all`, everyone who is a member on the day, minus
   // `names` (the `except` list).
   bool present_all = false;
+  std::optional<ProposalMatter> matter;  // propose
+  std::vector<BallotSpec> ballots;       // vote
+  std::optional<VerdictSpec> verdict;    // verdict
+  std::optional<Date> until_date;        // waive
   // `on DATE every PERIOD EVENT [until DATE]`: the event recurs on
   // date + k × every (k = 0, 1, ...) up to `until` (inclusive) or the end of
   // the run; see recurrence.h.

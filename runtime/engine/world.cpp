@@ -128,8 +128,9 @@ int64_t Simulation::ExitOptions(const std::string& member) const {
         if (static_cast<int64_t>(p.members.size()) >= p.spec->sponsors) ++options;
         break;
       case EntryMode::kVote:
-        // A vote of the members admits a newcomer: a way in as soon as there
-        // are members to hold it, whatever its outcome.
+      case EntryMode::kDecision:
+        // A vote of the members (or the admission rule) admits a newcomer: a
+        // way in as soon as there are members to hold it, whatever its outcome.
         if (!p.members.empty()) ++options;
         break;
       case EntryMode::kCompulsory:
