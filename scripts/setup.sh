@@ -16,6 +16,7 @@ packages=(
   libtomlplusplus-dev libbenchmark-dev
   # Unicode names: NFC, identifier properties, UTS #39 confusables
   libicu-dev
+  libsqlite3-dev
   # tests: an independent ephemeris for new moons; node + npm for the SARIF validator
   python3-ephem nodejs
   # benchmark: the same rules in LuaJIT; editor tests: headless Neovim as an LSP client

@@ -11,7 +11,8 @@ compiler/ and runtime/ a layer and the folders it uses. This test fails when:
   - CMakeLists.txt declares a library whose USES differ from the table, or
     a folder with code that the table or CMakeLists.txt does not declare;
   - ANTLR is included outside compiler/syntax, LLVM outside runtime/jit, or
-    ICU outside the three folders that need it (anywhere in compiler/, runtime/, tests/ and bench/);
+    ICU outside the three folders that need it, or SQLite outside compiler/ledger (anywhere
+    in compiler/, runtime/, tests/ and bench/);
   - a code file is longer than 600 lines.
 
 Usage: layering_test.py [--root DIR]; exit 0 when clean, 1 with one line per
@@ -34,6 +35,9 @@ LLVM_HOME = "runtime/jit"
 # ICU (Unicode names): NFC in the parser and the lottery, confusables in lint.
 ICU = re.compile(r"^unicode/")
 ICU_HOMES = ("compiler/syntax", "compiler/lint", "runtime/lottery")
+# SQLite (the living ledger, docs/ledger.md): only the ledger's store.
+SQLITE = re.compile(r"^sqlite3(ext)?\.h$")
+SQLITE_HOME = "compiler/ledger"
 
 
 def read_table(doc):
@@ -158,6 +162,8 @@ def check(root):
                     problems.append(f"{relative}:{number}: includes ANTLR ({target}) outside {ANTLR_HOME}")
                 if LLVM.match(target) and not relative.startswith(LLVM_HOME + "/"):
                     problems.append(f"{relative}:{number}: includes LLVM ({target}) outside {LLVM_HOME}")
+                if SQLITE.match(target) and not relative.startswith(SQLITE_HOME + "/"):
+                    problems.append(f"{relative}:{number}: includes SQLite ({target}) outside {SQLITE_HOME}")
                 if ICU.match(target) and not relative.startswith(tuple(h + "/" for h in ICU_HOMES)):
                     problems.append(f"{relative}:{number}: includes ICU ({target}) outside "
                                     f"{', '.join(ICU_HOMES)}")

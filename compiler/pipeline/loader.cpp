@@ -308,7 +308,11 @@ class Loader {
             .WithHelp("move what both files need into a third file that each imports");
         continue;
       }
-      if (!fs::exists(target, ec)) {
+      // An overlay stands for a file that need not be on disk: an editor's
+      // unsaved buffer, or a program read back from a ledger (docs/ledger.md).
+      bool overlaid = std::any_of(options_.overlays.begin(), options_.overlays.end(),
+                                  [&](const auto& o) { return o.first == target.string(); });
+      if (!overlaid && !fs::exists(target, ec)) {
         diags_.Report(Code::E0206, imp.range, imp.target,
                       fmt::format("no file `{}`", target.string()));
         continue;

@@ -6,6 +6,12 @@ code, standard output and standard error. The first line of the input may be
 `// args: SUBCOMMAND [OPTIONS]` (default `check`); the input path is appended.
 Inputs under a folder named `_inputs/` are helpers for imports, not tests.
 
+Lines after it of the form `// setup: SUBCOMMAND [OPTIONS]` run first, in order
+(the ledger tests create and fill a ledger this way). `{input}` in the args or a setup line puts the input there instead of last. `{tmp}` in the args and
+setup lines is a fresh temporary directory, shown as `{tmp}` in the output; a
+setup line that fails ends the test with its output. `// stdin: TEXT` feeds
+TEXT (with `\n` for line breaks) to the command under test.
+
   run_golden.py --concord build/dev/concord FILE...   compare
   run_golden.py --concord build/dev/concord --update  regenerate every .expected
 Read the diff of regenerated files before committing: that review is the test.
@@ -16,28 +22,59 @@ import os
 import shlex
 import subprocess
 import sys
+import tempfile
 
 GOLDEN_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def command_for(path):
+    """(args, setup commands, stdin text or None) from the file's header lines."""
     # utf-8-sig: a test of a file that starts with a byte order mark still has its args line.
     with open(path, encoding="utf-8-sig", errors="replace") as f:
         first = f.readline().strip()
-    args = ["check"]
-    if first.startswith("// args:"):
-        args = shlex.split(first[len("// args:"):])
-    return args
+        args = ["check"]
+        setups, stdin = [], None
+        if first.startswith("// args:"):
+            args = shlex.split(first[len("// args:"):])
+            for line in f:
+                line = line.strip()
+                if line.startswith("// setup:"):
+                    setups.append(shlex.split(line[len("// setup:"):]))
+                elif line.startswith("// stdin:"):
+                    stdin = line[len("// stdin:"):].strip().replace("\\n", "\n")
+                else:
+                    break
+    return args, setups, stdin
 
 
 def run(concord, path):
     rel = os.path.relpath(path, GOLDEN_DIR)
-    args = command_for(path)
-    env = dict(os.environ, NO_COLOR="1")
-    proc = subprocess.run([concord] + args + [rel], cwd=GOLDEN_DIR, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, timeout=600)
-    out = proc.stdout.decode("utf-8", errors="replace")
-    err = proc.stderr.decode("utf-8", errors="replace")
+    args, setups, stdin = command_for(path)
+    # SOURCE_DATE_EPOCH: the ledger's `recorded at` times are the same on every run.
+    env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1798761600", USER="tester")
+    with tempfile.TemporaryDirectory(prefix="concord-golden-") as tmp:
+        def expand(words):
+            return [w.replace("{tmp}", tmp).replace("{input}", rel) for w in words]
+
+        def shown(data):
+            return data.decode("utf-8", errors="replace").replace(tmp, "{tmp}")
+
+        for setup in setups:
+            proc = subprocess.run([concord] + expand(setup), cwd=GOLDEN_DIR, env=env,
+                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=600)
+            if proc.returncode != 0:
+                return (f"setup `{' '.join(setup)}` failed with exit {proc.returncode}\n"
+                        f"--- stdout\n{shown(proc.stdout)}--- stderr\n{shown(proc.stderr)}")
+        # `{input}` places the input where it goes (in the command or a setup
+        # line); otherwise it is last.
+        placed = stdin is not None or any("{input}" in w for words in [args] + setups for w in words)
+        command = expand(args) if placed else expand(args) + [rel]
+        proc = subprocess.run([concord] + command, cwd=GOLDEN_DIR, env=env,
+                              input=stdin.encode() if stdin is not None else None,
+                              stdin=subprocess.DEVNULL if stdin is None else None,
+                              capture_output=True, timeout=600)
+        out = shown(proc.stdout)
+        err = shown(proc.stderr)
     return f"exit {proc.returncode}\n--- stdout\n{out}--- stderr\n{err}"
 
 

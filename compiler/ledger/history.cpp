@@ -1,0 +1,101 @@
+// A ledger's history as a scenario; see history.h.
+#include "compiler/ledger/history.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "runtime/engine/engine.h"
+#include "runtime/values/date.h"
+
+namespace concord::ledger {
+
+std::string HistoryPath(const std::string& ledger_path) {
+  return std::filesystem::path(ledger_path).replace_extension(".history.concord").string();
+}
+
+std::vector<HistoryItem> ItemsOf(const std::vector<StoredEvent>& events) {
+  std::vector<HistoryItem> items;
+  items.reserve(events.size());
+  for (const StoredEvent& e : events) {
+    items.push_back({e.date, e.text, e.batch, e.recorded_by, e.recorded_at, e.correction});
+  }
+  return items;
+}
+
+std::string PlayUntil(const Settings& settings, const std::vector<HistoryItem>& items,
+                      const std::optional<std::string>& on) {
+  // ISO dates compare as text. A scenario plays at least two days (E0222).
+  std::optional<values::Date> start = values::Date::Parse(settings.start);
+  std::string until = start ? start->AddDays(1).ToString() : settings.start;
+  for (const HistoryItem& i : items) until = std::max(until, i.date);
+  if (on) until = std::max(until, *on);
+  return until;
+}
+
+ScenarioText WriteScenario(const Settings& settings, const std::vector<HistoryItem>& items,
+                           const std::string& until, bool provenance) {
+  ScenarioText out;
+  std::string& t = out.text;
+  t += "// The history recorded in a Concord ledger (`concord ledger export`): play it with\n";
+  t += "// `concord run` over the ledger's program, or read it back with `concord ledger import`.\n";
+  t += fmt::format("scenario {} {{\n", kScenarioName);
+  t += fmt::format("  seed \"{}\"\n", settings.seed);
+  t += fmt::format("  start {}\n", settings.start);
+  int64_t batch = -1;
+  out.item_offsets.reserve(items.size());
+  for (const HistoryItem& i : items) {
+    if (provenance && i.batch != 0 && i.batch != batch) {
+      t += fmt::format("  // batch {} by {} at {}{}\n", i.batch, i.recorded_by, i.recorded_at,
+                       i.correction ? " (correction)" : "");
+    }
+    batch = i.batch;
+    t += "  ";
+    out.item_offsets.push_back(static_cast<uint32_t>(t.size()));
+    t += i.text;
+    t += "\n";
+  }
+  t += fmt::format("  run until {}\n}}\n", until);
+  return out;
+}
+
+std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Settings& settings,
+                             const std::vector<HistoryItem>& items, const std::string& until,
+                             const std::string& history_path) {
+  auto played = std::make_unique<Played>();
+  // The same text as `ledger export` writes, so positions agree.
+  played->scenario = WriteScenario(settings, items, until, /*provenance=*/true);
+  pipeline::CompileOptions options;
+  std::vector<std::string> files;
+  for (const StoredSource& s : program) {
+    files.push_back(s.path);
+    options.load.overlays.emplace_back(s.path, s.text);
+  }
+  files.push_back(history_path);
+  options.load.overlays.emplace_back(history_path, played->scenario.text);
+  // The history grows with every batch; it is bounded by the parser's token
+  // limit (E0114) rather than by the 8 MiB of a hand-written file.
+  options.load.max_file_bytes = 256u << 20;
+  options.load.max_program_bytes = 512u << 20;
+  played->compilation = pipeline::Compile(files, options);
+  pipeline::Compilation& c = *played->compilation;
+  for (diag::FileId id = 0; id < c.program->sources.file_count(); ++id) {
+    if (c.program->sources.Path(id) == history_path) played->history_file = id;
+  }
+  if (c.io_error || c.diags.has_errors() || !c.model) return played;
+  played->inputs = scenario::BuildInputs(*c.checked, *c.model, played->module);
+  if (played->inputs.error) {
+    c.diags.Report(diag::Code::E0272, played->inputs.error->range, history_path,
+                   "internal: " + played->inputs.error->message);
+    return played;
+  }
+  for (const engine::ScenarioSpec& s : played->inputs.scenarios) {
+    if (s.name == kScenarioName && s.range.file == played->history_file) {
+      played->run = engine::Run(played->inputs.program, s);
+    }
+  }
+  return played;
+}
+
+}  // namespace concord::ledger
