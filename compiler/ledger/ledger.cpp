@@ -27,6 +27,13 @@ void AdoptAll(const pipeline::Compilation& c, ReportHome& home, bool errors_only
 
 bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& home,
           std::string* summary) {
+  // Checked again by Store::Create; first here, so a mistake costs no compile.
+  std::error_code ec;
+  if (fs::exists(ledger.path, ec)) {
+    home.diags.Report(Code::E0275, {home.sources.AddFile(ledger.path, ""), 0, 0}, ledger.path)
+        .WithHelp("choose another file name, or `concord ledger import` into a new one");
+    return false;
+  }
   std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(request.files);
   AdoptAll(*c, home, /*errors_only=*/false);
   if (c->io_error || c->diags.has_errors() || !c->model) return false;
@@ -142,7 +149,9 @@ std::optional<std::string> Export(const LedgerOptions& ledger, ReportHome& home)
       Store::Open(ledger.path, Access::kRead, ledger.busy_timeout_ms, home.sources, home.diags);
   if (!store) return std::nullopt;
   std::optional<std::vector<StoredEvent>> events = store->Events();
-  if (!events) return std::nullopt;
+  // The program is not exported, but a ledger whose program does not match
+  // its hashes is damaged, and its history is not handed on as if it were fine.
+  if (!events || !store->Program()) return std::nullopt;
   std::vector<HistoryItem> items = ItemsOf(*events);
   return WriteScenario(store->settings(), items, PlayUntil(store->settings(), items, {}),
                        /*provenance=*/true)

@@ -395,6 +395,27 @@ class Names:
     """The diagnostic line mentions NAME somewhere (a path that cannot be opened)."""
 
 
+# --- files given as a ledger (`concord ledger replay`, docs/ledger.md) ---------
+
+def ledger_random_bytes(d: Path) -> Invocation:
+    return write(d, "random.db", random.Random(20270101).randbytes(8192))
+
+
+def ledger_sqlite_header_only(d: Path) -> Invocation:
+    # The 16-byte magic of a SQLite file, then garbage: SQLite's own checks
+    # must turn this into a diagnostic, not a crash.
+    return write(d, "header.db", b"SQLite format 3\0" + random.Random(7).randbytes(4080))
+
+
+def ledger_foreign_sqlite(d: Path) -> Invocation:
+    import sqlite3
+    con = sqlite3.connect(str(d / "foreign.db"))
+    con.execute("CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)")
+    con.commit()
+    con.close()
+    return Invocation(["foreign.db"])
+
+
 @dataclasses.dataclass
 class Case:
     name: str
@@ -439,6 +460,12 @@ CASES = [
     Case("a missing file",                     missing_file,            2,      "E0001",   Names()),
     Case("a directory given as a file",        directory,               2,      "E0002",   Names()),
     Case("valid standard input",               stdin_valid,             0,      None),
+    Case("random bytes as a ledger",           ledger_random_bytes,     2,      "E0271",   InFile(),
+         command=("ledger", "replay")),
+    Case("a SQLite header then garbage as a ledger", ledger_sqlite_header_only, 2, r"E027[0-2]", InFile(),
+         command=("ledger", "replay")),
+    Case("another application's SQLite file as a ledger", ledger_foreign_sqlite, 2, "E0271", InFile(),
+         command=("record", "--file", "-")),
     Case("invalid standard input",             stdin_invalid,           1,      ANY_SYNTAX, At(1)),
     Case("a 1 MB line of tokens",              long_line_of_tokens,     1,      ANY_SYNTAX, At(1)),
     Case("a 1 MB line: 250,000 additions",     long_line_sum,           {0, 1}, ANY_SYNTAX, At(1)),
