@@ -38,7 +38,8 @@ std::string DefaultBy() {
 
 int RunInit(const LedgerCommandOptions& o) {
   ledger::ReportHome home;
-  ledger::InitRequest request{o.files, std::nullopt, std::nullopt, o.by.empty() ? DefaultBy() : o.by};
+  ledger::InitRequest request{o.files, std::nullopt, std::nullopt,
+                              o.by.empty() ? DefaultBy() : o.by};
   if (!o.start.empty()) request.start = o.start;
   if (!o.seed.empty()) request.seed = o.seed;
   std::string summary;
@@ -79,7 +80,8 @@ int RunImport(const LedgerCommandOptions& o) {
   size_t count = 0;
   std::optional<std::vector<int64_t>> ids;
   if (text) {
-    ledger::Provenance provenance{o.by.empty() ? DefaultBy() : o.by, ledger::RecordedAtNow(), false};
+    ledger::Provenance provenance{o.by.empty() ? DefaultBy() : o.by, ledger::RecordedAtNow(),
+                                  false};
     ids = ledger::Import(o.ledger, o.history, *text, provenance, home, &count);
   }
   int code = FinishLedgerCommand(home, o.output, fmt::format("`{}`", o.history), "import");
@@ -94,7 +96,8 @@ int RunImport(const LedgerCommandOptions& o) {
 CLI::App* AddLedgerCommand(CLI::App& app, std::function<int()>* run) {
   auto o = std::make_shared<LedgerCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "ledger", "A community's program and recorded history in one file: init, replay, export, import");
+      "ledger",
+      "A community's program and recorded history in one file: init, replay, export, import");
   cmd->require_subcommand(1);
   auto common = [&](CLI::App* sub) {
     AddLedgerOptions(sub, o->ledger);
@@ -103,7 +106,8 @@ CLI::App* AddLedgerCommand(CLI::App& app, std::function<int()>* run) {
   CLI::App* init = cmd->add_subcommand("init", "Create a ledger holding the program of FILES");
   init->add_option("ledger", o->ledger.path, "The ledger file to create")->required();
   init->add_option("files", o->files, "The charters, treaties and concords")->required();
-  init->add_option("--start", o->start, "The first day of the history (default: the earliest `adopted`)");
+  init->add_option("--start", o->start,
+                   "The first day of the history (default: the earliest `adopted`)");
   init->add_option("--seed", o->seed, "The lottery seed (default: the ledger's file name)");
   init->add_option("--by", o->by, "Who creates the ledger (default: $USER)");
   common(init);

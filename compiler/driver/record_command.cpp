@@ -26,16 +26,19 @@ struct RecordOptions {
 int RunRecord(const RecordOptions& o) {
   ledger::ReportHome home;
   if (o.events.empty() == o.file.empty()) {
-    std::fprintf(stderr, "error: give the events either as an argument (`-` for standard "
-                         "input) or with `--file`, not both\n");
+    std::fprintf(stderr,
+                 "error: give the events either as an argument (`-` for standard "
+                 "input) or with `--file`, not both\n");
     return kExitUsage;
   }
   std::string display = !o.file.empty() ? o.file : o.events == "-" ? "-" : "<command line>";
-  std::optional<std::string> text =
-      !o.file.empty() ? ReadInput(o.file, home)
-                      : o.events == "-" ? ReadInput("-", home) : std::optional(o.events);
+  std::optional<std::string> text = !o.file.empty()   ? ReadInput(o.file, home)
+                                    : o.events == "-" ? ReadInput("-", home)
+                                                      : std::optional(o.events);
   const char* user = std::getenv("USER");
-  ledger::Provenance provenance{!o.by.empty() ? o.by : user && *user ? user : "unknown",
+  ledger::Provenance provenance{!o.by.empty()   ? o.by
+                                : user && *user ? user
+                                                : "unknown",
                                 ledger::RecordedAtNow(), o.correction};
   size_t count = 0;
   std::optional<int64_t> batch;
@@ -45,9 +48,9 @@ int RunRecord(const RecordOptions& o) {
     std::fprintf(stderr, "nothing was recorded\n");
     return code == kExitOk ? kExitInputErrors : code;
   }
-  std::printf("recorded %zu event%s in `%s` as batch %lld by %s%s\n", count,
-              count == 1 ? "" : "s", o.ledger.path.c_str(), static_cast<long long>(*batch),
-              provenance.by.c_str(), o.correction ? " (correction)" : "");
+  std::printf("recorded %zu event%s in `%s` as batch %lld by %s%s\n", count, count == 1 ? "" : "s",
+              o.ledger.path.c_str(), static_cast<long long>(*batch), provenance.by.c_str(),
+              o.correction ? " (correction)" : "");
   return kExitOk;
 }
 
@@ -55,8 +58,8 @@ int RunRecord(const RecordOptions& o) {
 
 CLI::App* AddRecordCommand(CLI::App& app, std::function<int()>* run) {
   auto o = std::make_shared<RecordOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "record", "Validate events and append them to a ledger as one batch");
+  CLI::App* cmd =
+      app.add_subcommand("record", "Validate events and append them to a ledger as one batch");
   cmd->add_option("ledger", o->ledger.path, "The ledger file")->required();
   cmd->add_option("events", o->events,
                   "Events in scenario syntax (`on DATE EVENT`, one per line); `-` reads stdin");

@@ -28,8 +28,8 @@ int RunStatus(const StatusOptions& o) {
   OutputOptions output;
   int code = FinishLedgerCommand(home, output, fmt::format("`{}`", o.ledger.path), "read");
   if (!status) return code == kExitOk ? kExitInputErrors : code;
-  std::string out = o.format == "json" ? ledger::RenderStatusJson(*status)
-                                       : ledger::RenderStatusText(*status);
+  std::string out =
+      o.format == "json" ? ledger::RenderStatusJson(*status) : ledger::RenderStatusText(*status);
   std::fputs(out.c_str(), stdout);
   return status->AnythingOverdue() ? kExitInputErrors : kExitOk;
 }
@@ -39,7 +39,8 @@ int RunStatus(const StatusOptions& o) {
 CLI::App* AddStatusCommand(CLI::App& app, std::function<int()>* run) {
   auto o = std::make_shared<StatusOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "status", "What is due and overdue, who holds which role, what ends soon (exit 1 if overdue)");
+      "status",
+      "What is due and overdue, who holds which role, what ends soon (exit 1 if overdue)");
   cmd->add_option("ledger", o->ledger.path, "The ledger file")->required();
   cmd->add_option("--on", o->on, "The day to describe (default: today, UTC)");
   cmd->add_option("--format", o->format, "Output: text or json")

@@ -44,7 +44,8 @@ namespace {
 // the syntax tree, so they are read from the lines themselves; a line that
 // does not match exactly is an ordinary comment.
 std::vector<BatchMark> ReadMarks(std::string_view text) {
-  static const std::regex kMark(R"(^[ \t]*// batch [0-9]+ by (.+) at ([0-9TZ:-]+)( \(correction\))?[ \t]*$)");
+  static const std::regex kMark(
+      R"(^[ \t]*// batch [0-9]+ by (.+) at ([0-9TZ:-]+)( \(correction\))?[ \t]*$)");
   std::vector<BatchMark> marks;
   size_t at = 0;
   while (at < text.size()) {
@@ -69,9 +70,9 @@ ParsedBatch ParseBatch(diag::SourceManager& sources, diag::FileId input, const S
   std::string text(sources.Text(input));
   auto length = static_cast<uint32_t>(text.size());
   auto prefix = static_cast<uint32_t>(body ? kPrefix.size() : 0);
-  diag::FileId wrapped =
-      body ? sources.AddFile(sources.Path(input), std::string(kPrefix) + text + std::string(kSuffix))
-           : input;
+  diag::FileId wrapped = body ? sources.AddFile(sources.Path(input),
+                                                std::string(kPrefix) + text + std::string(kSuffix))
+                              : input;
   diag::DiagnosticEngine parse_diags;
   ast::File file = syntax::ParseFile(sources, wrapped, parse_diags);
   for (diag::Diagnostic d : parse_diags.diagnostics()) {

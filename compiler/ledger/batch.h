@@ -46,8 +46,8 @@ ParsedBatch ParseBatch(diag::SourceManager& sources, diag::FileId input, const S
 // Moves a range of `from` (whose text is the input after `prefix` bytes) to
 // the same text in `to`: how diagnostics found in a synthetic file are shown
 // where the user wrote the text.
-diag::SourceRange Remap(diag::SourceRange r, diag::FileId from, uint32_t prefix,
-                        uint32_t length, diag::FileId to);
+diag::SourceRange Remap(diag::SourceRange r, diag::FileId from, uint32_t prefix, uint32_t length,
+                        diag::FileId to);
 void RemapDiagnostic(diag::Diagnostic& d, diag::FileId from, uint32_t prefix, uint32_t length,
                      diag::FileId to);
 

@@ -39,7 +39,8 @@ ScenarioText WriteScenario(const Settings& settings, const std::vector<HistoryIt
   ScenarioText out;
   std::string& t = out.text;
   t += "// The history recorded in a Concord ledger (`concord ledger export`): play it with\n";
-  t += "// `concord run` over the ledger's program, or read it back with `concord ledger import`.\n";
+  t +=
+      "// `concord run` over the ledger's program, or read it back with `concord ledger import`.\n";
   t += fmt::format("scenario {} {{\n", kScenarioName);
   t += fmt::format("  seed \"{}\"\n", settings.seed);
   t += fmt::format("  start {}\n", settings.start);

@@ -43,18 +43,19 @@ bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& h
     if (c->program->is_stdlib[i]) continue;
     const ast::File& file = *c->program->files[i];
     for (const ast::ScenarioDecl& s : file.scenarios) {
-      home.Adopt(diag::Diagnostic{Code::E0279,
-                                  diag::Severity::Error,
-                                  s.name.range,
-                                  fmt::format(fmt::runtime(diag::Info(Code::E0279).message_template),
-                                              s.name.name),
-                                  {},
-                                  {},
-                                  "record a scenario's events with `concord ledger import` "
-                                  "or `concord record --file`",
-                                  {},
-                                  {}},
-                 c->program->sources);
+      home.Adopt(
+          diag::Diagnostic{
+              Code::E0279,
+              diag::Severity::Error,
+              s.name.range,
+              fmt::format(fmt::runtime(diag::Info(Code::E0279).message_template), s.name.name),
+              {},
+              {},
+              "record a scenario's events with `concord ledger import` "
+              "or `concord record --file`",
+              {},
+              {}},
+          c->program->sources);
       has_scenario = true;
     }
     std::string path = c->program->sources.Path(file.id);
@@ -84,8 +85,8 @@ bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& h
   settings.seed = request.seed ? *request.seed : fs::path(ledger.path).stem().string();
   std::unique_ptr<Store> store =
       Store::Create(ledger.path, settings, ledger.busy_timeout_ms, home.sources, home.diags);
-  bool ok = store && store->AddProgram(sources, settings.start,
-                                       {request.by, RecordedAtNow(), false});
+  bool ok =
+      store && store->AddProgram(sources, settings.start, {request.by, RecordedAtNow(), false});
   if (!ok) {
     // A ledger that was only half created is removed, so `init` can be run again.
     bool created = store != nullptr;
@@ -96,9 +97,9 @@ bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& h
     }
     return false;
   }
-  *summary = fmt::format("created ledger `{}`: {} file{} of program version 1, start {}, seed \"{}\"",
-                         ledger.path, sources.size(), sources.size() == 1 ? "" : "s",
-                         settings.start, settings.seed);
+  *summary = fmt::format(
+      "created ledger `{}`: {} file{} of program version 1, start {}, seed \"{}\"", ledger.path,
+      sources.size(), sources.size() == 1 ? "" : "s", settings.start, settings.seed);
   return true;
 }
 

@@ -21,9 +21,9 @@ struct LedgerOptions {
 };
 
 struct InitRequest {
-  std::vector<std::string> files;     // the program: charters, treaties, concords
-  std::optional<std::string> start;   // default: the earliest charter's `adopted`
-  std::optional<std::string> seed;    // default: the ledger's file name without extension
+  std::vector<std::string> files;    // the program: charters, treaties, concords
+  std::optional<std::string> start;  // default: the earliest charter's `adopted`
+  std::optional<std::string> seed;   // default: the ledger's file name without extension
   std::string by;
 };
 // Checks the program like `concord check` and creates the ledger holding it.

@@ -45,8 +45,9 @@ bool CheckDates(const Recording& r, std::optional<std::string> last, ReportHome&
     batch_max = std::max(batch_max, item.date);
     if (!last || item.date >= *last || r.batches[batch].correction) continue;
     home.diags.Report(Code::E0277, item.input, item.date, *last)
-        .WithHelp("if this corrects the record, run again with `--correction`; it is kept with "
-                  "the batch, marked as a correction");
+        .WithHelp(
+            "if this corrects the record, run again with `--correction`; it is kept with "
+            "the batch, marked as a correction");
     ok = false;
   }
   return ok;
@@ -119,16 +120,16 @@ std::optional<std::vector<int64_t>> Record(Store& store, const Recording& record
     for (const engine::Entry& e : played->run->timeline) {
       if (e.kind != engine::EntryKind::kInvalid && e.kind != engine::EntryKind::kBroken) continue;
       if (e.range.file != played->history_file) continue;
-      diag::Diagnostic d{*e.code, diag::Severity::Error, e.range, e.text, e.labels,
-                         {},      {},                    {},      {}};
+      diag::Diagnostic d{*e.code, diag::Severity::Error, e.range, e.text, e.labels, {}, {}, {}, {}};
       for (const std::string& n : e.notes) d.notes.push_back({n, {}});
       d.notes.push_back({fmt::format("on {}; the event is not recorded", e.date.ToString()), {}});
       // A recorded event that a back-dated correction makes invalid: the
       // correction is refused, and the event it would break is shown.
       if (e.range.begin < batch_begin) {
-        d.notes.push_back({"this event was recorded earlier; the events being recorded now "
-                           "would make it invalid",
-                           {}});
+        d.notes.push_back(
+            {"this event was recorded earlier; the events being recorded now "
+             "would make it invalid",
+             {}});
       }
       home.Adopt(std::move(d), compiled, ToInput(played->history_file, spans));
       refused = true;

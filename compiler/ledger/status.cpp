@@ -20,9 +20,13 @@ using engine::EntryKind;
 // An obligation, a role or a transition is known by its subject and the
 // clause behind it: the engine gives both on every entry about it.
 using Key = std::tuple<std::string, diag::FileId, uint32_t>;
-Key KeyOf(const Entry& e) { return {e.subject, e.range.file, e.range.begin}; }
+Key KeyOf(const Entry& e) {
+  return {e.subject, e.range.file, e.range.begin};
+}
 
-bool IsObligation(const Entry& e) { return e.kind == EntryKind::kMet || e.kind == EntryKind::kMissed; }
+bool IsObligation(const Entry& e) {
+  return e.kind == EntryKind::kMet || e.kind == EntryKind::kMissed;
+}
 
 StatusLine LineOf(const Entry& e, std::string prefix = "") {
   StatusLine line;
@@ -125,10 +129,10 @@ StatusSection Exits(const Inputs& in) {
     s.lines.push_back({"", c.name, text, "", false});
   }
   for (const model::Treaty& t : in.model.treaties) {
-    s.lines.push_back({"", t.name,
-                       fmt::format("any party may leave with {} of notice",
-                                   t.exit.notice.value.ToString()),
-                       "", false});
+    s.lines.push_back(
+        {"", t.name,
+         fmt::format("any party may leave with {} of notice", t.exit.notice.value.ToString()), "",
+         false});
   }
   return s;
 }

@@ -27,8 +27,8 @@ struct StatusLine {
   std::string date;     // when it happened or falls due; "" for a standing fact
   std::string subject;  // the charter, treaty, ledger, dispute or role concerned
   std::string text;
-  std::string code;     // the violation it is (or would be), if any
-  bool overdue = false; // the latest period of this obligation closed missed
+  std::string code;      // the violation it is (or would be), if any
+  bool overdue = false;  // the latest period of this obligation closed missed
 };
 
 struct StatusSection {
@@ -38,7 +38,7 @@ struct StatusSection {
 };
 
 struct Status {
-  std::string on;  // the day described
+  std::string on;          // the day described
   std::string last_event;  // the latest recorded event's date, "" if none
   size_t events = 0;
   std::vector<StatusSection> sections;

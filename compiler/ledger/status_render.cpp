@@ -8,11 +8,11 @@
 namespace concord::ledger {
 
 std::string RenderStatusText(const Status& status) {
-  std::string out = fmt::format("status on {}: {} event{} recorded{}\n", status.on, status.events,
-                                status.events == 1 ? "" : "s",
-                                status.last_event.empty()
-                                    ? std::string()
-                                    : fmt::format(", the last on {}", status.last_event));
+  std::string out =
+      fmt::format("status on {}: {} event{} recorded{}\n", status.on, status.events,
+                  status.events == 1 ? "" : "s",
+                  status.last_event.empty() ? std::string()
+                                            : fmt::format(", the last on {}", status.last_event));
   for (const StatusSection& s : status.sections) {
     out += fmt::format("\n{}\n", s.title);
     if (s.lines.empty()) out += "  (nothing)\n";

@@ -58,7 +58,9 @@ CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event
 // A prepared statement that finalizes itself.
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  Statement(sqlite3* db, const char* sql) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -98,7 +100,9 @@ bool LooksLikeSqlite(const std::string& path) {
 Store::Store(sqlite3* db, std::string path, diag::FileId file, diag::DiagnosticEngine& diags)
     : db_(db), path_(std::move(path)), file_(file), diags_(diags) {}
 
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::~Store() {
+  sqlite3_close_v2(db_);
+}
 
 std::string Store::Sha256Hex(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -172,7 +176,8 @@ std::unique_ptr<Store> Store::Create(const std::string& path, const Settings& se
   // WAL lets readers (`status`, `replay`) run while one writer appends;
   // synchronous=FULL makes an acknowledged commit survive a power cut.
   if (!store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")) return nullptr;
-  if (!store->Exec(fmt::format("PRAGMA application_id={};", kApplicationId).c_str())) return nullptr;
+  if (!store->Exec(fmt::format("PRAGMA application_id={};", kApplicationId).c_str()))
+    return nullptr;
   if (!store->Migrate()) return nullptr;
   if (!store->Exec("BEGIN IMMEDIATE")) return nullptr;
   Statement put(db, "INSERT INTO setting(key, value) VALUES (?, ?)");
@@ -327,9 +332,10 @@ std::optional<std::vector<StoredSource>> Store::Program() {
 }
 
 std::optional<std::vector<StoredEvent>> Store::Events() {
-  Statement get(db_,
-                "SELECT e.sequence, e.batch, e.date, e.text, b.recorded_by, b.recorded_at, b.correction "
-                "FROM event e JOIN batch b ON b.id = e.batch ORDER BY e.sequence");
+  Statement get(
+      db_,
+      "SELECT e.sequence, e.batch, e.date, e.text, b.recorded_by, b.recorded_at, b.correction "
+      "FROM event e JOIN batch b ON b.id = e.batch ORDER BY e.sequence");
   if (get.prepare_rc() != SQLITE_OK) {
     Fail(get.prepare_rc(), "reading the events");
     return std::nullopt;
@@ -355,8 +361,12 @@ std::optional<std::string> Store::LastDate() {
   return date;
 }
 
-bool Store::BeginWrite() { return Exec("BEGIN IMMEDIATE"); }
-bool Store::Commit() { return Exec("COMMIT"); }
+bool Store::BeginWrite() {
+  return Exec("BEGIN IMMEDIATE");
+}
+bool Store::Commit() {
+  return Exec("COMMIT");
+}
 void Store::Rollback() {
   if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }

@@ -188,7 +188,21 @@ def check_damaged(binary, tmp):
                        f"`{' '.join(args)}`: expected {code} ({words}):\n{proc.stderr}")
 
 
-CHECKS = {"replay": check_replay, "roundtrip": check_roundtrip, "refusal": check_refusal,
+def check_off_disk(binary, tmp):
+    """The stored program is what plays, imports included, even once the
+    files it came from are gone (pipeline overlays stand for them)."""
+    os.mkdir(os.path.join(tmp, "charters"))
+    shutil.copy(KITCHEN, os.path.join(tmp, "charters", "kitchen.concord"))
+    with open(os.path.join(tmp, "charters", "main.concord"), "w") as f:
+        f.write('import "kitchen.concord"\n\nfn double(x: money) -> money = x * 2\n')
+    concord(binary, "ledger", "init", "k.db", "charters/main.concord", cwd=tmp, check=0)
+    shutil.rmtree(os.path.join(tmp, "charters"))
+    concord(binary, "record", "k.db", "-", stdin=MONTH, cwd=tmp, check=0)
+    replay = concord(binary, "ledger", "replay", "k.db", cwd=tmp, check=0).stdout
+    expect("ana contributes 30 EUR" in replay, f"the replay lacks the events:\n{replay}")
+
+
+CHECKS = {"off_disk": check_off_disk, "replay": check_replay, "roundtrip": check_roundtrip, "refusal": check_refusal,
           "writers": check_writers, "damaged": check_damaged}
 
 
