@@ -103,8 +103,8 @@ class StructureLinter {
           .WithNote(
               "an office without a term is held until the charter changes: its holders "
               "no longer face the members at the end of a term")
-          .WithHelp(fmt::format("keep the term, or write `{}` in the new version if the change was "
-                                "not meant",
+          .WithHelp(fmt::format("if the change was not meant, put `{}` back; a longer term keeps "
+                                "the office time-limited",
                                 Old(was.term_range)));
     }
     if (was.recall && !now.recall) {
@@ -217,10 +217,12 @@ class StructureLinter {
                                 was.verdict->value.first, was.verdict->value.second));
     }
     if (was.findings && (!now.findings || now.findings->value < was.findings->value)) {
-      why.push_back(now.findings ? fmt::format("{} earlier findings are enough, was {}",
-                                               now.findings->value, was.findings->value)
-                                 : fmt::format("earlier findings are no longer needed, was {}",
-                                               was.findings->value));
+      why.push_back(
+          now.findings
+              ? fmt::format("{} earlier {} enough, was {}", now.findings->value,
+                            now.findings->value == 1 ? "finding is" : "findings are",
+                            was.findings->value)
+              : fmt::format("earlier findings are no longer needed, was {}", was.findings->value));
     }
     if (why.empty()) return;
     diags_
