@@ -10,11 +10,13 @@ docs/reference-compat.md).
 
   file_order_test.py --concord build/dev/concord --root .
 """
-import argparse
 import glob
 import os
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylib"))
+import repo_test_args  # noqa: E402
 
 
 def run(concord, args, cwd):
@@ -25,14 +27,9 @@ def run(concord, args, cwd):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--concord", required=True)
-    parser.add_argument("--root", required=True, help="the repository")
-    opts = parser.parse_args()
-    concord = os.path.abspath(opts.concord)
-    examples = sorted(os.path.relpath(p, opts.root)
-                      for p in glob.glob(os.path.join(opts.root, "examples", "*.concord")))
+    concord, root = repo_test_args.parse(__doc__)
+    examples = sorted(os.path.relpath(p, root)
+                      for p in glob.glob(os.path.join(root, "examples", "*.concord")))
     treaty = os.path.join("examples", "mill_lane_rent.concord")
     others = [f for f in examples if f != treaty]
     cases = [
@@ -48,8 +45,8 @@ def main():
     ]
     failed = 0
     for name, command, files in cases:
-        forward = run(concord, command(files), opts.root)
-        backward = run(concord, command(list(reversed(files))), opts.root)
+        forward = run(concord, command(files), root)
+        backward = run(concord, command(list(reversed(files))), root)
         if forward == backward:
             print(f"ok    {name}")
             continue

@@ -11,3 +11,10 @@ add_test(NAME "revise: the examples kitchen and its first revision"
           --sarif-validator ${CMAKE_CURRENT_SOURCE_DIR}/sarif/validate_sarif.py)
 set_tests_properties("revise: the examples kitchen and its first revision"
   PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+# Issue 17 item 7: the runtime and `concord revise` read the revision quota the
+# same way (added rules never count; `reaffirm NAME` only for `reconsidered`).
+add_test(NAME "revise: the runtime and revise read the quota the same way"
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/revise/quota_agreement_test.py
+          --concord $<TARGET_FILE:concord>)
+set_tests_properties("revise: the runtime and revise read the quota the same way"
+  PROPERTIES TIMEOUT 600)

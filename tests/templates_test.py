@@ -11,13 +11,15 @@ cannot make an expectation pass in silence.
 
   templates_test.py --concord build/dev/concord --root .
 """
-import argparse
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "pylib"))
+import repo_test_args  # noqa: E402
 
 # template -> {concord: the codes `concord check` must report, nothing else}
 EXPECTED = {
@@ -81,13 +83,8 @@ def reported_codes(concord, path):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--concord", required=True)
-    parser.add_argument("--root", required=True, help="the repository")
-    opts = parser.parse_args()
-    concord = os.path.abspath(opts.concord)
-    folder = os.path.join(opts.root, "examples", "templates")
+    concord, root = repo_test_args.parse(__doc__)
+    folder = os.path.join(root, "examples", "templates")
 
     on_disk = sorted(f[:-len(".concord")] for f in os.listdir(folder) if f.endswith(".concord"))
     failures, checked = [], 0

@@ -12,6 +12,8 @@
 #include "compiler/revise/merged_sources.h"
 #include "compiler/revise/quota.h"
 #include "compiler/revise/rule_form.h"
+#include "compiler/revise/structure.h"
+#include "compiler/revise/structure_lints.h"
 
 namespace concord::revise {
 namespace {
@@ -70,8 +72,12 @@ class Comparer {
       unit.changes =
           DiffRules(was ? RuleVersionsOf(was->rules, before_) : std::vector<RuleVersion>{},
                     RuleVersionsOf(now.rules, after_));
+      if (was) unit.structure = DiffStructure(StructureOf(*was, before_), StructureOf(now, after_));
       if constexpr (std::is_same_v<Decl, ast::CharterDecl>) {
-        if (was) unit.quota = Quota(*was, now, unit.changes);
+        if (was) {
+          unit.quota = Quota(*was, now, unit.changes);
+          LintStructure(*was, now, before_, after_, diags_);
+        }
       }
       units.push_back(std::move(unit));
     }

@@ -80,6 +80,46 @@ std::string QuotaLine(const QuotaCheck& q) {
   return {};
 }
 
+// A clause quoted in a listing line. A whole office or ledger can be long:
+// past 72 bytes it is cut (on a character boundary) and `...` says so; the
+// JSON report has it whole.
+std::string Quote(const ClauseAt& c) {
+  constexpr size_t kWidth = 72;
+  if (c.text.size() <= kWidth) return "`" + c.text + "`";
+  size_t cut = kWidth - 3;
+  while (cut > 0 && (static_cast<unsigned char>(c.text[cut]) & 0xC0) == 0x80) --cut;
+  return "`" + c.text.substr(0, cut) + "...`";
+}
+
+// "    offices:" and, below it, one line per change, so that a member reads
+// each part of the charter once: what it was, what it is, and where.
+void Structure(Writer& w, const std::vector<StructureChange>& changes) {
+  if (changes.empty()) return;
+  w.Line(fmt::format("  structure ({} change{}):", changes.size(), changes.size() == 1 ? "" : "s"));
+  std::string part;
+  for (const StructureChange& c : changes) {
+    if (c.part != part) {
+      part = c.part;
+      w.Line(fmt::format("    {}:", part));
+    }
+    std::string label = c.field.empty() ? c.item : c.item + ", " + c.field;
+    switch (c.kind) {
+      case StructureChangeKind::kChanged:
+        w.Line(fmt::format("      {}: {} -> {} (line {} -> {})", label, Quote(*c.before),
+                           Quote(*c.after), c.before->line, c.after->line));
+        break;
+      case StructureChangeKind::kAdded:
+        w.Line(
+            fmt::format("      {}: added {} (new line {})", label, Quote(*c.after), c.after->line));
+        break;
+      case StructureChangeKind::kRemoved:
+        w.Line(fmt::format("      {}: removed {} (old line {})", label, Quote(*c.before),
+                           c.before->line));
+        break;
+    }
+  }
+}
+
 void Unit(Writer& w, const UnitReport& u) {
   std::string head = fmt::format("{} {}{}", KindWord(u.kind), u.name, Quoted(u.title));
   switch (u.presence) {
@@ -93,6 +133,7 @@ void Unit(Writer& w, const UnitReport& u) {
       w.Line(fmt::format("{}: not in the new version, {} before", head, Rules(u.rules_before)));
       break;
   }
+  Structure(w, u.structure);
   const RuleChanges& c = u.changes;
   w.Section("amended", c.amended, [&](const RulePair& p) {
     std::string was =

@@ -112,6 +112,29 @@ class ReportJson {
     return j;
   }
 
+  Json Clause(const std::optional<ClauseAt>& c) {
+    if (!c) return nullptr;
+    Json j;
+    j["text"] = c->text;
+    bool located = c->range.valid() && c->range.file < sources_.file_count();
+    j["file"] = located ? Json(sources_.Path(c->range.file)) : Json(nullptr);
+    j["line"] = c->line;
+    j["column"] = c->column;
+    return j;
+  }
+
+  Json Structure(const StructureChange& c) {
+    static constexpr const char* kChange[] = {"changed", "added", "removed"};
+    Json j;
+    j["part"] = c.part;
+    j["item"] = c.item;
+    j["field"] = c.field.empty() ? Json(nullptr) : Json(c.field);
+    j["change"] = kChange[static_cast<int>(c.kind)];
+    j["old"] = Clause(c.before);
+    j["new"] = Clause(c.after);
+    return j;
+  }
+
   Json Quota(const QuotaCheck& q) {
     static constexpr const char* kStatus[] = {"met", "missed", "unevaluable", "none"};
     Json j;
@@ -148,6 +171,7 @@ class ReportJson {
     j["retitled"] = list(c.retitled, [&](const RulePair& p) { return Pair(p.before, p.after); });
     j["unchanged"] = list(c.unchanged, [&](const RuleVersion& r) { return Rule(r); });
     j["changed"] = c.Burned();
+    j["structure"] = list(u.structure, [&](const StructureChange& s) { return Structure(s); });
     j["quota"] = u.quota ? Quota(*u.quota) : Json(nullptr);
     return j;
   }

@@ -11,6 +11,7 @@
 
 #include "compiler/revise/rule_diff.h"
 #include "compiler/revise/rule_form.h"
+#include "compiler/revise/structure.h"
 
 namespace concord::revise {
 
@@ -42,6 +43,8 @@ struct UnitReport {
   size_t rules_before = 0;
   size_t rules_after = 0;
   RuleChanges changes;
+  // Clauses besides the rules that changed; empty for a unit on one side only.
+  std::vector<StructureChange> structure;
   std::optional<QuotaCheck> quota;  // charters in both versions only
 };
 

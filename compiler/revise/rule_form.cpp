@@ -119,6 +119,19 @@ std::string CanonicalRuleBody(std::string_view rule_text) {
   return out;
 }
 
+std::string CanonicalClause(std::string_view clause_text) {
+  std::string out;
+  int parens = 0;
+  for (std::string_view t : Tokenize(clause_text)) {
+    if (parens == 0 && (t == "," || t == ";")) continue;
+    if (t == "(") ++parens;
+    if (t == ")" && parens > 0) --parens;
+    if (!out.empty()) out += ' ';
+    out += IsIdentStart(t[0]) ? syntax::NormalizeName(t) : std::string(t);
+  }
+  return out;
+}
+
 std::map<RuleKey, std::string> RuleFormsOf(const ast::File& file,
                                            const diag::SourceManager& sources) {
   std::map<RuleKey, std::string> forms;

@@ -25,6 +25,12 @@ namespace concord::revise {
 // `rule_text` is the source of the whole declaration, `rule` to `}`.
 std::string CanonicalRuleBody(std::string_view rule_text);
 
+// The tokens of any clause (`term 6 months`, a whole `office { ... }`)
+// joined by single spaces, with the same leaving-out as CanonicalRuleBody
+// except that nothing before a `{` is dropped: comments, whitespace, and `,`
+// and `;` outside parentheses. What `concord revise` compares structure by.
+std::string CanonicalClause(std::string_view clause_text);
+
 // Which rule: a charter's or a treaty's, by the owner's name and its own.
 enum class OwnerKind : uint8_t { kCharter, kTreaty };
 

@@ -72,6 +72,9 @@ ok: `{NEW}` checks clean and no quota was missed
           == [("big_gifts", "gift_book")], "JSON: big_gifts replaced by gift_book")
     check(kitchen["removed"] == [] and kitchen["added"] == [], "JSON: nothing removed or added")
     check(kitchen["changed"] == ["fund_cap", "big_gifts"], "JSON: the burned rules")
+    # The revision re-aligns comments and drops one beside the quota: none of
+    # that is a structural change.
+    check(kitchen["structure"] == [], "JSON: no structural change (only comments and spacing)")
     check(kitchen["quota"] == {"status": "met", "clause": "quota 25% of rules",
                                "rules_in_force": 4, "exact": "1", "required": 1, "changed": 2,
                                "reason": None}, "JSON: the quota")

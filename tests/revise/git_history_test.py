@@ -232,8 +232,12 @@ def main():
         print(r.stdout + r.stderr)
         check(r.returncode == 0 and "E0201" not in r.stderr,
               f"old imports read at the commit (exit {r.returncode})")
-        check("treaty pact: 1 rule before, 1 after\n  amended (1):\n    bread" in r.stdout,
-              "the treaty's rule is amended")
+        # The renamed party is a structural change of the treaty, listed
+        # before its amended rule.
+        check("treaty pact: 1 rule before, 1 after\n  structure (1 change):\n    treaty:\n"
+              "      parties: `parties north, south` -> `parties north, southside` (line 3 -> 3)\n"
+              "  amended (1):\n    bread" in r.stdout,
+              "the treaty's parties changed and its rule is amended")
 
         # --- errors: exit 2 with a code -----------------------------------------
         r = run(concord, tmp, "--git", "no-such-branch", "charters/riverside.concord")

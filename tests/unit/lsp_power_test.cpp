@@ -9,12 +9,8 @@
 
 #include "tests/unit/lsp_client.h"
 
-using concord::lsp_test::Framed;
-using concord::lsp_test::Json;
-using concord::lsp_test::OpenDocument;
-using concord::lsp_test::Request;
-using concord::lsp_test::Run;
-using concord::lsp_test::Session;
+// The scripted client's helpers (Framed, Request, Run, ...), by their short names.
+using namespace concord::lsp_test;  // NOLINT(google-build-using-namespace)
 
 namespace {
 
