@@ -177,8 +177,8 @@ void Simulation::StartOfficeTerms() {
       int64_t k = o.spec->term ? OfficeTermOf(c.adopted, *o.spec->term, today_) : 0;
       if (o.drawn_term == k) continue;
       o.drawn_term = k;
-      Date began = o.spec->term ? OfficeTermStart(c.adopted, *o.spec->term, k).value_or(today_)
-                                : c.adopted;
+      Date began =
+          o.spec->term ? OfficeTermStart(c.adopted, *o.spec->term, k).value_or(today_) : c.adopted;
       DrawOffice(o, k, began);
     }
   }
@@ -228,14 +228,13 @@ void Simulation::DrawOffice(OfficeState& o, int64_t term, Date began) {
     o.seats.push_back({m, today_});
   }
   Cover("office", fmt::format("{}.{}", o.polity, spec.name));
-  Entry& entry =
-      Add(EntryKind::kJury, spec.name,
-          fmt::format("{} of {} drawn by lottery{}: {}", spec.name, o.polity, until,
-                      fmt::join(drawn.draw->members, ", ")),
-          spec.range);
+  Entry& entry = Add(EntryKind::kJury, spec.name,
+                     fmt::format("{} of {} drawn by lottery{}: {}", spec.name, o.polity, until,
+                                 fmt::join(drawn.draw->members, ", ")),
+                     spec.range);
   if (k < static_cast<size_t>(spec.seats)) {
-    entry.notes.push_back(fmt::format("{} of {} seats filled: only {} could be drawn", k,
-                                      spec.seats, pool.size()));
+    entry.notes.push_back(
+        fmt::format("{} of {} seats filled: only {} could be drawn", k, spec.seats, pool.size()));
   }
   if (!rested.empty()) {
     entry.notes.push_back(fmt::format("not in the pool, at the limit of {} terms in a row: {}",
@@ -342,11 +341,12 @@ void Simulation::Elect(const EventSpec& e) {
   Cover("office", fmt::format("{}.{}", polity, spec.name));
   std::string until =
       o.term_ends ? fmt::format(" until {}", o.term_ends->AddDays(-1).ToString()) : std::string();
-  Entry& entry = Add(EntryKind::kEvent, polity,
-                     fmt::format("{} {} to {} in {}{}", fmt::join(elected, ", "),
-                                 spec.chosen == OfficeSelection::kAppointment ? "appointed" : "elected",
-                                 spec.name, polity, until),
-                     e.range);
+  Entry& entry =
+      Add(EntryKind::kEvent, polity,
+          fmt::format("{} {} to {} in {}{}", fmt::join(elected, ", "),
+                      spec.chosen == OfficeSelection::kAppointment ? "appointed" : "elected",
+                      spec.name, polity, until),
+          e.range);
   if (!notes.empty()) entry.notes.push_back(fmt::format("{}", fmt::join(notes, "; ")));
   if (!outgoing.empty()) {
     entry.notes.push_back(fmt::format("leaving the office: {}", fmt::join(outgoing, ", ")));
@@ -363,8 +363,7 @@ void Simulation::VacateSeats(const std::string& polity, const std::string& membe
     if (seat == o.seats.end()) continue;
     o.seats.erase(seat);
     o.records[member].ended = today_;
-    Add(EntryKind::kStatus, name,
-        fmt::format("{} loses their seat in {} ({})", member, name, why),
+    Add(EntryKind::kStatus, name, fmt::format("{} loses their seat in {} ({})", member, name, why),
         range.file == diag::kNoFile ? o.spec->range : range);
   }
 }

@@ -1,11 +1,10 @@
 // What expressions ask about power (POWER.md §6): the proposal entity and
 // the `outcome`, `holders` and `findings` queries.
 //
-// PLACEHOLDERS, to be replaced by the engine's state (issue 17): until the
-// decisions engine records outcomes, OutcomeAnswer says `pending`; until the
-// offices and sanctions engine seats holders and records findings,
-// HoldersAnswer is the empty set and FindingsAnswer 0. The proposal entity
-// is complete: it is read from the scenario's `propose` events.
+// PLACEHOLDER, to be replaced by the engine's state (issue 17): until the
+// decisions engine records outcomes, OutcomeAnswer says `pending`.
+// `holders` and `findings` read offices.cpp's seats and sanctions.cpp's
+// findings. The proposal entity is read from the scenario's `propose` events.
 #include <fmt/format.h>
 
 #include "runtime/engine/simulation.h"
@@ -62,14 +61,16 @@ interp::HostAnswer Simulation::OutcomeAnswer(const std::string& proposal) const 
 
 interp::HostAnswer Simulation::HoldersAnswer(const std::string& polity,
                                              const std::string& office) const {
-  (void)polity;  // placeholder: see the top of this file
-  (void)office;
-  return interp::HostAnswer::Of(values::MakeSetValue({}));
+  std::vector<values::Value> out;
+  if (auto p = polities_.find(polity); p != polities_.end()) {
+    for (const std::string& m : HoldersOf(p->second, office)) out.push_back(MemberValue(m));
+  }
+  return interp::HostAnswer::Of(values::MakeSetValue(std::move(out)));
 }
 
 interp::HostAnswer Simulation::FindingsAnswer(const std::string& member) const {
-  (void)member;  // placeholder: see the top of this file
-  return interp::HostAnswer::Of(values::Value::MakeInt(0));
+  return interp::HostAnswer::Of(
+      values::Value::MakeInt(FindingsAgainst(member, today_, std::nullopt)));
 }
 
 }  // namespace concord::engine

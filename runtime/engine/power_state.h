@@ -24,9 +24,9 @@ struct SeatState {
 struct OfficeState {
   const OfficeSpec* spec = nullptr;
   std::string polity;
-  std::vector<SeatState> seats;     // in the order they were filled
-  std::optional<Date> term_began;   // the current term, elected or drawn
-  std::optional<Date> term_ends;    // the day its seats are vacated (began + term)
+  std::vector<SeatState> seats;       // in the order they were filled
+  std::optional<Date> term_began;     // the current term, elected or drawn
+  std::optional<Date> term_ends;      // the day its seats are vacated (began + term)
   std::optional<int64_t> drawn_term;  // lottery: the last term drawn (k)
   // Everyone who ever held a seat: their count of terms in a row and the
   // day their last term ended (none while they hold a seat).

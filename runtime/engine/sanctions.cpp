@@ -160,10 +160,10 @@ void Simulation::Petition(const EventSpec& e) {
   }
   int64_t voting = static_cast<int64_t>(VotingMembers(p).size());
   int64_t count = static_cast<int64_t>(signed_by.size());
-  std::string tally = fmt::format(
-      "{} of {} voting member{} signed; `recall by {} of members` of {} needs {}", count, voting,
-      voting == 1 ? "" : "s", Percent(*recallable->recall_share), recallable->name,
-      ShareNeeded(*recallable->recall_share, voting).value_or(0));
+  std::string tally =
+      fmt::format("{} of {} voting member{} signed; `recall by {} of members` of {} needs {}",
+                  count, voting, voting == 1 ? "" : "s", Percent(*recallable->recall_share),
+                  recallable->name, ShareNeeded(*recallable->recall_share, voting).value_or(0));
   if (!ShareMet(count, *recallable->recall_share, voting) || count == 0) {
     Entry& v = refuse(tally, e.range);
     v.labels.push_back({recallable->range, "the recall share is set here"});
@@ -237,9 +237,9 @@ void Simulation::Verdict(const EventSpec& e) {
       return entry;
     };
     if (rule->method != DecisionMethod::kJury) {
-      refuse_by_rule(fmt::format("a {} in `{}` is not decided by a jury; propose it instead",
-                                 matter, c.name),
-                     diag::Code::R059);
+      refuse_by_rule(
+          fmt::format("a {} in `{}` is not decided by a jury; propose it instead", matter, c.name),
+          diag::Code::R059);
       return;
     }
     if (!VerdictMeets(v.in_favour, v.of, rule->verdict)) {
@@ -263,10 +263,10 @@ void Simulation::Verdict(const EventSpec& e) {
       if (earlier < rule->findings) {
         std::string within =
             rule->findings_within ? rule->findings_within->ToString() : std::string("any time");
-        refuse_by_rule(Message(diag::Code::R060, matter, member, rule->findings,
-                               rule->findings == 1 ? "" : "s", within, earlier,
-                               earlier == 1 ? "s" : ""),
-                       diag::Code::R060);
+        refuse_by_rule(
+            Message(diag::Code::R060, matter, member, rule->findings,
+                    rule->findings == 1 ? "" : "s", within, earlier, earlier == 1 ? "s" : ""),
+            diag::Code::R060);
         return;
       }
     }

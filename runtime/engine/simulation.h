@@ -184,8 +184,8 @@ class Simulation : public interp::Host {
   void ApplyRecall(PolityState& p, const std::string& member, const EventSpec& e);
   // The member leaves `polity` without choosing to (a removal): seats,
   // rotations and membership, with a "removed" entry. No `leave` rule runs.
-  void RemoveFromPolity(const std::string& polity, const std::string& member, const std::string& why,
-                        SourceRange range);
+  void RemoveFromPolity(const std::string& polity, const std::string& member,
+                        const std::string& why, SourceRange range);
 
  private:
   void Petition(const EventSpec& e);

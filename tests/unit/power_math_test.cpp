@@ -2,10 +2,10 @@
 // its boundaries: a recall petition's share of members, a jury verdict
 // against the rule's threshold, a suspension's length against `at most`,
 // and the exact day a finding stops counting.
+#include "runtime/engine/power_math.h"
+
 #include <catch2/catch.hpp>
 #include <string_view>
-
-#include "runtime/engine/power_math.h"
 
 namespace concord::engine {
 namespace {
