@@ -121,13 +121,17 @@ void Simulation::ApplyEvent(const EventSpec& e) {
       return DistressEvent(e);
     case EventKind::kRecord:
       return RecordEvent(e);
+    case EventKind::kElect:
+      return Elect(e);
+    case EventKind::kPetition:
+      return Petition(e);
+    case EventKind::kVerdict:
+      return Verdict(e);
+    case EventKind::kWaive:
+      return Waive(e);
     case EventKind::kPropose:
     case EventKind::kVote:
     case EventKind::kDecide:
-    case EventKind::kElect:
-    case EventKind::kPetition:
-    case EventKind::kVerdict:
-    case EventKind::kWaive:
       // Decision events (issue 17): the front end does not build them yet.
       return;
   }
@@ -192,6 +196,7 @@ void Simulation::Leave(const EventSpec& e) {
   Add(EntryKind::kEvent, polity,
       fmt::format("{} leaves {}; {} now", e.subject.text, polity, MemberCount(p.members.size())),
       e.range);
+  VacateSeats(polity, e.subject.text, "left " + polity, {});
   // The roles the leaver held pass on today, not at the end of their terms.
   for (Rotation& r : p.rotations) r.queue.Depart(e.subject.text);
   if (p.participating) Rotate(p.rotations, polity, false);

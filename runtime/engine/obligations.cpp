@@ -59,6 +59,7 @@ void Simulation::EndOfDay() {
               "stress game of ");
     CloseHeld(p, p.reflection, "reflection", diag::Code::R007, p.spec->reflection_range,
               "reflection of ");
+    CloseDues(p);
   }
   for (const std::string& name : treaty_order_) {
     CloseDistress(treaties_[name]);

@@ -240,6 +240,10 @@ void Simulation::Setup() {
     }
   }
   SetUpRotations();
+  SetUpOffices();
+  for (const std::string& name : polity_order_) {
+    if (polities_[name].participating) SetUpDues(polities_[name]);
+  }
 }
 
 void Simulation::Declare(const std::string& kind, const std::string& name) {
@@ -379,6 +383,8 @@ void Simulation::StartOfDay() {
   for (const std::string& name : treaty_order_) {
     for (auto& [fund, schedule] : treaties_[name].dues) OpenCycles(schedule, 0);
   }
+  OpenDues();
+  StartOfficeTerms();
   AssignStewards();
   ScheduleCrossTraining();
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "runtime/engine/engine.h"
+#include "runtime/engine/power_state.h"
 #include "runtime/engine/recurrence.h"
 #include "runtime/engine/state.h"
 #include "runtime/interp/host.h"
@@ -146,6 +147,59 @@ class Simulation : public interp::Host {
   void DrawJury(DisputeState& d, const EventSpec& e);
   std::vector<std::string> Allies(const std::string& polity) const;
 
+  // --- offices.cpp ----------------------------------------------------------
+  // Every office of every participating charter: named holders checked
+  // (R057), coverage declared. Rotation offices live in the rotations
+  // (AddOfficeRotations, from SetUpRotations).
+  void SetUpOffices();
+  void AddOfficeRotations(PolityState& p);
+  // At the start of the day: terms that end today vacate their seats, and
+  // lottery offices whose term begins today are drawn.
+  void StartOfficeTerms();
+  void DrawOffice(OfficeState& office, int64_t term, Date began);
+  void Elect(const EventSpec& e);
+  // Whether `e` may fill `office` at all (its kind, seats, appointer);
+  // false after R055.
+  bool ElectionAllowed(const EventSpec& e, const OfficeState& office);
+  // The member leaves every seat they hold in the offices of `polity`
+  // (`why`: "left linden", "recalled", "removed from linden").
+  void VacateSeats(const std::string& polity, const std::string& member, const std::string& why,
+                   SourceRange range);
+  OfficeState* FindOfficeState(const std::string& polity, const std::string& office);
+
+ public:
+  // The holders of `office` of `p` today, in the order they were seated.
+  std::vector<std::string> HoldersOf(const PolityState& p, const std::string& office) const;
+  // --- sanctions.cpp --------------------------------------------------------
+  // The findings against `member` that count on `day` (unexpired; with
+  // `within`, dated within it before `day`).
+  int64_t FindingsAgainst(const std::string& member, Date day,
+                          std::optional<values::Duration> within) const;
+  // Whether a suspension keeps `member` from voting on `day`.
+  bool IsSuspended(const std::string& member, Date day) const;
+  // Whether a sufficient recall petition against `member` in `p` stands.
+  bool RecallPetitioned(const PolityState& p, const std::string& member) const;
+  // A passed recall: the member loses their seats in `p`'s offices and the
+  // petition is spent.
+  void ApplyRecall(PolityState& p, const std::string& member, const EventSpec& e);
+  // The member leaves `polity` without choosing to (a removal): seats,
+  // rotations and membership, with a "removed" entry. No `leave` rule runs.
+  void RemoveFromPolity(const std::string& polity, const std::string& member,
+                        const std::string& why, SourceRange range);
+
+ private:
+  void Petition(const EventSpec& e);
+  void Verdict(const EventSpec& e);
+  // Members of `polity` whose class votes (suspensions aside).
+  bool ClassVotes(const std::string& member, const PolityState& p) const;
+  std::vector<std::string> VotingMembers(const PolityState& p) const;
+
+  // --- dues.cpp -------------------------------------------------------------
+  void SetUpDues(PolityState& p);
+  void OpenDues();
+  void CloseDues(PolityState& p);
+  void Waive(const EventSpec& e);
+
   // --- world.cpp ------------------------------------------------------------
   interp::HostAnswer EntityAnswer(ir::EntityKind kind, std::string_view name,
                                   std::string_view owner) const;
@@ -161,6 +215,17 @@ class Simulation : public interp::Host {
   std::vector<std::string> PolitiesOf(const std::string& member) const;
   int64_t ExitOptions(const std::string& member) const;
   values::Value StatusValue(const char* shape, const char* constant) const;
+
+  // --- power_queries.cpp: what expressions ask about power ------------------
+  // `p1` in an expression: the proposal once its `propose` event's date has
+  // come (from the scenario, like a dispute once raised).
+  interp::HostAnswer ProposalAnswer(const std::string& id) const;
+  // `outcome(p)`: passed, failed, blocked or pending on today's date.
+  interp::HostAnswer OutcomeAnswer(const std::string& proposal) const;
+  // `holders(office)`: the members holding that office of `polity` today.
+  interp::HostAnswer HoldersAnswer(const std::string& polity, const std::string& office) const;
+  // `findings(m)`: the unexpired findings against `member`, in every polity.
+  interp::HostAnswer FindingsAnswer(const std::string& member) const;
 
   // --- rules.cpp ------------------------------------------------------------
   // Evaluates the executable rules of `owners` triggered by `record`; false
@@ -262,6 +327,15 @@ class Simulation : public interp::Host {
   std::map<std::pair<std::string, std::string>, ContributionAnswer> contribution_answers_;
   std::vector<std::string> rebuilt_members_;  // by RebuildMember, in order
   std::vector<HistoryRecord> history_;
+  // Offices by polity then office (offices.cpp), findings and suspensions
+  // (sanctions.cpp), recall petitions met: (polity, member) -> date, dues
+  // periods by polity and waivers (dues.cpp).
+  std::map<std::string, std::map<std::string, OfficeState>> offices_;
+  std::vector<FindingState> findings_;
+  std::map<std::string, Date> suspended_until_;  // member -> first day they vote again
+  std::map<std::pair<std::string, std::string>, Date> recall_petitions_;
+  std::map<std::string, Schedule> dues_;
+  std::vector<WaiverState> waivers_;
   std::map<std::string, size_t> coverage_index_;
 };
 

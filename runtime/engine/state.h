@@ -62,6 +62,7 @@ struct Rotation {
   SourceRange range;
   RotationQueue queue;
   bool is_designer = false;
+  std::string office;  // a seat of a rotation office: the office's name
   std::optional<std::string> holder;
   // The first day of the term last given out: a second pass on the same day
   // (a treaty signed during the events) does not give it out again.

@@ -37,6 +37,7 @@ void Simulation::SetUpRotations() {
       add("stress_game", "designer of stress_game", "designer", *c.stress_every, c.stress_range);
       p.rotations.back().is_designer = true;
     }
+    AddOfficeRotations(p);
     for (Rotation& r : p.rotations) StartRotation(r, p.members, "starting members");
   }
   for (const std::string& name : treaty_order_) {
@@ -129,6 +130,7 @@ void Simulation::Rotate(std::vector<Rotation>& rotations, const std::string& own
       continue;
     }
     if (!r->coverage.empty()) Cover("obligation", r->coverage);
+    if (!r->office.empty()) Cover("office", fmt::format("{}.{}", owner, r->office));
     std::string text = left ? fmt::format("{} passes from {} (who left {} today) to {}{}", r->title,
                                           *left, owner, *r->holder, until)
                             : fmt::format("{} is {}{}", r->title, *r->holder, until);
