@@ -85,6 +85,9 @@ struct PolityState {
   // Ledger stewards in declaration order, then the stress-game designer.
   std::vector<Rotation> rotations;
   std::map<std::string, values::Money> balances;  // ledger -> amount
+  // office -> its holders, seated by `elect` (offices17 replaces this with
+  // the offices' full state).
+  std::map<std::string, std::vector<std::string>> office_holders;
 };
 
 enum class TreatyStatus : uint8_t { kPending, kActive, kExpired, kEnded };
