@@ -278,7 +278,35 @@ event
   | DISTRESS ident BY ident                                   # distressEvent
   | RESPOND ident BY ident                                    # respondEvent
   | RECORD ident ident IN ident attrs?                        # recordEvent
+  // Decisions at run time (POWER.md §6, docs/reference.md).
+  | PROPOSE ident IN ident AMENDMENT LBRACE (change | sep)* RBRACE # proposeAmendmentEvent
+  | PROPOSE ident IN ident proposalMatter                     # proposeEvent
+  | VOTE ident ballot+                                        # voteEvent
+  | DECIDE ident                                              # decideEvent
+  | ELECT ident identList (IN ident)?                         # electEvent
+  | PETITION RECALL OF ident IN ident BY identList            # petitionEvent
+  | VERDICT ident AGAINST ident INT OF INT LBRACE sep* verdictSanction sep* RBRACE # verdictEvent
+  | WAIVE DUES FOR ident (IN ident)? UNTIL DATE               # waiveEvent
   ;
+
+// What a proposal asks; an amendment's changes are the event's own block.
+proposalMatter
+  : ADMISSION OF ident                                        # matterAdmission
+  | REMOVAL OF ident                                          # matterRemoval
+  | TREATY (SIGN | RENEW | EXIT) ident                        # matterTreaty
+  | SPENDING expr FROM ident                                  # matterSpending
+  | ELECTION OF ident                                         # matterElection
+  | RECALL OF ident                                           # matterRecall
+  ;
+
+// `yes ana, ben`: a choice and the voters who made it; a list ends where no
+// comma follows, so `yes ana, ben no chen` holds two ballots groups.
+ballot : ballotChoice identList ;
+
+ballotChoice : YES | NO | ABSTAIN | BLOCK | OBJECT ;
+
+// `{ suspension 1 month }`: the length is for suspensions (sema checks it).
+verdictSanction : (WARNING | SUSPENSION | REMOVAL) expr? ;
 
 identList : ident (COMMA ident)* ;
 
@@ -372,6 +400,8 @@ ident
   | CAST | CONSENT | OBJECTIONS | CONSENSUS | FALLBACK | ROUNDS | WINDOW
   | SANCTIONS | WARNING | SUSPENSION | REMOVAL | VERDICT | FINDING | FINDINGS
   | CLASS | DUES | REAFFIRM
+  | PROPOSE | DECIDE | ELECT | PETITION | WAIVE | YES | ABSTAIN | BLOCK
+  | OBJECT | AGAINST | ADMISSION | AMENDMENT | SPENDING
   | TODAY
   ;
 
@@ -537,6 +567,19 @@ FINDING : 'finding' ;
 FINDINGS : 'findings' ;
 CLASS : 'class' ;
 DUES : 'dues' ;
+PROPOSE : 'propose' ;
+DECIDE : 'decide' ;
+ELECT : 'elect' ;
+PETITION : 'petition' ;
+WAIVE : 'waive' ;
+YES : 'yes' ;
+ABSTAIN : 'abstain' ;
+BLOCK : 'block' ;
+OBJECT : 'object' ;
+AGAINST : 'against' ;
+ADMISSION : 'admission' ;
+AMENDMENT : 'amendment' ;
+SPENDING : 'spending' ;
 // `today`, the date of the evaluation, is a name in expressions that sema
 // resolves (a local of that name shadows it), so it stays a soft keyword.
 TODAY : 'today' ;

@@ -22,7 +22,8 @@ if(CONCORD_FUZZ)
   target_link_libraries(fuzz_engines PRIVATE concord_property)
   target_link_libraries(fuzz_lsp PRIVATE concord_lsp)
   target_compile_definitions(fuzz_scenario PRIVATE
-    CONCORD_FUZZ_SCENARIO_PREFIX="${CMAKE_SOURCE_DIR}/tests/golden/run/_inputs/valley.concord")
+    CONCORD_FUZZ_SCENARIO_PREFIX="${CMAKE_SOURCE_DIR}/tests/golden/run/_inputs/valley.concord"
+    CONCORD_FUZZ_SCENARIO_POWER="${CMAKE_SOURCE_DIR}/tests/golden/run/_inputs/linden.concord")
   add_custom_target(fuzz DEPENDS ${CONCORD_FUZZ_TARGETS})
 
   set(CONCORD_FUZZ_SMOKE_SECONDS 20 CACHE STRING "Seconds of fuzzing per target in the smoke tests")

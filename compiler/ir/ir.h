@@ -150,6 +150,7 @@ enum class EntityKind : uint8_t {
   kMember,
   kDispute,
   kHistoryRecord,  // `record decision x1 in p`
+  kProposal,       // `propose p1 in linden ...`
 };
 
 inline const char* EntityKindName(EntityKind kind) {
@@ -174,6 +175,8 @@ inline const char* EntityKindName(EntityKind kind) {
       return "dispute";
     case EntityKind::kHistoryRecord:
       return "record";
+    case EntityKind::kProposal:
+      return "proposal";
   }
   return "?";
 }

@@ -170,6 +170,9 @@ NodePtr ExprLowerer::EntityOf(const sema::Symbol* s, diag::SourceRange range) {
     case sema::SymbolKind::kHistoryRecord:
       kind = EntityKind::kHistoryRecord;
       break;
+    case sema::SymbolKind::kProposal:
+      kind = EntityKind::kProposal;
+      break;
     default:
       return Fail(fmt::format("`{}` is a {}, not an entity", s->name, sema::KindName(s->kind)),
                   range);
@@ -341,6 +344,7 @@ NodePtr ExprLowerer::LowerCall(const ast::CallExpr& call, const Type* type) {
 
 NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin builtin,
                                   const Type* type) {
+  if (builtin == sema::Builtin::kHolders) return LowerHolders(call, type);
   std::vector<NodePtr> args;
   for (const auto& a : call.args) {
     args.push_back(Lower(*a));
@@ -395,8 +399,35 @@ NodePtr ExprLowerer::LowerBuiltin(const ast::CallExpr& call, sema::Builtin built
       return query(HostQuery::kExitOptions);
     case sema::Builtin::kParties:
       return query(HostQuery::kParties);
+    case sema::Builtin::kOutcome:
+      return query(HostQuery::kOutcome);
+    case sema::Builtin::kFindings:
+      return query(HostQuery::kFindings);
+    case sema::Builtin::kHolders:  // LowerHolders
+      break;
   }
   return Fail(fmt::format("unknown standard function `{}`", call.callee.name), call.range);
+}
+
+// `holders(o)` / `holders(P.o)`: the office is not a value, so the query
+// gets its charter and its name (sema bound the office's identifier).
+NodePtr ExprLowerer::LowerHolders(const ast::CallExpr& call, const Type* type) {
+  const ast::Identifier* id = nullptr;
+  if (call.args.size() == 1) {
+    if (const auto* name = call.args[0]->As<ast::NameRef>()) id = &name->name;
+    if (const auto* field = call.args[0]->As<ast::FieldAccess>()) id = &field->field;
+  }
+  const sema::Symbol* office = id ? program_.SymbolAt(id) : nullptr;
+  if (!office || office->kind != sema::SymbolKind::kOffice || !office->owner) {
+    return Fail("`holders` needs an office", call.range);
+  }
+  NodePtr charter = EntityOf(office->owner, call.args[0]->range);
+  if (!charter) return nullptr;
+  NodePtr name = Make(Op::kConst, types_.Text(), call.args[0]->range);
+  name->constant = values::Value::MakeText(office->name);
+  NodePtr node = Make(Op::kHostQuery, type, call.range, std::move(charter), std::move(name));
+  if (node) node->query = HostQuery::kHolders;
+  return node;
 }
 
 // --- comprehensions ------------------------------------------------------------

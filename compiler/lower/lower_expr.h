@@ -55,6 +55,7 @@ class ExprLowerer {
   // lower_expr.cpp
   NodePtr LowerConstant(const ast::Expr& expr, const sema::Constant& constant, const Type* type);
   NodePtr LowerName(const ast::NameRef& ref, const Type* type);
+  NodePtr LowerHolders(const ast::CallExpr& call, const Type* type);
   NodePtr LowerSymbol(const sema::Symbol* symbol, diag::SourceRange range, const Type* type);
   NodePtr LowerField(const ast::FieldAccess& access, const Type* type);
   NodePtr LowerCall(const ast::CallExpr& call, const Type* type);

@@ -53,7 +53,9 @@ const std::vector<Keyword>& Keywords() {
       {"penalty", "What leaving costs; the minimal concord forbids exit penalties."},
       {"open", "Anyone may join."},
       {"sponsored", "Joining needs sponsorship by a number of members: `sponsored by 2`."},
-      {"vote", "Joining needs a vote of the given share of members: `vote 66%`."},
+      {"vote",
+       "Joining needs a vote of the given share of members: `vote 66%`; in a scenario, the "
+       "event `vote ID yes NAME, ... no ... abstain ... block ... object ...`."},
       {"compulsory", "Membership is not chosen; the minimal concord forbids it."},
       {"every",
        "A recurring period: `every 3 months`, `every lunar month`; in a scenario, a recurring "
@@ -209,6 +211,24 @@ const std::vector<Keyword>& Keywords() {
       {"findings", "`after N findings within D`: earlier unexpired findings the sanction needs."},
       {"class", "`class NAME \"Title\" { votes false }`: a class of members and its voting right."},
       {"dues", "`dues AMOUNT per PERIOD to LEDGER`: what each voting member pays."},
+      // Decision events of scenarios (POWER.md §6).
+      {"propose",
+       "A scenario event: `propose ID in POLITY MATTER`, where MATTER is `admission of NAME`, "
+       "`removal of NAME`, `amendment { changes }`, `treaty sign|renew|exit T`, `spending AMOUNT "
+       "from LEDGER`, `election of OFFICE` or `recall of NAME`."},
+      {"decide", "A scenario event: `decide ID`, the runtime computes the proposal's outcome."},
+      {"elect", "A scenario event: `elect OFFICE NAME, ... [in POLITY]` seats the members named."},
+      {"petition", "A scenario event: `petition recall of NAME in POLITY by NAME, ...`."},
+      {"waive", "A scenario event: `waive dues for NAME [in POLITY] until DATE`."},
+      {"yes", "A ballot in `vote ID yes NAME, ...`."},
+      {"abstain", "A ballot in `vote ID abstain NAME, ...`: present, neither for nor against."},
+      {"block", "A ballot in `vote ID block NAME, ...`: under consensus, stops the proposal."},
+      {"object", "A ballot in `vote ID object NAME, ...`: counted by consent rules."},
+      {"against", "`verdict DISPUTE against NAME N of M { SANCTION }`: the member found against."},
+      {"admission", "A matter: admitting a member (`decisions`, `propose ... admission of NAME`)."},
+      {"amendment", "A matter: changing rules (`decisions`, `propose ... amendment { ... }`)."},
+      {"spending",
+       "A matter: spending from a ledger (`decisions`, `propose ... spending AMOUNT from L`)."},
       {"today",
        "The date of the evaluation: the event's date in a rule, the day a metric or an `expect` "
        "is evaluated. A date: `today - 30 days`, `x.date < today`."},

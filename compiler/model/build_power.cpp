@@ -131,6 +131,10 @@ void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& 
       rule.quorum_count = r.quorum_count;
       if (r.notice) rule.notice = eval.duration(r.notice.get());
       if (r.window) rule.window = eval.duration(r.window.get());
+      if (r.fallback && r.fallback->share.valid) {
+        rule.fallback_share = r.fallback->share.value;
+        rule.fallback_rounds = r.fallback->rounds;
+      }
       c.decisions.push_back(std::move(rule));
     }
   }
@@ -143,7 +147,12 @@ void BuildPower(const ast::CharterDecl& d, const PowerEvaluator& eval, Charter& 
       DecisionRule rule = RuleOf(ast::SanctionWord(r.kind), r.method, eval, r.range);
       rule.in_sanctions = true;
       if (r.findings) rule.findings = r.findings->value;
-      if (r.at_most) c.sanctions.suspension_at_most = eval.duration(r.at_most.get());
+      if (r.within) rule.findings_within = eval.duration(r.within.get());
+      if (r.verdict) rule.verdict = r.verdict->value;
+      if (r.at_most) {
+        rule.at_most = eval.duration(r.at_most.get());
+        c.sanctions.suspension_at_most = rule.at_most;
+      }
       c.decisions.push_back(std::move(rule));
     }
   }

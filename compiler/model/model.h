@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compiler/diag/source_range.h"
@@ -180,8 +181,15 @@ struct DecisionRule {
   std::optional<int64_t> quorum_count;
   std::optional<values::Duration> notice;
   std::optional<values::Duration> window;
+  std::optional<values::Decimal> fallback_share;  // consensus: `fallback vote P ...`
+  int64_t fallback_rounds = 0;                    // ... `after N rounds`
   bool in_sanctions = false;
+  // sanctions: `verdict N of M`, `after N findings within D`, and a
+  // suspension's `at most D`.
+  std::optional<std::pair<int64_t, int64_t>> verdict;
   int64_t findings = 0;
+  std::optional<values::Duration> findings_within;
+  std::optional<values::Duration> at_most;
   SourceRange range;
 };
 

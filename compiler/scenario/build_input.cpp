@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "compiler/model/model_values.h"
+#include "compiler/scenario/power_input.h"
 #include "runtime/interp/interp.h"
 
 namespace concord::scenario {
@@ -45,6 +46,16 @@ class Builder {
     if (!out.ok()) return std::nullopt;
     return out.value;
   }
+  std::optional<values::Money> MoneyOf(const ast::Expr* expr) {
+    auto v = Constant(expr);
+    if (!v || !v->AsMoney()) return std::nullopt;
+    return *v->AsMoney();
+  }
+  std::optional<values::Duration> DurationOf(const ast::Expr* expr) {
+    auto v = Constant(expr);
+    if (!v || !v->AsDuration()) return std::nullopt;
+    return *v->AsDuration();
+  }
   std::vector<engine::Attribute> Attributes(const std::vector<ast::Attribute>& attrs) {
     std::vector<engine::Attribute> out;
     for (const ast::Attribute& a : attrs) {
@@ -58,6 +69,8 @@ class Builder {
   engine::EventSpec Event(const ast::Event& e);
   engine::ExpectSpec Expect(const ast::Expectation& x);
   engine::ScenarioSpec Scenario(const ast::ScenarioDecl& s);
+  static std::optional<std::string> FirstPolity(const ast::ScenarioDecl& s,
+                                                const std::string& member, const ast::Event& until);
   engine::Name NameOf(const ast::Identifier& id) { return {id.name, id.range}; }
 
   const sema::CheckedProgram& checked_;
@@ -107,10 +120,10 @@ engine::CharterSpec Builder::Charter(const model::Charter& c, model::ModelValues
       spec.entry = engine::EntryMode::kSponsored;
       break;
     case ast::EntryMode::kVote:
-    // `entry by decision` is not evaluated at run time yet (POWER.md §6 is a
-    // later step): like a vote, nobody can count on being admitted.
-    case ast::EntryMode::kByDecision:
       spec.entry = engine::EntryMode::kVote;
+      break;
+    case ast::EntryMode::kByDecision:  // admitted through `decisions.admission`
+      spec.entry = engine::EntryMode::kDecision;
       break;
     case ast::EntryMode::kCompulsory:
       spec.entry = engine::EntryMode::kCompulsory;
@@ -161,6 +174,8 @@ engine::CharterSpec Builder::Charter(const model::Charter& c, model::ModelValues
   for (const model::Metric& m : c.metrics) {
     spec.metrics.push_back({m.name, Lower("metric " + m.name, m.value, {}), m.range});
   }
+  FillPower(
+      c, [this](const ast::Expr* e) { return MoneyOf(e); }, spec);
   return spec;
 }
 
@@ -222,6 +237,27 @@ engine::EventSpec Builder::Event(const ast::Event& e) {
   }
   spec.flag = e.flag;
   spec.present_all = e.present_all;
+  // Decision events: the enums mirror the AST's in the same order.
+  if (e.matter) spec.matter = static_cast<engine::ProposalMatter>(*e.matter);
+  for (const ast::Ballot& b : e.ballots) {
+    spec.ballots.push_back({static_cast<engine::BallotChoice>(b.choice), NameOf(b.voter)});
+  }
+  if (e.verdict) {
+    engine::VerdictSpec verdict;
+    verdict.in_favour = e.verdict->in_favour.value;
+    verdict.of = e.verdict->of.value;
+    verdict.sanction = static_cast<engine::SanctionKind>(e.verdict->sanction);
+    if (e.verdict->length) verdict.length = DurationOf(e.verdict->length.get());
+    verdict.sanction_range = e.verdict->sanction_range;
+    spec.verdict = verdict;
+  }
+  if (e.until_date) spec.until_date = e.until_date->value;
+  // `elect OFFICE ...` without `in`: the charter sema found the office in.
+  if (e.kind == ast::EventKind::kElect && !e.target) {
+    if (const sema::Symbol* office = checked_.SymbolAt(&e.subject); office && office->owner) {
+      spec.target = engine::Name{office->owner->name, e.subject.range};
+    }
+  }
   if (e.recurrence) {
     engine::EventSpec::Recurrence recurrence{PeriodOf(e.recurrence->every), std::nullopt};
     if (e.recurrence->until) recurrence.until = e.recurrence->until->value;
@@ -292,6 +328,25 @@ engine::ExpectSpec Builder::Expect(const ast::Expectation& x) {
   return spec;
 }
 
+std::optional<std::string> Builder::FirstPolity(const ast::ScenarioDecl& s,
+                                                const std::string& member,
+                                                const ast::Event& until) {
+  for (const ast::MembersDecl& m : s.members) {
+    for (const ast::Identifier& id : m.members) {
+      if (id.name == member) return m.polity.name;
+    }
+  }
+  for (const ast::Event& e : s.events) {
+    if (&e == &until) break;
+    bool joins = e.kind == ast::EventKind::kJoin && e.subject.name == member;
+    bool admitted = e.kind == ast::EventKind::kPropose &&
+                    e.matter == ast::ProposalMatter::kAdmission && !e.names.empty() &&
+                    e.names.front().name == member;
+    if ((joins || admitted) && e.target) return e.target->name;
+  }
+  return std::nullopt;
+}
+
 engine::ScenarioSpec Builder::Scenario(const ast::ScenarioDecl& s) {
   engine::ScenarioSpec spec;
   spec.name = s.name.name;
@@ -307,7 +362,16 @@ engine::ScenarioSpec Builder::Scenario(const ast::ScenarioDecl& s) {
     group.attributes = Attributes(m.attributes);
     spec.members.push_back(std::move(group));
   }
-  for (const ast::Event& e : s.events) spec.events.push_back(Event(e));
+  for (const ast::Event& e : s.events) {
+    spec.events.push_back(Event(e));
+    // `waive dues for NAME` without `in`: the member's first polity, the
+    // one they were listed in or first joined (as sema's member_polity).
+    if (e.kind == ast::EventKind::kWaive && !e.target) {
+      if (auto polity = FirstPolity(s, e.subject.name, e)) {
+        spec.events.back().target = engine::Name{*polity, e.subject.range};
+      }
+    }
+  }
   for (const ast::Expectation& x : s.expectations) spec.expectations.push_back(Expect(x));
   return spec;
 }

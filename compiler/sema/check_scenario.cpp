@@ -34,7 +34,9 @@ const Symbol* Checker::ResolveScenarioName(const ScenarioInfo& info, const ast::
   const Symbol* symbol = info.names.Find(id.name);
   if (!symbol) symbol = FindAnywhere(id.name);
   if (!symbol) {
-    const auto& pool = kind == SymbolKind::kMember ? info.members : info.disputes;
+    const auto& pool = kind == SymbolKind::kMember     ? info.members
+                       : kind == SymbolKind::kProposal ? info.proposals
+                                                       : info.disputes;
     ReportUnknown(id, wanted, SuggestionsLeft() ? NamesOf(pool) : std::vector<std::string>{});
     return nullptr;
   }
@@ -241,7 +243,7 @@ void Checker::CheckEvent(ScenarioInfo& info, const ast::Event& event, const Cont
     case ast::EventKind::kPetition:
     case ast::EventKind::kVerdict:
     case ast::EventKind::kWaive:
-      // Decision events (issue 17): the grammar does not produce them yet.
+      CheckPowerEvent(info, event, ctx, added);
       break;
   }
 }

@@ -174,6 +174,27 @@ class Checker {
                   std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
   void CheckAssembly(ScenarioInfo& info, const ast::Event& event, const CharterInfo* polity,
                      std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
+  // check_power_events.cpp: the decision events (POWER.md §6).
+  void CheckPowerEvent(ScenarioInfo& info, const ast::Event& event, const Context& ctx,
+                       std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
+  void CheckProposal(ScenarioInfo& info, const ast::Event& event, const Context& ctx,
+                     std::map<const CharterInfo*, std::vector<const Symbol*>>& added_rules);
+  void CheckVerdict(ScenarioInfo& info, const ast::Event& event, const Context& ctx);
+  // A `vote` or `decide`'s proposal: declared (E0201) and proposed on or
+  // before the event's date (E0256).
+  const Symbol* ResolveProposal(const ScenarioInfo& info, const ast::Event& event);
+  // E0261 for each name after its first in one event's list.
+  void ReportListedTwice(const std::vector<const ast::Identifier*>& names,
+                         std::string_view event_word);
+
+ public:
+  // An office of `polity`, or (null polity) of the one charter declaring it:
+  // E0257 / E0201 / E0262 (ambiguous; the help shows `in P` for events,
+  // `P.office` for expressions).
+  const Symbol* ResolveOffice(const ast::Identifier& office, const CharterInfo* polity,
+                              bool in_expression);
+
+ private:
   const Symbol* ResolveScenarioName(const ScenarioInfo& info, const ast::Identifier& id,
                                     SymbolKind kind, std::string_view wanted);
   const Symbol* ResolveAccount(const ScenarioInfo& info, const ast::Identifier& id,

@@ -289,6 +289,26 @@ void Checker::DeclareScenario(ScenarioInfo& info) {
           info.disputes.push_back(symbol);
         }
         break;
+      case ast::EventKind::kPropose: {
+        // `admission of ivo` may name a newcomer, who exists from here on.
+        if (e.matter == ast::ProposalMatter::kAdmission && !e.names.empty() &&
+            !info.names.Find(e.names.front().name)) {
+          if (const Symbol* symbol = declare(e.names.front(), SymbolKind::kMember, member, &e)) {
+            info.members.push_back(symbol);
+          }
+        }
+        // A second proposal with the same id is E0255 (check_power_events.cpp),
+        // not a duplicate declaration: the first one stays the proposal.
+        if (const Symbol* first = info.names.Find(e.subject.name);
+            first && first->kind == SymbolKind::kProposal) {
+          break;
+        }
+        if (const Symbol* symbol =
+                declare(e.subject, SymbolKind::kProposal, t.FindRecord("proposal")->type, &e)) {
+          info.proposals.push_back(symbol);
+        }
+        break;
+      }
       case ast::EventKind::kRecord: {
         const HistoryKind* kind = e.kind_word ? FindHistoryKind(e.kind_word->name) : nullptr;
         const Type* type = kind ? t.FindRecord(kind->word)->type : t.Error();

@@ -40,6 +40,10 @@ const Type* ExprChecker::CheckCall(const ast::CallExpr& call, const Type* hint) 
   const std::string& name = call.callee.name;
   std::vector<const Type*> args;
   if (std::optional<Builtin> builtin = FindBuiltin(name)) {
+    if (*builtin == Builtin::kHolders) {
+      out_.calls_[&call] = CallTarget{builtin, nullptr};
+      return Record(call, CheckHolders(call));
+    }
     bool pairwise = *builtin == Builtin::kMin || *builtin == Builtin::kMax;
     for (const auto& arg : call.args) {
       // `min(a, b)`: each side hints the other (and the surroundings both).
@@ -215,6 +219,14 @@ const Type* ExprChecker::CheckBuiltin(const ast::CallExpr& call, Builtin builtin
     case Builtin::kParties:
       expect_record({"treaty"}, "a treaty");
       return types_.Set(types_.FindRecord("charter")->type);
+    case Builtin::kOutcome:
+      expect_record({"proposal"}, "a proposal");
+      return types_.FindEnum("outcome")->type;
+    case Builtin::kHolders:  // CheckHolders
+      return types_.Set(types_.FindRecord("member")->type);
+    case Builtin::kFindings:
+      expect_record({"member"}, "a member");
+      return types_.Int();
   }
   return types_.Error();
 }

@@ -64,6 +64,8 @@ class ExprChecker {
   const Type* CheckFnCall(const ast::CallExpr& call, const FnInfo& fn,
                           const std::vector<const Type*>& args);
   const Type* CheckComprehension(const ast::Comprehension& comprehension);
+  // expr_power_calls.cpp: `holders(office)` resolves its argument as an office.
+  const Type* CheckHolders(const ast::CallExpr& call);
   bool CheckArity(const ast::CallExpr& call, std::string_view name, size_t min, size_t max,
                   std::string_view help = {});
   void MismatchedArgument(const ast::Expr& arg, std::string_view expected, const Type* found);

@@ -33,6 +33,8 @@ const char* KindName(SymbolKind kind) {
       return "dispute";
     case SymbolKind::kHistoryRecord:
       return "history record";
+    case SymbolKind::kProposal:
+      return "proposal";
     case SymbolKind::kParam:
       return "parameter";
     case SymbolKind::kVariable:

@@ -36,6 +36,7 @@ enum class SymbolKind : uint8_t {
   kMember,
   kDispute,
   kHistoryRecord,  // `record decision x1 in p`
+  kProposal,       // `propose p1 in linden ...`
   // Local to an expression's surroundings.
   kParam,
   kVariable,         // a comprehension's variable
@@ -175,8 +176,8 @@ struct FnInfo {
 struct ScenarioInfo {
   const Symbol* symbol = nullptr;
   const ast::ScenarioDecl* decl = nullptr;
-  NameTable names;  // members, disputes and history records: one namespace
-  std::vector<const Symbol*> members, disputes, records;
+  NameTable names;  // members, disputes, history records and proposals: one namespace
+  std::vector<const Symbol*> members, disputes, records, proposals;
   // The charter each member was first declared in or joined.
   std::map<const Symbol*, const CharterInfo*> member_polity;
 };

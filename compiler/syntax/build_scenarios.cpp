@@ -29,6 +29,40 @@ std::vector<ast::Identifier> Names(const AstBuilder& b, P::IdentListContext* lis
 
 }  // namespace
 
+std::vector<ast::Change> AstBuilder::ChangesOf(const std::vector<P::ChangeContext*>& changes) {
+  std::vector<ast::Change> out;
+  for (P::ChangeContext* ch : changes) {
+    ast::Change change;
+    change.range = Range(ch);
+    if (auto* amend = dynamic_cast<P::AmendChangeContext*>(ch)) {
+      if (!amend->ident()) continue;
+      change.kind = ast::ChangeKind::kAmend;
+      change.target = Ident(amend->ident());
+    } else if (auto* remove = dynamic_cast<P::RemoveChangeContext*>(ch)) {
+      if (!remove->ident()) continue;
+      change.kind = ast::ChangeKind::kRemove;
+      change.target = Ident(remove->ident());
+    } else if (auto* reaffirm = dynamic_cast<P::ReaffirmChangeContext*>(ch)) {
+      if (!reaffirm->ident()) continue;
+      change.kind = ast::ChangeKind::kReaffirm;
+      change.target = Ident(reaffirm->ident());
+    } else if (auto* add = dynamic_cast<P::AddChangeContext*>(ch)) {
+      auto rule = RuleOf(add->ruleDecl());
+      if (!rule) continue;
+      change.kind = ast::ChangeKind::kAdd;
+      change.rule = std::make_unique<ast::Rule>(std::move(*rule));
+    } else if (auto* replace = dynamic_cast<P::ReplaceChangeContext*>(ch)) {
+      auto rule = RuleOf(replace->ruleDecl());
+      if (!replace->ident() || !rule) continue;
+      change.kind = ast::ChangeKind::kReplace;
+      change.target = Ident(replace->ident());
+      change.rule = std::make_unique<ast::Rule>(std::move(*rule));
+    }
+    out.push_back(std::move(change));
+  }
+  return out;
+}
+
 std::optional<ast::Event> AstBuilder::EventOf(P::EventContext* ctx) {
   if (!ctx) return std::nullopt;
   ast::Event e;
@@ -73,35 +107,7 @@ std::optional<ast::Event> AstBuilder::EventOf(P::EventContext* ctx) {
     } else if (auto* some = dynamic_cast<P::PresentNamesContext*>(assembly->presence())) {
       e.names = Names(*this, some->identList());
     }
-    for (P::ChangeContext* ch : assembly->change()) {
-      ast::Change change;
-      change.range = Range(ch);
-      if (auto* amend = dynamic_cast<P::AmendChangeContext*>(ch)) {
-        if (!amend->ident()) continue;
-        change.kind = ast::ChangeKind::kAmend;
-        change.target = Ident(amend->ident());
-      } else if (auto* remove = dynamic_cast<P::RemoveChangeContext*>(ch)) {
-        if (!remove->ident()) continue;
-        change.kind = ast::ChangeKind::kRemove;
-        change.target = Ident(remove->ident());
-      } else if (auto* reaffirm = dynamic_cast<P::ReaffirmChangeContext*>(ch)) {
-        if (!reaffirm->ident()) continue;
-        change.kind = ast::ChangeKind::kReaffirm;
-        change.target = Ident(reaffirm->ident());
-      } else if (auto* add = dynamic_cast<P::AddChangeContext*>(ch)) {
-        auto rule = RuleOf(add->ruleDecl());
-        if (!rule) continue;
-        change.kind = ast::ChangeKind::kAdd;
-        change.rule = std::make_unique<ast::Rule>(std::move(*rule));
-      } else if (auto* replace = dynamic_cast<P::ReplaceChangeContext*>(ch)) {
-        auto rule = RuleOf(replace->ruleDecl());
-        if (!replace->ident() || !rule) continue;
-        change.kind = ast::ChangeKind::kReplace;
-        change.target = Ident(replace->ident());
-        change.rule = std::make_unique<ast::Rule>(std::move(*rule));
-      }
-      e.changes.push_back(std::move(change));
-    }
+    e.changes = ChangesOf(assembly->change());
   } else if (auto* dispute = dynamic_cast<P::DisputeEventContext*>(ctx)) {
     auto v = ids(dispute);
     if (v.size() < 4) return std::nullopt;
@@ -157,7 +163,8 @@ std::optional<ast::Event> AstBuilder::EventOf(P::EventContext* ctx) {
     e.target = Ident(v[2]);
     e.attributes = Attrs(record->attrs());
   } else {
-    return std::nullopt;
+    bool ok = true;
+    if (!PowerEventOf(ctx, e, ok) || !ok) return std::nullopt;
   }
   return e;
 }

@@ -91,6 +91,11 @@ class AstBuilder {
   std::optional<ast::SanctionRule> SanctionOf(P::SanctionItemContext* ctx);
   std::vector<ast::Attribute> Attrs(P::AttrsContext* ctx);
   std::optional<ast::Event> EventOf(P::EventContext* ctx);
+  // An assembly's or an amendment proposal's `{ amend x  add rule ... }`.
+  std::vector<ast::Change> ChangesOf(const std::vector<P::ChangeContext*>& changes);
+  // The decision events (build_power_events.cpp): true when `ctx` is one of
+  // them, with `e` filled; `ok` false when a piece is missing.
+  bool PowerEventOf(P::EventContext* ctx, ast::Event& e, bool& ok);
 
   diag::FileId file_;
   const std::vector<uint32_t>& byte_offsets_;

@@ -218,6 +218,17 @@ class Simulation : public interp::Host {
   int64_t ExitOptions(const std::string& member) const;
   values::Value StatusValue(const char* shape, const char* constant) const;
 
+  // --- power_queries.cpp: what expressions ask about power ------------------
+  // `p1` in an expression: the proposal once its `propose` event's date has
+  // come (from the scenario, like a dispute once raised).
+  interp::HostAnswer ProposalAnswer(const std::string& id) const;
+  // `outcome(p)`: passed, failed, blocked or pending on today's date.
+  interp::HostAnswer OutcomeAnswer(const std::string& proposal) const;
+  // `holders(office)`: the members holding that office of `polity` today.
+  interp::HostAnswer HoldersAnswer(const std::string& polity, const std::string& office) const;
+  // `findings(m)`: the unexpired findings against `member`, in every polity.
+  interp::HostAnswer FindingsAnswer(const std::string& member) const;
+
   // --- rules.cpp ------------------------------------------------------------
   // Evaluates the executable rules of `owners` triggered by `record`; false
   // when a `reject` refused the event.

@@ -191,6 +191,8 @@ interp::HostAnswer Simulation::EntityAnswer(ir::EntityKind kind, std::string_vie
         if (h.id == n) return interp::HostAnswer::Of(HistoryValue(h));
       }
       return decline(fmt::format("`{}` has not been recorded by {}", n, today_.ToString()));
+    case ir::EntityKind::kProposal:
+      return ProposalAnswer(n);
   }
   return decline(fmt::format("{} `{}` is unknown to the runtime", ir::EntityKindName(kind), n));
 }
@@ -319,6 +321,18 @@ interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values
       return charter_field("metrics");
     case ir::HostQuery::kFunds:
       return charter_field("funds");
+    case ir::HostQuery::kOutcome:
+      return OutcomeAnswer(name);
+    case ir::HostQuery::kHolders: {
+      const std::string* office = args.size() > 1 ? args[1].AsText() : nullptr;
+      if (!office) return HostAnswer::Decline("`holders` needs an office");
+      return HoldersAnswer(name, *office);
+    }
+    case ir::HostQuery::kFindings: {
+      const values::Member* m = args.empty() ? nullptr : args[0].AsMember();
+      if (!m) return HostAnswer::Decline("`findings` needs a member");
+      return FindingsAnswer(m->name);
+    }
   }
   return HostAnswer::Decline("unknown question");
 }

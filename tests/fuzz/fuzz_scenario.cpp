@@ -1,5 +1,8 @@
 // Scenario evaluation on arbitrary event lists: the two charters and the
-// pact of tests/golden/run/_inputs/valley.concord, then one scenario whose
+// pact of tests/golden/run/_inputs/valley.concord and the co-ops with
+// offices, decision rules, sanctions and dues of _inputs/linden.concord (so
+// that propose, vote, decide, elect, petition, verdict and waive events can
+// name real offices, ledgers and treaties), then one scenario whose
 // body is the fuzzer's bytes between a fixed `start` and a fixed
 // `run until` a year later, so every run is bounded. A program that checks
 // clean is built and played on the interpreter and its timeline rendered,
@@ -24,15 +27,26 @@
 
 namespace {
 
-std::string ReadPrefix() {
-  std::ifstream in(CONCORD_FUZZ_SCENARIO_PREFIX, std::ios::binary);
+std::string ReadFile(const char* path) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::fprintf(stderr, "fuzz_scenario: cannot read %s\n", CONCORD_FUZZ_SCENARIO_PREFIX);
+    std::fprintf(stderr, "fuzz_scenario: cannot read %s\n", path);
     std::abort();
   }
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// Both input files, the second without its `import` lines (the first has
+// imported the same standard concord).
+std::string ReadPrefix() {
+  std::string prefix = ReadFile(CONCORD_FUZZ_SCENARIO_PREFIX);
+  std::istringstream power(ReadFile(CONCORD_FUZZ_SCENARIO_POWER));
+  for (std::string line; std::getline(power, line);) {
+    if (line.rfind("import ", 0) != 0) prefix += line + "\n";
+  }
+  return prefix;
 }
 
 const std::string& Prefix() {

@@ -49,6 +49,8 @@ syn keyword concordKeyword seats chosen election appointment the holders held li
 syn keyword concordKeyword recall decides up majority votes cast consent objections consensus
 syn keyword concordKeyword fallback rounds window warning suspension removal verdict finding
 syn keyword concordKeyword findings dues reaffirm
+syn keyword concordKeyword propose decide elect petition waive yes abstain block object
+syn keyword concordKeyword against admission amendment spending
 " Words that are both clause keywords and built-in functions: `jury {` and
 " `jury(d1)`, `members eastside_kitchen: ...` and `members(p)`.
 syn match concordKeyword "\<\%(members\|any\|all\|jury\|parties\)\>\%(\s*(\)\@!"

@@ -1,0 +1,75 @@
+// What expressions ask about power (POWER.md §6): the proposal entity and
+// the `outcome`, `holders` and `findings` queries.
+//
+// PLACEHOLDERS, to be replaced by the engine's state (issue 17): until the
+// decisions engine records outcomes, OutcomeAnswer says `pending`; until the
+// offices and sanctions engine seats holders and records findings,
+// HoldersAnswer is the empty set and FindingsAnswer 0. The proposal entity
+// is complete: it is read from the scenario's `propose` events.
+#include <fmt/format.h>
+
+#include "runtime/engine/simulation.h"
+
+namespace concord::engine {
+namespace {
+
+// The words a proposal's matter is written with: `proposal.matter`.
+const char* MatterWords(ProposalMatter matter) {
+  switch (matter) {
+    case ProposalMatter::kAdmission:
+      return "admission";
+    case ProposalMatter::kRemoval:
+      return "removal";
+    case ProposalMatter::kAmendment:
+      return "amendment";
+    case ProposalMatter::kTreatySign:
+      return "treaty sign";
+    case ProposalMatter::kTreatyRenew:
+      return "treaty renew";
+    case ProposalMatter::kTreatyExit:
+      return "treaty exit";
+    case ProposalMatter::kSpending:
+      return "spending";
+    case ProposalMatter::kElection:
+      return "election";
+    case ProposalMatter::kRecall:
+      return "recall";
+  }
+  return "?";
+}
+
+}  // namespace
+
+interp::HostAnswer Simulation::ProposalAnswer(const std::string& id) const {
+  for (const EventSpec& e : scenario_.events) {
+    if (e.kind != EventKind::kPropose || e.subject.text != id) continue;
+    if (e.date > today_) break;
+    auto record = NewRecord("proposal", id, scenario_.name);
+    record->Put("id", values::Value::MakeText(id));
+    record->Put("polity", CharterValue(e.target ? e.target->text : std::string()));
+    record->Put("matter", values::Value::MakeText(e.matter ? MatterWords(*e.matter) : ""));
+    record->Put("date", values::Value::MakeDate(e.date));
+    return interp::HostAnswer::Of(values::Value::MakeRecord(record));
+  }
+  return interp::HostAnswer::Decline(
+      fmt::format("proposal `{}` has not been proposed by {}", id, today_.ToString()));
+}
+
+interp::HostAnswer Simulation::OutcomeAnswer(const std::string& proposal) const {
+  (void)proposal;  // placeholder: see the top of this file
+  return interp::HostAnswer::Of(StatusValue("outcome", "pending"));
+}
+
+interp::HostAnswer Simulation::HoldersAnswer(const std::string& polity,
+                                             const std::string& office) const {
+  (void)polity;  // placeholder: see the top of this file
+  (void)office;
+  return interp::HostAnswer::Of(values::MakeSetValue({}));
+}
+
+interp::HostAnswer Simulation::FindingsAnswer(const std::string& member) const {
+  (void)member;  // placeholder: see the top of this file
+  return interp::HostAnswer::Of(values::Value::MakeInt(0));
+}
+
+}  // namespace concord::engine
