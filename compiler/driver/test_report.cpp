@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "compiler/diag/render.h"
@@ -12,7 +13,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr const char* kCoverageKinds[] = {"rule", "obligation", "treaty clause"};
+// The first three always get a line; the power kinds only in programs that
+// have them, so coverage of charters without power reads as before.
+constexpr const char* kCoverageKinds[] = {"rule", "obligation", "treaty clause", "decision rule"};
+constexpr size_t kAlwaysShownKinds = 3;
 
 std::string Plural(size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -21,7 +25,8 @@ std::string Plural(size_t n, const char* one, const char* many) {
 std::string RenderCoverage(const CoverageSummary& coverage) {
   std::string out = "\ncoverage\n";
   size_t covered = 0;
-  for (const char* kind : kCoverageKinds) {
+  for (size_t k = 0; k < std::size(kCoverageKinds); ++k) {
+    const char* kind = kCoverageKinds[k];
     size_t n = 0, c = 0;
     for (const engine::CoverageItem& i : coverage.items) {
       if (i.kind != kind) continue;
@@ -29,6 +34,7 @@ std::string RenderCoverage(const CoverageSummary& coverage) {
       if (i.covered) ++c;
     }
     covered += c;
+    if (n == 0 && k >= kAlwaysShownKinds) continue;
     out += fmt::format("  {:<15} {} of {}\n", fmt::format("{}s", kind), c, n);
   }
   out += fmt::format("  {:<15} {} of {} ({:.1f}%)\n", "total", covered, coverage.items.size(),

@@ -100,6 +100,31 @@ engine::DecisionSpec DecisionOf(const model::DecisionRule& r) {
   return rule;
 }
 
+std::optional<engine::Fraction> FractionOf(const std::optional<ast::Share>& share) {
+  if (!share || !share->is_fraction || !share->valid) return std::nullopt;
+  return engine::Fraction{share->numerator, share->denominator};
+}
+
+// A share written `N/M` stays exact at run time (2/3 of 3 ballots is 2):
+// the model keeps the decimal, the AST the two numbers. The rule is found
+// by its range.
+void KeepFractions(const ast::CharterDecl& d, engine::DecisionSpec& rule) {
+  if (d.decisions) {
+    for (const ast::DecisionRule& r : d.decisions->rules) {
+      if (!(r.range == rule.range)) continue;
+      rule.share_fraction = FractionOf(r.method.share);
+      rule.quorum_fraction = FractionOf(r.quorum_share);
+      if (r.fallback) rule.fallback_fraction = FractionOf(r.fallback->share);
+      return;
+    }
+  }
+  if (d.sanctions) {
+    for (const ast::SanctionRule& r : d.sanctions->rules) {
+      if (r.range == rule.range) rule.share_fraction = FractionOf(r.method.share);
+    }
+  }
+}
+
 }  // namespace
 
 void FillPower(const model::Charter& c, const MoneyOf& money, engine::CharterSpec& spec) {
@@ -110,7 +135,11 @@ void FillPower(const model::Charter& c, const MoneyOf& money, engine::CharterSpe
   for (const model::Office& o : c.offices) {
     spec.offices.push_back(OfficeOf(o, c.decl ? DeclaredOffice(*c.decl, o.name) : nullptr));
   }
-  for (const model::DecisionRule& r : c.decisions) spec.decisions.push_back(DecisionOf(r));
+  for (const model::DecisionRule& r : c.decisions) {
+    spec.decisions.push_back(DecisionOf(r));
+    if (c.decl) KeepFractions(*c.decl, spec.decisions.back());
+  }
+  if (spec.entry == engine::EntryMode::kVote) spec.entry_share = c.membership.vote;
   spec.has_decisions = c.decl && (c.decl->decisions || c.decl->sanctions);
   spec.finding_expires = c.sanctions.finding_expires;
   if (!c.decl || !c.decl->membership) return;

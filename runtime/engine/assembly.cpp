@@ -70,6 +70,28 @@ void Simulation::Assembly(const EventSpec& e) {
     if (!e.changes.empty()) v.notes.push_back("its rule changes are not adopted");
     return;
   }
+  int64_t changed = 0;
+  std::vector<std::string> done = ApplyChanges(e, polity, e.changes, &changed);
+  Add(EntryKind::kEvent, polity,
+      fmt::format("assembly of {}: {} of {} members present (quorum {}){}", polity, count, size,
+                  needed,
+                  done.empty() ? std::string(", no rule changes")
+                               : fmt::format(": {}", fmt::join(done, ", "))),
+      e.range);
+  auto record = NewRecord("assembly");
+  std::vector<values::Value> who;
+  for (const std::string& n : present) who.push_back(MemberValue(n));
+  record->Put("polity", CharterValue(polity));
+  record->Put("present", values::MakeSetValue(std::move(who)));
+  record->Put("changed", values::Value::MakeInt(changed));
+  record->Put("date", values::Value::MakeDate(today_));
+  RunRules(e, values::Value::MakeRecord(record), {polity});
+}
+
+std::vector<std::string> Simulation::ApplyChanges(const EventSpec& e, const std::string& polity,
+                                                  const std::vector<ChangeSpec>& changes,
+                                                  int64_t* changed_count) {
+  PolityState& p = polities_[polity];
   std::vector<std::string> done;
   std::set<std::string> changed;
   std::set<std::string> reaffirmed;
@@ -77,12 +99,12 @@ void Simulation::Assembly(const EventSpec& e) {
     return std::find_if(p.rules.begin(), p.rules.end(),
                         [&](const RuleSpec* r) { return r->name == name; });
   };
-  for (const ChangeSpec& ch : e.changes) {
+  for (const ChangeSpec& ch : changes) {
     if (ch.target) {
       auto it = in_force(ch.target->text);
       if (it == p.rules.end()) {
         Invalid(e, diag::Code::R030,
-                Message(diag::Code::R030, "assembly",
+                Message(diag::Code::R030, EventWord(e.kind),
                         fmt::format("rule `{}` is not in force in `{}` on {}", ch.target->text,
                                     polity, today_.ToString())),
                 ch.target->range);
@@ -109,7 +131,7 @@ void Simulation::Assembly(const EventSpec& e) {
       if (in_force(ch.rule->name) != p.rules.end()) {
         Invalid(
             e, diag::Code::R030,
-            Message(diag::Code::R030, "assembly",
+            Message(diag::Code::R030, EventWord(e.kind),
                     fmt::format("rule `{}` is already in force in `{}`", ch.rule->name, polity)),
             ch.range);
         continue;
@@ -126,20 +148,8 @@ void Simulation::Assembly(const EventSpec& e) {
     for (const std::string& r : changed) p.revision.current.changed.insert(r);
     for (const std::string& r : reaffirmed) p.revision.current.reaffirmed.insert(r);
   }
-  Add(EntryKind::kEvent, polity,
-      fmt::format("assembly of {}: {} of {} members present (quorum {}){}", polity, count, size,
-                  needed,
-                  done.empty() ? std::string(", no rule changes")
-                               : fmt::format(": {}", fmt::join(done, ", "))),
-      e.range);
-  auto record = NewRecord("assembly");
-  std::vector<values::Value> who;
-  for (const std::string& n : present) who.push_back(MemberValue(n));
-  record->Put("polity", CharterValue(polity));
-  record->Put("present", values::MakeSetValue(std::move(who)));
-  record->Put("changed", values::Value::MakeInt(static_cast<int64_t>(changed.size())));
-  record->Put("date", values::Value::MakeDate(today_));
-  RunRules(e, values::Value::MakeRecord(record), {polity});
+  *changed_count = static_cast<int64_t>(changed.size());
+  return done;
 }
 
 }  // namespace concord::engine

@@ -130,10 +130,11 @@ void Simulation::ApplyEvent(const EventSpec& e) {
     case EventKind::kWaive:
       return Waive(e);
     case EventKind::kPropose:
+      return Propose(e);
     case EventKind::kVote:
+      return Vote(e);
     case EventKind::kDecide:
-      // Decision events (issue 17): the front end does not build them yet.
-      return;
+      return Decide(e);
   }
 }
 
@@ -147,6 +148,12 @@ void Simulation::Join(const EventSpec& e) {
             e.subject.range);
     return;
   }
+  if (!EntryAllowsJoin(e)) return;
+  AdmitMember(e);
+}
+
+void Simulation::AdmitMember(const EventSpec& e) {
+  const std::string& polity = e.target->text;
   auto [it, fresh] = members_.try_emplace(e.subject.text);
   MemberState& m = it->second;
   if (fresh) {
@@ -187,20 +194,26 @@ void Simulation::Leave(const EventSpec& e) {
   record->Put("member", MemberValue(e.subject.text));
   record->Put("polity", CharterValue(polity));
   record->Put("date", values::Value::MakeDate(today_));
+  // RequireMember made sure the leaver is one of the members.
+  size_t remaining = polities_[polity].members.size() - 1;
+  Add(EntryKind::kEvent, polity,
+      fmt::format("{} leaves {}; {} now", e.subject.text, polity, MemberCount(remaining)), e.range);
+  DropMember(polity, e.subject.text, "left " + polity);
+  RunRules(e, values::Value::MakeRecord(record), {polity});
+}
+
+void Simulation::DropMember(const std::string& polity, const std::string& member,
+                            const std::string& why) {
   PolityState& p = polities_[polity];
-  std::erase(p.members, e.subject.text);
-  p.joined.erase(e.subject.text);
-  if (auto leaver = members_.find(e.subject.text); leaver != members_.end()) {
+  std::erase(p.members, member);
+  p.joined.erase(member);
+  if (auto leaver = members_.find(member); leaver != members_.end()) {
     leaver->second.polities.erase(p.order);
   }
-  Add(EntryKind::kEvent, polity,
-      fmt::format("{} leaves {}; {} now", e.subject.text, polity, MemberCount(p.members.size())),
-      e.range);
-  VacateSeats(polity, e.subject.text, "left " + polity, {});
+  VacateSeats(polity, member, why, {});
   // The roles the leaver held pass on today, not at the end of their terms.
-  for (Rotation& r : p.rotations) r.queue.Depart(e.subject.text);
+  for (Rotation& r : p.rotations) r.queue.Depart(member);
   if (p.participating) Rotate(p.rotations, polity, false);
-  RunRules(e, values::Value::MakeRecord(record), {polity});
 }
 
 void Simulation::Sign(const EventSpec& e) {

@@ -104,6 +104,13 @@ enum class DecisionMethod : uint8_t {
   kAssembly,     // an assembly meeting the revision quorum
 };
 
+// A share written as a fraction `N/M`, kept as both numbers so that 2/3 of
+// 3 ballots is exactly 2 (the decimal 0.666667 would ask for 2.000001).
+struct Fraction {
+  int64_t numerator = 0;
+  int64_t denominator = 1;
+};
+
 // One matter's rule as written in `decisions` or `sanctions`, or computed
 // (an amendment rule that falls back to `assembly` has no range).
 struct DecisionSpec {
@@ -125,6 +132,11 @@ struct DecisionSpec {
   std::optional<values::Duration> findings_within;
   std::optional<values::Duration> at_most;  // suspension length
   bool in_sanctions = false;
+  // Set when the share, quorum or fallback share was written `N/M`; the
+  // decimal beside it is then only for display.
+  std::optional<Fraction> share_fraction;
+  std::optional<Fraction> quorum_fraction;
+  std::optional<Fraction> fallback_fraction;
   SourceRange range;
 };
 
@@ -147,6 +159,9 @@ struct CharterSpec {
   values::Value value;  // the charter record (model_values), for entities
   EntryMode entry = EntryMode::kOpen;
   int64_t sponsors = 0;
+  // `entry vote P`: the admission rule when `decisions` gives none.
+  std::optional<values::Decimal> entry_share;
+  std::optional<Fraction> entry_fraction;
 
   std::optional<calendar::Period> revision_every;
   std::optional<values::Decimal> quota_count;  // `quota 2 rules`

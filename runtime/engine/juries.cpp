@@ -43,6 +43,28 @@ bool Simulation::SpendOnLottery(size_t pool_size, const std::string& dispute, So
   return false;
 }
 
+std::optional<lottery::Draw> Simulation::DrawFromPool(const std::string& subject,
+                                                      const std::string& domain,
+                                                      std::vector<std::string> pool, size_t k,
+                                                      const char* what, const std::string& whose,
+                                                      SourceRange at, SourceRange defined,
+                                                      bool* too_small) {
+  if (!SpendOnLottery(pool.size(), subject, at)) return std::nullopt;
+  lottery::DrawResult drawn = lottery::DrawMembers(scenario_.seed, domain, std::move(pool), k);
+  if (drawn.ok()) return std::move(drawn.draw);
+  if (drawn.error != lottery::DrawError::kPoolTooSmall) {
+    result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";
+    return std::nullopt;
+  }
+  Entry& v = Violation(EntryKind::kMissed, diag::Code::R006, subject,
+                       fmt::format(fmt::runtime(diag::Info(diag::Code::R006).message_template),
+                                   what, whose, drawn.eligible, drawn.wanted),
+                       at);
+  v.labels.push_back({defined, "the jury is defined here"});
+  if (too_small) *too_small = true;
+  return std::nullopt;
+}
+
 void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
   const CharterSpec& c = *polities_[d.polity].spec;
   if (c.jury_size <= 0) return;
@@ -62,28 +84,18 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
   for (const std::string& m : polities_[d.polity].members) {
     if (!is_side(m)) pool.push_back(m);
   }
-  auto too_small = [&](const char* what, const lottery::DrawResult& r) {
-    Entry& v = Violation(EntryKind::kMissed, diag::Code::R006, d.id,
-                         fmt::format(fmt::runtime(diag::Info(diag::Code::R006).message_template),
-                                     what, d.id, r.eligible, r.wanted),
-                         e.range);
-    v.labels.push_back({c.jury_range, "the jury is defined here"});
-  };
-  if (!SpendOnLottery(pool.size(), d.id, e.range)) return;
-  lottery::DrawResult jurors =
-      lottery::DrawJury(scenario_.seed, d.id, pool, static_cast<size_t>(c.jury_size));
-  if (!jurors.ok()) {
-    if (jurors.error == lottery::DrawError::kPoolTooSmall) {
-      too_small("the jury", jurors);
-    } else {
-      result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";
-    }
-    return;
-  }
+  // The jury's domain is the dispute id itself, the delegates' the id
+  // followed by lottery::kExternalSuffix (lottery::DrawJury and
+  // lottery::DrawExternalDelegates).
+  const std::string whose = fmt::format("dispute `{}`", d.id);
+  std::optional<lottery::Draw> jurors =
+      DrawFromPool(d.id, d.id, std::move(pool), static_cast<size_t>(c.jury_size), "the jury", whose,
+                   e.range, c.jury_range);
+  if (!jurors) return;
   JuryDraw draw;
   draw.dispute = d.id;
-  draw.jurors = jurors.draw->members;
-  draw.jury_verification = jurors.draw->verification;
+  draw.jurors = jurors->members;
+  draw.jury_verification = jurors->verification;
   bool external = c.jury_external > 0 && (!c.external_only_serious || d.serious);
   if (external) {
     std::vector<std::string> allied;
@@ -93,15 +105,13 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
         if (!is_side(m) && !IsMemberOf(m, d.polity)) allied.push_back(m);
       }
     }
-    if (!SpendOnLottery(allied.size(), d.id, e.range)) return;
-    lottery::DrawResult delegates = lottery::DrawExternalDelegates(
-        scenario_.seed, d.id, allied, static_cast<size_t>(c.jury_external));
-    if (!delegates.ok()) {
-      if (delegates.error != lottery::DrawError::kPoolTooSmall) {
-        result_.internal_error = "SHA-256 is unavailable, so no jury can be drawn";
-        return;
-      }
-      too_small("external delegates", delegates);
+    bool too_small = false;
+    std::optional<lottery::Draw> delegates =
+        DrawFromPool(d.id, d.id + std::string(lottery::kExternalSuffix), std::move(allied),
+                     static_cast<size_t>(c.jury_external), "external delegates", whose, e.range,
+                     c.jury_range, &too_small);
+    if (!delegates) {
+      if (!too_small) return;
       Entry& missed = result_.timeline.back();
       if (allies.empty()) {
         missed.notes.push_back(fmt::format("`{}` has no ally through an active treaty on {}",
@@ -109,8 +119,8 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
       }
       missed.notes.push_back("the jurors drawn from its own members are seated without them");
     } else {
-      draw.delegates = delegates.draw->members;
-      draw.delegate_verification = delegates.draw->verification;
+      draw.delegates = delegates->members;
+      draw.delegate_verification = delegates->verification;
     }
   }
   d.jury = draw.jurors;

@@ -262,6 +262,17 @@ bool Simulation::ElectionAllowed(const EventSpec& e, const OfficeState& o) {
     return refuse(fmt::format("{} names for {} seat{}", e.names.size(), spec.seats,
                               spec.seats == 1 ? "" : "s"));
   }
+  // A charter that writes an `election` rule decides each election: the
+  // `elect` needs a passed `election of OFFICE` proposal not yet used.
+  const PolityState& polity = polities_[o.polity];
+  const bool election_rule =
+      std::any_of(polity.spec->decisions.begin(), polity.spec->decisions.end(),
+                  [](const DecisionSpec& d) { return d.matter == "election"; });
+  if (election_rule && !ElectionApproved(o.polity, spec.name)) {
+    return refuse(fmt::format("`{}` decides elections by its `election` rule, and no passed "
+                              "`election of {}` proposal is waiting",
+                              o.polity, spec.name));
+  }
   if (spec.chosen == OfficeSelection::kAppointment && spec.appointed_by) {
     const PolityState& p = polities_[o.polity];
     if (HoldersOf(p, *spec.appointed_by).empty()) {
@@ -287,6 +298,7 @@ void Simulation::Elect(const EventSpec& e) {
   OfficeState& o = *found;
   const OfficeSpec& spec = *o.spec;
   if (!ElectionAllowed(e, o)) return;
+  ConsumeElectionApproval(polity, spec.name);
   auto holds = [&](const std::string& m) {
     return std::any_of(o.seats.begin(), o.seats.end(),
                        [&](const SeatState& s) { return s.holder == m; });

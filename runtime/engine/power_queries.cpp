@@ -1,10 +1,18 @@
 // What expressions ask about power (POWER.md §6): the proposal entity and
 // the `outcome`, `holders` and `findings` queries.
 //
+<<<<<<< HEAD
 // PLACEHOLDER, to be replaced by the engine's state (issue 17): until the
 // decisions engine records outcomes, OutcomeAnswer says `pending`.
 // `holders` and `findings` read offices.cpp's seats and sanctions.cpp's
 // findings. The proposal entity is read from the scenario's `propose` events.
+=======
+// `outcome` is the decisions engine's (OutcomeOf). PLACEHOLDERS, to be
+// replaced by the engine's state (issue 17): until the offices and
+// sanctions engine seats holders and records findings,
+// HoldersAnswer is the empty set and FindingsAnswer 0. The proposal entity
+// is complete: it is read from the scenario's `propose` events.
+>>>>>>> decide17
 #include <fmt/format.h>
 
 #include "runtime/engine/simulation.h"
@@ -55,8 +63,8 @@ interp::HostAnswer Simulation::ProposalAnswer(const std::string& id) const {
 }
 
 interp::HostAnswer Simulation::OutcomeAnswer(const std::string& proposal) const {
-  (void)proposal;  // placeholder: see the top of this file
-  return interp::HostAnswer::Of(StatusValue("outcome", "pending"));
+  // The state of the decisions engine (proposals.cpp, decisions.cpp) today.
+  return interp::HostAnswer::Of(StatusValue("outcome", OutcomeWord(OutcomeOf(proposal))));
 }
 
 interp::HostAnswer Simulation::HoldersAnswer(const std::string& polity,

@@ -56,14 +56,6 @@ bool Simulation::ClassVotes(const std::string& member, const PolityState& p) con
   return true;
 }
 
-std::vector<std::string> Simulation::VotingMembers(const PolityState& p) const {
-  std::vector<std::string> out;
-  for (const std::string& m : p.members) {
-    if (ClassVotes(m, p) && !IsSuspended(m, today_)) out.push_back(m);
-  }
-  return out;
-}
-
 bool Simulation::IsSuspended(const std::string& member, Date day) const {
   auto it = suspended_until_.find(member);
   return it != suspended_until_.end() && day < it->second;
@@ -101,17 +93,12 @@ void Simulation::ApplyRecall(PolityState& p, const std::string& member, const Ev
 
 void Simulation::RemoveFromPolity(const std::string& polity, const std::string& member,
                                   const std::string& why, SourceRange range) {
-  PolityState& p = polities_[polity];
-  std::erase(p.members, member);
-  p.joined.erase(member);
-  if (auto m = members_.find(member); m != members_.end()) m->second.polities.erase(p.order);
+  size_t remaining = polities_[polity].members.size() - (IsMemberOf(member, polity) ? 1 : 0);
   Add(EntryKind::kEvent, polity,
-      fmt::format("{} is removed from {} ({}); {} member{} now", member, polity, why,
-                  p.members.size(), p.members.size() == 1 ? "" : "s"),
+      fmt::format("{} is removed from {} ({}); {} member{} now", member, polity, why, remaining,
+                  remaining == 1 ? "" : "s"),
       range);
-  VacateSeats(polity, member, "removed from " + polity, {});
-  for (Rotation& r : p.rotations) r.queue.Depart(member);
-  if (p.participating) Rotate(p.rotations, polity, false);
+  DropMember(polity, member, "removed from " + polity);
 }
 
 void Simulation::Petition(const EventSpec& e) {
@@ -158,7 +145,7 @@ void Simulation::Petition(const EventSpec& e) {
       signed_by.push_back(n.text);
     }
   }
-  int64_t voting = static_cast<int64_t>(VotingMembers(p).size());
+  int64_t voting = static_cast<int64_t>(VotingMembers(p, today_).size());
   int64_t count = static_cast<int64_t>(signed_by.size());
   std::string tally =
       fmt::format("{} of {} voting member{} signed; `recall by {} of members` of {} needs {}",

@@ -94,6 +94,8 @@ const char* EntryKindName(EntryKind kind) {
       return "invalid";
     case EntryKind::kError:
       return "error";
+    case EntryKind::kDecision:
+      return "decision";
   }
   return "?";
 }
@@ -210,6 +212,9 @@ void Simulation::Setup() {
     if (c.jury_size > 0) Declare("obligation", fmt::format("jury of {}", name));
     if (c.ruling_after) Declare("obligation", fmt::format("ruling expiry of {}", name));
     for (const RuleSpec& r : c.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
+    for (const DecisionSpec& d : c.decisions) {
+      Declare("decision rule", fmt::format("{}.{}", name, d.matter));
+    }
   }
   for (const std::string& name : treaty_order_) {
     const TreatySpec& t = *treaties_[name].spec;

@@ -20,6 +20,7 @@
 
 #include "runtime/engine/engine.h"
 #include "runtime/engine/power_state.h"
+#include "runtime/engine/proposals.h"
 #include "runtime/engine/recurrence.h"
 #include "runtime/engine/state.h"
 #include "runtime/interp/host.h"
@@ -106,6 +107,10 @@ class Simulation : public interp::Host {
   void Renew(const EventSpec& e);
   void ExitTreaty(const EventSpec& e);
   void Assembly(const EventSpec& e);
+  // Applies an assembly's or a passed amendment's rule changes to `polity`
+  // and counts them toward its revision quota; the words of what was done.
+  std::vector<std::string> ApplyChanges(const EventSpec& e, const std::string& polity,
+                                        const std::vector<ChangeSpec>& changes, int64_t* changed);
   // `present all [except ...]`: the members of `polity` today minus the
   // exceptions, each of whom must be a member (R039).
   std::vector<std::string> EveryoneExcept(const EventSpec& e, const std::string& polity);
@@ -129,6 +134,44 @@ class Simulation : public interp::Host {
   void RecordEvent(const EventSpec& e);
   Entry& Invalid(const EventSpec& e, diag::Code code, std::string message, SourceRange range = {});
 
+  // Takes `member` out of `polity` today (a leave or a removal): the roles
+  // they held pass on.
+  // Takes the member out of the polity: seats, rotations; `why` is what the
+  // timeline says of the seats they lose.
+  void DropMember(const std::string& polity, const std::string& member, const std::string& why);
+  // A join the charter allows, applied: by a `join` event or a passed admission.
+  void AdmitMember(const EventSpec& e);
+  // False (after R053) when the charter's entry needs a passed admission.
+  bool EntryAllowsJoin(const EventSpec& e);
+
+  // --- proposals.cpp (decide17): proposals and ballots ----------------------
+  void Propose(const EventSpec& e);
+  void Vote(const EventSpec& e);
+  // The rule a proposal on `matter` in `p` follows: the charter's (RuleFor),
+  // or for an admission under `entry vote P` without one, `vote P of members`.
+  const DecisionSpec* ProposalRule(const PolityState& p, ProposalMatter matter);
+  // A voting member of `p` on `day`: a member whose class votes and who is
+  // not suspended.
+  bool CanVote(const PolityState& p, const std::string& member, Date day) const;
+  std::vector<std::string> VotingMembers(const PolityState& p, Date day) const;
+  // The outcome of proposal `id` today; pending when it was never decided
+  // (or never made).
+  DecisionOutcome OutcomeOf(const std::string& id) const;
+  // A passed `election of OFFICE` proposal not yet used by an `elect`.
+  bool ElectionApproved(const std::string& polity, const std::string& office) const;
+  void ConsumeElectionApproval(const std::string& polity, const std::string& office);
+
+  // --- decisions.cpp (decide17): deciding and applying ----------------------
+  void Decide(const EventSpec& e);
+  void ApplyDecision(ProposalState& proposal, const EventSpec& e);
+  void ApplySpending(ProposalState& proposal, const EventSpec& e);
+  // The entry of a decision: the tally, the rule, and `code` when it failed.
+  Entry& DecisionEntry(const ProposalState& proposal, const EventSpec& e, DecisionTally tally,
+                       std::optional<diag::Code> code, std::string text);
+  // The jurors of a proposal decided by jury, drawn on its first decide.
+  const std::vector<std::string>* ProposalJurors(ProposalState& proposal, const EventSpec& e);
+
+
   // --- stewards.cpp --------------------------------------------------------
   // The rotating roles of every participating charter and every treaty, the
   // charters' starting order drawn from their starting members.
@@ -145,6 +188,15 @@ class Simulation : public interp::Host {
 
   // --- juries.cpp -----------------------------------------------------------
   void DrawJury(DisputeState& d, const EventSpec& e);
+  // Draws `k` of `pool` under `domain` (docs/reference-lottery.md), spending
+  // the run's lottery budget. None after reporting why: too small a pool
+  // (R006 for `what` of `whose`, labelled at `defined`; `*too_small` set),
+  // the budget spent (R036) or SHA-256 unavailable.
+  std::optional<lottery::Draw> DrawFromPool(const std::string& subject, const std::string& domain,
+                                            std::vector<std::string> pool, size_t k,
+                                            const char* what, const std::string& whose,
+                                            SourceRange at, SourceRange defined,
+                                            bool* too_small = nullptr);
   std::vector<std::string> Allies(const std::string& polity) const;
 
   // --- offices.cpp ----------------------------------------------------------
@@ -190,9 +242,8 @@ class Simulation : public interp::Host {
  private:
   void Petition(const EventSpec& e);
   void Verdict(const EventSpec& e);
-  // Members of `polity` whose class votes (suspensions aside).
+  // Whether `member`'s class in `p` votes (suspensions aside).
   bool ClassVotes(const std::string& member, const PolityState& p) const;
-  std::vector<std::string> VotingMembers(const PolityState& p) const;
 
   // --- dues.cpp -------------------------------------------------------------
   void SetUpDues(PolityState& p);
@@ -336,6 +387,11 @@ class Simulation : public interp::Host {
   std::map<std::pair<std::string, std::string>, Date> recall_petitions_;
   std::map<std::string, Schedule> dues_;
   std::vector<WaiverState> waivers_;
+  std::map<std::string, ProposalState> proposals_;  // by id
+  // (polity, office): a passed `election of OFFICE` not yet used.
+  std::set<std::pair<std::string, std::string>> approved_elections_;
+  // charter -> the admission rule of `entry vote P` (ProposalRule).
+  std::map<std::string, DecisionSpec> entry_rules_;
   std::map<std::string, size_t> coverage_index_;
 };
 

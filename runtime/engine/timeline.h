@@ -17,16 +17,17 @@
 namespace concord::engine {
 
 enum class EntryKind : uint8_t {
-  kEvent,    // a scenario event as it was applied
-  kStatus,   // a transition: a treaty activates, expires, renews or ends, a ruling expires
-  kMet,      // an obligation met
-  kMissed,   // an obligation missed (a violation)
-  kBroken,   // an executable rule's `require` failed or a `reject` fired (a violation)
-  kFlag,     // an executable rule's `when ... then flag`
-  kJury,     // a jury draw
-  kSteward,  // a steward assignment
-  kInvalid,  // an event the engine refused (a violation)
-  kError,    // an evaluation error (a violation)
+  kEvent,     // a scenario event as it was applied
+  kStatus,    // a transition: a treaty activates, expires, renews or ends, a ruling expires
+  kMet,       // an obligation met
+  kMissed,    // an obligation missed (a violation)
+  kBroken,    // an executable rule's `require` failed or a `reject` fired (a violation)
+  kFlag,      // an executable rule's `when ... then flag`
+  kJury,      // a jury draw
+  kSteward,   // a steward assignment
+  kInvalid,   // an event the engine refused (a violation)
+  kError,     // an evaluation error (a violation)
+  kDecision,  // a proposal decided (a violation when it failed or was blocked)
 };
 
 const char* EntryKindName(EntryKind kind);
@@ -39,6 +40,25 @@ struct JuryDraw {
   std::optional<lottery::Verification> delegate_verification;
 };
 
+// What a `decide` counted: the ballots of the round by choice, among whom
+// they were counted, the outcome and the rule applied (POWER.md §6).
+struct DecisionTally {
+  std::string proposal;
+  std::string matter;  // admission, amendment, treaty, ...
+  std::string polity;
+  std::string outcome;  // passed | failed | blocked
+  int64_t yes = 0;
+  int64_t no = 0;
+  int64_t abstain = 0;
+  int64_t block = 0;
+  int64_t object = 0;
+  int64_t eligible = 0;       // the voting members, holders or jurors counted among
+  std::string eligible_kind;  // "voting members", "holders of coordinators", "jurors"
+  int64_t round = 1;          // consensus rounds: this decide's round
+  std::string rule;           // as written: "vote 2/3 of votes cast", or empty for no rule
+  SourceRange rule_range;     // none for a computed rule
+};
+
 struct Entry {
   Date date;
   EntryKind kind = EntryKind::kEvent;
@@ -49,6 +69,7 @@ struct Entry {
   std::vector<diag::Label> labels;
   std::vector<std::string> notes;
   std::optional<JuryDraw> jury;
+  std::optional<DecisionTally> decision;
 };
 
 struct ExpectResult {

@@ -57,6 +57,26 @@ std::string RenderTimelineJson(const engine::RunResult& run, const Locator& wher
       }
       j["jury"] = std::move(jury);
     }
+    if (e.decision) {
+      const engine::DecisionTally& d = *e.decision;
+      Json decision;
+      decision["proposal"] = d.proposal;
+      decision["matter"] = d.matter;
+      decision["polity"] = d.polity;
+      decision["outcome"] = d.outcome;
+      decision["round"] = d.round;
+      decision["yes"] = d.yes;
+      decision["no"] = d.no;
+      decision["abstain"] = d.abstain;
+      decision["block"] = d.block;
+      decision["object"] = d.object;
+      decision["eligible"] = d.eligible;
+      decision["eligible_kind"] = d.eligible_kind;
+      decision["rule"] = d.rule.empty() ? Json() : Json(d.rule);
+      std::string rule_at = where(d.rule_range);
+      decision["rule_location"] = rule_at.empty() ? Json() : Json(rule_at);
+      j["decision"] = std::move(decision);
+    }
     timeline.push_back(std::move(j));
   }
   root["timeline"] = std::move(timeline);

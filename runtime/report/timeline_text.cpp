@@ -48,6 +48,10 @@ std::string RenderTimelineText(const engine::RunResult& run, const Locator& wher
       std::string at = where(e.range);
       if (!at.empty()) out += fmt::format("{}at {}\n", kIndent, at);
     }
+    if (e.decision && !e.decision->rule.empty()) {
+      std::string rule_at = where(e.decision->rule_range);
+      if (!rule_at.empty()) out += fmt::format("{}rule at {}\n", kIndent, rule_at);
+    }
     for (const std::string& n : e.notes) out += fmt::format("{}note: {}\n", kIndent, n);
     if (e.jury) {
       if (e.jury->jury_verification) out += Verify("jury", *e.jury->jury_verification);
