@@ -65,3 +65,13 @@ add_test(NAME "property: --file refuses call lines that check nothing"
 set_tests_properties("property: --file refuses call lines that check nothing"
   PROPERTIES LABELS property
   PASS_REGULAR_EXPRESSION "`f` takes 1 argument.*`missing` is not a fn of the file.*some files could not be checked")
+
+# Random scenarios with every decision event (propose, vote, decide, elect,
+# petition, verdict, waive) over tests/golden/run/_inputs/linden.concord:
+# each checks clean, plays identically on the interpreter and the JIT, and
+# formats idempotently (tests/property/decision_events.py).
+add_test(NAME "property: decision events check, play the same on both engines, format"
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/property/decision_events.py
+          --concord $<TARGET_FILE:concord> --seed 1 --cases 40)
+set_tests_properties("property: decision events check, play the same on both engines, format"
+  PROPERTIES TIMEOUT 1200)

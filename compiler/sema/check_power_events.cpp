@@ -35,7 +35,7 @@ void Checker::ReportListedTwice(const std::vector<const ast::Identifier*>& names
     if (first) continue;
     diags_.Report(diag::Code::E0261, id->range, id->name, event_word)
         .WithLabel(it->second->range, "first listed here")
-        .WithHelp(fmt::format("list each name once in a {}", event_word));
+        .WithHelp(fmt::format("list each name once in {}", WithArticleFor(event_word)));
   }
 }
 

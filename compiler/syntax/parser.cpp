@@ -236,8 +236,9 @@ bool IsSoftKeyword(size_t type) {
     case L::FOR:
       return false;
     default:
-      // The power words (OFFICE ... DUES) follow FOR in the lexer section.
-      return (type >= L::ADOPTED && type <= L::FOR) || (type >= L::OFFICE && type <= L::DUES) ||
+      // The power words (OFFICE ... DUES) and the decision-event words
+      // (PROPOSE ... SPENDING) follow FOR in the lexer section.
+      return (type >= L::ADOPTED && type <= L::FOR) || (type >= L::OFFICE && type <= L::SPENDING) ||
              type == L::TODAY || type == L::CONCORD || type == L::EXTENDS || type == L::AS ||
              type == L::CHARTER || type == L::TREATY || type == L::SCENARIO;
   }

@@ -57,7 +57,7 @@ syn match concordKeyword "\<\%(members\|any\|all\|jury\|parties\)\>\%(\s*(\)\@!"
 " Calls of `fn` declarations; a built-in (defined after, so it wins) or a
 " keyword such as `not (...)` is not one.
 syn match concordCall "\<\%(\d\)\@!\k\+\ze\s*("
-syn match concordBuiltin "\<\%(count\|sum\|any\|all\|min\|max\|members\|contributions\|status\|jury\|exit_options\|parties\)\>\ze\s*("
+syn match concordBuiltin "\<\%(count\|sum\|any\|all\|min\|max\|members\|contributions\|status\|jury\|exit_options\|parties\|outcome\|holders\|findings\)\>\ze\s*("
 
 syn keyword concordOperatorWord and or not of
 syn match concordOperator "->\|==\|!=\|<=\|>=\|[<>=+*/-]"
