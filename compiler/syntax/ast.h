@@ -208,7 +208,6 @@ struct TreatyLimits {
   SourceRange range;
 };
 
-
 struct RuleTrigger {
   Identifier event;
   Identifier variable;
@@ -348,14 +347,15 @@ struct Change {
   SourceRange range;
 };
 
-#define CONCORD_EVENT_KINDS(X)                                                                    \
-  X(Join, "join")                                                                                 \
-  X(Leave, "leave")                                                                               \
-  X(Sign, "sign") X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") \
-      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                         \
-          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")        \
-              X(Respond, "respond") X(Record, "record") X(Propose, "propose") X(Vote, "vote")     \
-                  X(Decide, "decide") X(Elect, "elect") X(Petition, "petition")                  \
+#define CONCORD_EVENT_KINDS(X)                                                                \
+  X(Join, "join")                                                                             \
+  X(Leave, "leave")                                                                           \
+  X(Sign, "sign")                                                                             \
+  X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute")             \
+      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                     \
+          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")    \
+              X(Respond, "respond") X(Record, "record") X(Propose, "propose") X(Vote, "vote") \
+                  X(Decide, "decide") X(Elect, "elect") X(Petition, "petition")               \
                       X(Verdict, "verdict") X(Waive, "waive")
 
 enum class EventKind : uint8_t {
@@ -396,11 +396,11 @@ const char* EventWord(EventKind kind);
 //   waive         subject = member, target = polity (written or resolved),
 //                 until (`waive dues for NAME [in P] until DATE`)
 // POWER.md §6: what a proposal asks the community to decide.
-#define CONCORD_PROPOSAL_MATTERS(X)                                            \
-  X(Admission, "admission") X(Removal, "removal") X(Amendment, "amendment")    \
-      X(TreatySign, "treaty sign") X(TreatyRenew, "treaty renew")              \
-          X(TreatyExit, "treaty exit") X(Spending, "spending")                 \
-              X(Election, "election") X(Recall, "recall")
+#define CONCORD_PROPOSAL_MATTERS(X)                                                       \
+  X(Admission, "admission")                                                               \
+  X(Removal, "removal") X(Amendment, "amendment") X(TreatySign, "treaty sign")            \
+      X(TreatyRenew, "treaty renew") X(TreatyExit, "treaty exit") X(Spending, "spending") \
+          X(Election, "election") X(Recall, "recall")
 
 enum class ProposalMatter : uint8_t {
 #define CONCORD_PROPOSAL_MATTER_ENUM(kind, words) k##kind,
@@ -439,10 +439,10 @@ struct Event {
   ExprPtr amount;
   bool flag = false;  // dispute: serious; ruling: reaffirmed
   std::vector<Change> changes;
-  bool present_all = false;  // assembly: `present all [except names]`
+  bool present_all = false;                         // assembly: `present all [except names]`
   std::optional<ProposalMatter> matter;             // propose
-  std::vector<Ballot> ballots;                       // vote, in source order
-  std::optional<Verdict> verdict;                    // verdict
+  std::vector<Ballot> ballots;                      // vote, in source order
+  std::optional<Verdict> verdict;                   // verdict
   std::optional<Located<values::Date>> until_date;  // waive
   // `on DATE every PERIOD EVENT [until DATE]`: the event recurs on
   // DATE + k × PERIOD; `date` is the first occurrence.

@@ -269,9 +269,10 @@ bool Simulation::ElectionAllowed(const EventSpec& e, const OfficeState& o) {
       std::any_of(polity.spec->decisions.begin(), polity.spec->decisions.end(),
                   [](const DecisionSpec& d) { return d.matter == "election"; });
   if (election_rule && !ElectionApproved(o.polity, spec.name)) {
-    return refuse(fmt::format("`{}` decides elections by its `election` rule, and no passed "
-                              "`election of {}` proposal is waiting",
-                              o.polity, spec.name));
+    return refuse(
+        fmt::format("`{}` decides elections by its `election` rule, and no passed "
+                    "`election of {}` proposal is waiting",
+                    o.polity, spec.name));
   }
   if (spec.chosen == OfficeSelection::kAppointment && spec.appointed_by) {
     const PolityState& p = polities_[o.polity];

@@ -1,18 +1,9 @@
 // What expressions ask about power (POWER.md §6): the proposal entity and
 // the `outcome`, `holders` and `findings` queries.
 //
-<<<<<<< HEAD
-// PLACEHOLDER, to be replaced by the engine's state (issue 17): until the
-// decisions engine records outcomes, OutcomeAnswer says `pending`.
-// `holders` and `findings` read offices.cpp's seats and sanctions.cpp's
-// findings. The proposal entity is read from the scenario's `propose` events.
-=======
-// `outcome` is the decisions engine's (OutcomeOf). PLACEHOLDERS, to be
-// replaced by the engine's state (issue 17): until the offices and
-// sanctions engine seats holders and records findings,
-// HoldersAnswer is the empty set and FindingsAnswer 0. The proposal entity
-// is complete: it is read from the scenario's `propose` events.
->>>>>>> decide17
+// `outcome` is the decisions engine's (OutcomeOf), `holders` reads
+// offices.cpp's seats and `findings` sanctions.cpp's findings. The proposal
+// entity is read from the scenario's `propose` events.
 #include <fmt/format.h>
 
 #include "runtime/engine/simulation.h"

@@ -171,7 +171,6 @@ class Simulation : public interp::Host {
   // The jurors of a proposal decided by jury, drawn on its first decide.
   const std::vector<std::string>* ProposalJurors(ProposalState& proposal, const EventSpec& e);
 
-
   // --- stewards.cpp --------------------------------------------------------
   // The rotating roles of every participating charter and every treaty, the
   // charters' starting order drawn from their starting members.

@@ -424,9 +424,11 @@ TEST_CASE("explanations: format and lookup", "[diag][explain]") {
     CHECK(text->find("## Example") != std::string_view::npos);
     CHECK(text->find("## How to fix") != std::string_view::npos);
     // The example shows the code as a user sees it: `error[E0201]` from the
-    // compiler, or a timeline entry such as `missed   R012 ...`.
+    // compiler, or a timeline entry such as `missed   R012 ...` or
+    // `decision R041 ...` (the longest kind word leaves one space).
     CHECK((text->find("[" + std::string(info.name) + "]") != std::string_view::npos ||
-           text->find("  " + std::string(info.name) + " ") != std::string_view::npos));
+           text->find("  " + std::string(info.name) + " ") != std::string_view::npos ||
+           text->find("decision " + std::string(info.name) + " ") != std::string_view::npos));
   }
   CHECK(Explain("e0201") == Explain("E0201"));
   CHECK_FALSE(Explain("E9999").has_value());
