@@ -21,7 +21,7 @@ def play(concord, command, path):
                           stdin=subprocess.DEVNULL, capture_output=True, timeout=300)
     # `concord test` names where each scenario and `expect` line is, which
     # differs between the files by construction; everything else must not.
-    return proc.returncode, re.sub(r"[\w./-]+\.concord:\d+:\d+", "FILE:LINE:COL",
+    return proc.returncode, re.sub(r"[\w./-]+\.(?:concord|events|jsonl):\d+:\d+", "FILE:LINE:COL",
                                    proc.stdout.decode())
 
 
