@@ -83,8 +83,8 @@ std::optional<std::vector<BatchItem>> EventLines(const diag::SourceManager& sour
       auto event = syntax::ParseEventLine(sources, input, static_cast<uint32_t>(begin),
                                           static_cast<uint32_t>(end), scratch);
       if (!event || scratch.has_errors()) return std::nullopt;
-      items.push_back({false, event->date.value.ToString(), std::string(sources.Slice(event->range)),
-                       event->range});
+      items.push_back({false, event->date.value.ToString(),
+                       std::string(sources.Slice(event->range)), event->range});
     }
     begin = end + 1;
   }

@@ -59,6 +59,11 @@ class AstBuilder {
   std::optional<ast::ScenarioDecl> Scenario(P::ScenarioDeclContext* ctx);
   std::optional<ast::Rule> RuleOf(P::RuleDeclContext* ctx);
 
+  // `on DATE EVENT` or a recurring event with its date and range; nullopt
+  // for other scenario items and for events that did not build. Also the
+  // entry for one line of an event file (ParseEventLine).
+  std::optional<ast::Event> DatedEvent(P::ScenarioItemContext* item);
+
  private:
   ast::ExprPtr Or(P::OrExprContext* ctx);
   ast::ExprPtr And(P::AndExprContext* ctx);
@@ -91,9 +96,6 @@ class AstBuilder {
   std::optional<ast::SanctionRule> SanctionOf(P::SanctionItemContext* ctx);
   std::vector<ast::Attribute> Attrs(P::AttrsContext* ctx);
   std::optional<ast::Event> EventOf(P::EventContext* ctx);
-  // `on DATE EVENT` or a recurring event with its date and range; nullopt
-  // for other scenario items and for events that did not build.
-  std::optional<ast::Event> DatedEvent(P::ScenarioItemContext* item);
   // An assembly's or an amendment proposal's `{ amend x  add rule ... }`.
   std::vector<ast::Change> ChangesOf(const std::vector<P::ChangeContext*>& changes);
   // The decision events (build_power_events.cpp): true when `ctx` is one of
