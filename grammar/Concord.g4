@@ -252,6 +252,9 @@ scenarioItem
   // `on 2027-01-07 every lunar month assembly x present all until 2027-12-31`:
   // occurrence k falls on DATE + k × period (docs/reference-runtime.md).
   | ON DATE EVERY period event (UNTIL DATE)?                  # recurringEventClause
+  // `events from "payments.events"`: dated events read from a file, one per
+  // line, as a stream (compiler/syntax/event_stream.h, docs/reference.md).
+  | EVENTS FROM STRING                                        # eventsFromClause
   | RUN UNTIL DATE                                            # runUntilClause
   | EXPECT ON DATE expr                                       # expectOn
   | EXPECT VIOLATION UPPER (ON DATE)?                         # expectViolation
@@ -402,7 +405,7 @@ ident
   | CLASS | DUES | REAFFIRM
   | PROPOSE | DECIDE | ELECT | PETITION | WAIVE | YES | ABSTAIN | BLOCK
   | OBJECT | AGAINST | ADMISSION | AMENDMENT | SPENDING
-  | TODAY
+  | TODAY | EVENTS
   ;
 
 // ---------------------------------------------------------------------------
@@ -580,6 +583,7 @@ AGAINST : 'against' ;
 ADMISSION : 'admission' ;
 AMENDMENT : 'amendment' ;
 SPENDING : 'spending' ;
+EVENTS : 'events' ;
 // `today`, the date of the evaluation, is a name in expressions that sema
 // resolves (a local of that name shadows it), so it stays a soft keyword.
 TODAY : 'today' ;

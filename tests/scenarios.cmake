@@ -15,3 +15,14 @@ add_test(NAME "scenario: recurring lunar year equals the written-out one"
           --concord $<TARGET_FILE:concord>
           ${CMAKE_CURRENT_SOURCE_DIR}/golden/run/recurring_lunar_year.concord
           ${CMAKE_CURRENT_SOURCE_DIR}/golden/run/recurring_lunar_year_written_out.concord)
+
+# `events from "FILE"` (docs/reference.md, Event files): the same events read
+# from an event-syntax file and from a JSON Lines file play the timeline of
+# the scenario that writes them inline.
+foreach(form text jsonl)
+  add_test(NAME "scenario: events from a ${form} file equal the inline events"
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/same_timeline.py
+            --concord $<TARGET_FILE:concord> --expect contributes
+            ${CMAKE_CURRENT_SOURCE_DIR}/golden/run/stream_inline.concord
+            ${CMAKE_CURRENT_SOURCE_DIR}/golden/run/stream_${form}.concord)
+endforeach()

@@ -22,7 +22,9 @@ and floors, so every rule is different code.
 
 Written into OUT_DIR:
   program/*.concord  the charters and treaties (`concord check` clean)
-  scenario.concord   the 10-year scenario
+  scenario.concord   the 10-year scenario: members and `events from` lines
+  events/YEAR.events its events, one per line, a file per year (or, with
+                     --events inline, the events inside scenario.concord)
   events.tsv         the events the rules see, in scenario order, for the
                      rule benchmark and rules.lua
   params.tsv         each polity's and treaty's rule parameters, for the
@@ -229,6 +231,9 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--events", choices=["files", "inline"], default="files",
+                        help="write the events into events/YEAR.events (read with `events from`) "
+                             "or inline in scenario.concord")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -363,8 +368,22 @@ def main():
                 by_income.setdefault(income, []).append(name)
         for income in sorted(by_income):
             lines.append(f"  members {p.name}: {', '.join(by_income[income])} {{ income {eur(income)} }}")
-    for date, _, line, _ in events:
-        lines.append(f"  on {date.isoformat()} {line}")
+    if args.events == "inline":
+        for date, _, line, _ in events:
+            lines.append(f"  on {date.isoformat()} {line}")
+    else:
+        # One event file a year, read by concord as a stream (`events from`):
+        # the scenario stays small at every scale, and the files are in date
+        # order, as an event file must be (E0293).
+        if os.path.isdir(os.path.join(out, "events")):
+            shutil.rmtree(os.path.join(out, "events"))
+        os.makedirs(os.path.join(out, "events"))
+        by_year = {}
+        for date, _, line, _ in events:
+            by_year.setdefault(date.year, []).append(f"on {date.isoformat()} {line}")
+        for year in sorted(by_year):
+            write(f"events/{year}.events", "\n".join(by_year[year]) + "\n")
+            lines.append(f'  events from "events/{year}.events"')
     lines.append(f"  run until {until.isoformat()}")
     lines.append("}")
     write("scenario.concord", "\n".join(lines) + "\n")

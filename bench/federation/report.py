@@ -292,9 +292,20 @@ def main():
         out.append("- JIT at least 5× faster than the interpreter: **not measured** (no JIT in this build).")
     e2e_top = [e for e in data[top]["e2e"] if e["raw"].startswith("e2e ")]
     if e2e_top and float(top) >= 1:
-        best = min(float(e.get("cpu_s", e["seconds"])) for e in e2e_top)
-        out.append(f"- the whole 10-year federation in seconds: **{'met' if best < 60 else 'not met'}** "
-                   f"({best:.1f} s at scale {top}).")
+        # Issue 18: scale 1 end to end from event files, under 30 s of CPU and
+        # 2 GiB with the interpreter; the JIT is compared, not held to it.
+        def best(engine, key):
+            rows = [e for e in e2e_top if e.get("engine") == engine and e.get(key, "").replace(".", "").isdigit()]
+            return min(float(e[key]) for e in rows) if rows else None
+        cpu, kib = best("interp", "cpu_s"), best("interp", "peak_kib")
+        if cpu is not None and kib is not None:
+            met = cpu < 30 and kib < 2 * 1024 * 1024
+            out.append(f"- the whole 10-year federation (scale {top}) from event files, interpreter under 30 s CPU "
+                       f"and 2 GiB: **{'met' if met else 'not met'}** ({cpu:.1f} s CPU, {kib / 1024:.0f} MiB).")
+        jit_cpu, jit_kib = best("jit", "cpu_s"), best("jit", "peak_kib")
+        if jit_cpu is not None and cpu is not None:
+            out.append(f"- the JIT on the same run: {jit_cpu:.1f} s CPU ({jit_cpu / cpu:.2f}× the interpreter's), "
+                       f"{jit_kib / 1024:.0f} MiB.")
     else:
         ran = [s for s in scales if any(e["raw"].startswith("e2e ") for e in data[s]["e2e"])]
         largest = ran[-1] if ran else None

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 
 #include "runtime/engine/engine.h"
 #include "runtime/values/date.h"
@@ -75,10 +76,20 @@ std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Set
   }
   files.push_back(history_path);
   options.load.overlays.emplace_back(history_path, played->scenario.text);
-  // The history grows with every batch; it is bounded by the parser's token
-  // limit (E0114) rather than by the 8 MiB of a hand-written file.
-  options.load.max_file_bytes = 256u << 20;
-  options.load.max_program_bytes = 512u << 20;
+  // The history grows with every batch. Its events are read one by one
+  // (syntax::ParseEventLine, as event files are), never as one parse tree, so
+  // the token limit (E0114) does not bound it; positions are 32-bit.
+  options.load.max_file_bytes = std::numeric_limits<uint32_t>::max() - 1;
+  options.load.max_program_bytes = std::numeric_limits<uint32_t>::max() - 1;
+  pipeline::LoadOptions::EventItems events{history_path, {}};
+  events.ranges.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    // `members` lines stay in the scenario's own parse: they are not events.
+    if (!items[i].text.starts_with("on ")) continue;
+    uint32_t begin = played->scenario.item_offsets[i];
+    events.ranges.emplace_back(begin, begin + static_cast<uint32_t>(items[i].text.size()));
+  }
+  options.load.event_items.push_back(std::move(events));
   played->compilation = pipeline::Compile(files, options);
   pipeline::Compilation& c = *played->compilation;
   for (diag::FileId id = 0; id < c.program->sources.file_count(); ++id) {

@@ -229,6 +229,9 @@ const std::vector<Keyword>& Keywords() {
       {"amendment", "A matter: changing rules (`decisions`, `propose ... amendment { ... }`)."},
       {"spending",
        "A matter: spending from a ledger (`decisions`, `propose ... spending AMOUNT from L`)."},
+      {"events",
+       "A scenario item: `events from \"FILE\"` reads dated events from a file, one per line "
+       "(or JSON Lines when FILE ends in `.jsonl`)."},
       {"today",
        "The date of the evaluation: the event's date in a rule, the day a metric or an `expect` "
        "is evaluated. A date: `today - 30 days`, `x.date < today`."},

@@ -15,7 +15,9 @@
 #include <set>
 #include <sstream>
 
+#include "compiler/pipeline/event_stream.h"
 #include "compiler/pipeline/stdlib.h"
+#include "compiler/syntax/event_line.h"
 #include "compiler/syntax/parser.h"
 
 namespace concord::pipeline {
@@ -75,6 +77,19 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text, std::string* why) {
 }
 
 namespace {
+
+// `text` with the bytes of `ranges` turned into spaces (line breaks kept),
+// so a parse of it sees everything else at the same positions.
+std::string BlankRanges(std::string_view text,
+                        const std::vector<std::pair<uint32_t, uint32_t>>& ranges) {
+  std::string out(text);
+  for (const auto& [begin, end] : ranges) {
+    for (uint32_t i = begin; i < end && i < out.size(); ++i) {
+      if (out[i] != '\n') out[i] = ' ';
+    }
+  }
+  return out;
+}
 
 struct Source {
   std::string display;   // as shown in diagnostics
@@ -257,13 +272,31 @@ class Loader {
       }
       program_bytes_ += text->size();
     }
+    const LoadOptions::EventItems* items = nullptr;
+    for (const LoadOptions::EventItems& e : options_.event_items) {
+      if (e.path == src.display) items = &e;
+    }
     diag::FileId id = program_->sources.AddFile(src.display, std::move(*text));
     syntax::ParseOptions parse_options;
     const char* ll_only = std::getenv("CONCORD_PARSE_LL_ONLY");
     parse_options.two_stage = !(ll_only && std::string_view(ll_only) == "1");
+    std::string blanked;
+    if (items) blanked = BlankRanges(program_->sources.Text(id), items->ranges);
+    if (items) parse_options.text = &blanked;
     auto file = std::make_unique<ast::File>(
         syntax::ParseFile(program_->sources, id, diags_, parse_options));
+    if (items && file->scenarios.size() == 1) {
+      std::vector<ast::Event>& events = file->scenarios.front().events;
+      events.reserve(events.size() + items->ranges.size());
+      for (const auto& [begin, end] : items->ranges) {
+        auto event = syntax::ParseEventLine(program_->sources, id, begin, end, diags_);
+        if (event) events.push_back(std::move(*event));
+      }
+    }
 
+    // `events from "FILE"`: read now, relative to this file, so the events
+    // are declared and checked with the scenario's own.
+    if (!src.is_stdlib) ReadEventStreams(program_->sources, src.directory, *file, diags_);
     if (!src.is_stdlib) {
       size_t declared = file->fns.size() + file->concords.size() + file->charters.size() +
                         file->treaties.size() + file->scenarios.size();

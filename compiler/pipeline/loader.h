@@ -23,6 +23,15 @@ struct LoadOptions {
   size_t max_declarations = 100'000;
   // Text for paths that are open in an editor, used instead of the disk.
   std::vector<std::pair<std::string, std::string>> overlays;
+  // Files (by path) whose one scenario holds these byte ranges of dated
+  // events: the rest of the file is parsed as usual, each range on its own
+  // (syntax::ParseEventLine), appended in order. A ledger's history is read
+  // this way, so its size is not bounded by the token limit (E0114).
+  struct EventItems {
+    std::string path;
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;  // [begin, end), in order
+  };
+  std::vector<EventItems> event_items;
 };
 
 struct LoadResult {

@@ -40,6 +40,17 @@ class Builder {
     return lowered.value;
   }
   std::optional<values::Value> Constant(const ast::Expr* expr) {
+    // An amount or a count as sema folded it, without an IR root each: a
+    // scenario with a million contributions (event files) would otherwise
+    // keep a million roots in the module.
+    if (const sema::Constant* folded = expr ? checked_.ConstantOf(expr) : nullptr) {
+      if (const auto* money = folded->As<sema::MoneyValue>()) {
+        if (auto currency = values::Currency::Parse(money->currency)) {
+          return values::Value::MakeMoney({money->amount, *currency});
+        }
+      }
+      if (const int64_t* count = folded->As<int64_t>()) return values::Value::MakeInt(*count);
+    }
     const ir::Root* root = Lower("constant", expr, {});
     if (!root) return std::nullopt;
     interp::Outcome out = interp::Evaluate(*root, {}, {std::nullopt, nullptr, false});

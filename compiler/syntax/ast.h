@@ -347,16 +347,17 @@ struct Change {
   SourceRange range;
 };
 
-#define CONCORD_EVENT_KINDS(X)                                                                \
-  X(Join, "join")                                                                             \
-  X(Leave, "leave")                                                                           \
-  X(Sign, "sign")                                                                             \
-  X(Renew, "renew") X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute")             \
-      X(Ruling, "ruling") X(Contribute, "contribute") X(Report, "report")                     \
-          X(StressGame, "stress_game") X(Reflection, "reflection") X(Distress, "distress")    \
-              X(Respond, "respond") X(Record, "record") X(Propose, "propose") X(Vote, "vote") \
-                  X(Decide, "decide") X(Elect, "elect") X(Petition, "petition")               \
-                      X(Verdict, "verdict") X(Waive, "waive")
+#define CONCORD_EVENT_KINDS(X)                                                              \
+  X(Join, "join")                                                                           \
+  X(Leave, "leave")                                                                         \
+  X(Sign, "sign")                                                                           \
+  X(Renew, "renew")                                                                         \
+  X(Exit, "exit") X(Assembly, "assembly") X(Dispute, "dispute") X(Ruling, "ruling")         \
+      X(Contribute, "contribute") X(Report, "report") X(StressGame, "stress_game")          \
+          X(Reflection, "reflection") X(Distress, "distress") X(Respond, "respond")         \
+              X(Record, "record") X(Propose, "propose") X(Vote, "vote") X(Decide, "decide") \
+                  X(Elect, "elect") X(Petition, "petition") X(Verdict, "verdict")           \
+                      X(Waive, "waive")
 
 enum class EventKind : uint8_t {
 #define CONCORD_EVENT_ENUM(kind, word) k##kind,
@@ -396,11 +397,12 @@ const char* EventWord(EventKind kind);
 //   waive         subject = member, target = polity (written or resolved),
 //                 until (`waive dues for NAME [in P] until DATE`)
 // POWER.md §6: what a proposal asks the community to decide.
-#define CONCORD_PROPOSAL_MATTERS(X)                                                       \
-  X(Admission, "admission")                                                               \
-  X(Removal, "removal") X(Amendment, "amendment") X(TreatySign, "treaty sign")            \
-      X(TreatyRenew, "treaty renew") X(TreatyExit, "treaty exit") X(Spending, "spending") \
-          X(Election, "election") X(Recall, "recall")
+#define CONCORD_PROPOSAL_MATTERS(X)                                                     \
+  X(Admission, "admission")                                                             \
+  X(Removal, "removal")                                                                 \
+  X(Amendment, "amendment") X(TreatySign, "treaty sign") X(TreatyRenew, "treaty renew") \
+      X(TreatyExit, "treaty exit") X(Spending, "spending") X(Election, "election")      \
+          X(Recall, "recall")
 
 enum class ProposalMatter : uint8_t {
 #define CONCORD_PROPOSAL_MATTER_ENUM(kind, words) k##kind,
@@ -464,6 +466,13 @@ struct Expectation {
   SourceRange range;
 };
 
+// `events from "FILE"`: the path as written (relative to the scenario's
+// file); the loader reads the file as a stream into the scenario's events.
+struct EventStream {
+  Located<std::string> path;
+  SourceRange range;
+};
+
 struct ScenarioDecl {
   Identifier name;
   std::optional<Located<std::string>> title;
@@ -471,6 +480,7 @@ struct ScenarioDecl {
   std::optional<Located<values::Date>> start;
   std::vector<MembersDecl> members;
   std::vector<Event> events;
+  std::vector<EventStream> streams;
   std::optional<Located<values::Date>> run_until;
   std::vector<Expectation> expectations;
   SourceRange range;

@@ -169,6 +169,35 @@ std::optional<ast::Event> AstBuilder::EventOf(P::EventContext* ctx) {
   return e;
 }
 
+std::optional<ast::Event> AstBuilder::DatedEvent(P::ScenarioItemContext* item) {
+  diag::SourceRange r = Range(item);
+  if (auto* ev = dynamic_cast<P::EventClauseContext*>(item)) {
+    auto date = DateOf(ev->DATE());
+    auto event = EventOf(ev->event());
+    if (!date || !event) return std::nullopt;
+    event->date = *date;
+    event->range = r;
+    return event;
+  }
+  auto* recurring = dynamic_cast<P::RecurringEventClauseContext*>(item);
+  if (!recurring) return std::nullopt;
+  std::vector<antlr4::tree::TerminalNode*> dates = recurring->DATE();
+  auto date = dates.empty() ? std::nullopt : DateOf(dates[0]);
+  auto event = EventOf(recurring->event());
+  auto every = PeriodOf(recurring->period());
+  if (!date || !event || !every) return std::nullopt;
+  ast::Event::Recurrence recurrence{*every, std::nullopt};
+  if (recurring->UNTIL()) {
+    // A malformed `until` date was reported by DateOf; the recurrence
+    // then runs to the end of the scenario rather than being dropped.
+    if (dates.size() > 1) recurrence.until = DateOf(dates[1]);
+  }
+  event->date = *date;
+  event->range = r;
+  event->recurrence = std::move(recurrence);
+  return event;
+}
+
 std::optional<ast::ScenarioDecl> AstBuilder::Scenario(P::ScenarioDeclContext* ctx) {
   if (!ctx->ident()) return std::nullopt;
   ast::ScenarioDecl s;
@@ -198,29 +227,11 @@ std::optional<ast::ScenarioDecl> AstBuilder::Scenario(P::ScenarioDeclContext* ct
       m.attributes = Attrs(members->attrs());
       m.range = r;
       s.members.push_back(std::move(m));
-    } else if (auto* ev = dynamic_cast<P::EventClauseContext*>(item)) {
-      auto date = DateOf(ev->DATE());
-      auto event = EventOf(ev->event());
-      if (!date || !event) continue;
-      event->date = *date;
-      event->range = r;
-      s.events.push_back(std::move(*event));
-    } else if (auto* recurring = dynamic_cast<P::RecurringEventClauseContext*>(item)) {
-      std::vector<antlr4::tree::TerminalNode*> dates = recurring->DATE();
-      auto date = dates.empty() ? std::nullopt : DateOf(dates[0]);
-      auto event = EventOf(recurring->event());
-      auto every = PeriodOf(recurring->period());
-      if (!date || !event || !every) continue;
-      ast::Event::Recurrence recurrence{*every, std::nullopt};
-      if (recurring->UNTIL()) {
-        // A malformed `until` date was reported by DateOf; the recurrence
-        // then runs to the end of the scenario rather than being dropped.
-        if (dates.size() > 1) recurrence.until = DateOf(dates[1]);
-      }
-      event->date = *date;
-      event->range = r;
-      event->recurrence = std::move(recurrence);
-      s.events.push_back(std::move(*event));
+    } else if (dynamic_cast<P::EventClauseContext*>(item) ||
+               dynamic_cast<P::RecurringEventClauseContext*>(item)) {
+      if (auto event = DatedEvent(item)) s.events.push_back(std::move(*event));
+    } else if (auto* from = dynamic_cast<P::EventsFromClauseContext*>(item)) {
+      if (auto path = String(from->STRING())) s.streams.push_back({std::move(*path), r});
     } else if (auto* until = dynamic_cast<P::RunUntilClauseContext*>(item)) {
       auto date = DateOf(until->DATE());
       if (date && FirstClause(s.run_until.has_value(), s.run_until ? s.run_until->range : r, r,

@@ -59,6 +59,11 @@ class AstBuilder {
   std::optional<ast::ScenarioDecl> Scenario(P::ScenarioDeclContext* ctx);
   std::optional<ast::Rule> RuleOf(P::RuleDeclContext* ctx);
 
+  // `on DATE EVENT` or a recurring event with its date and range; nullopt
+  // for other scenario items and for events that did not build. Also the
+  // entry for one line of an event file (ParseEventLine).
+  std::optional<ast::Event> DatedEvent(P::ScenarioItemContext* item);
+
  private:
   ast::ExprPtr Or(P::OrExprContext* ctx);
   ast::ExprPtr And(P::AndExprContext* ctx);

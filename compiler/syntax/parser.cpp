@@ -14,6 +14,7 @@
 #include "antlr4-runtime.h"
 #include "compiler/syntax/builder.h"
 #include "compiler/syntax/concrete_builder.h"
+#include "compiler/syntax/event_line.h"
 #include "compiler/syntax/unicode.h"
 
 namespace concord::syntax {
@@ -239,8 +240,8 @@ bool IsSoftKeyword(size_t type) {
       // The power words (OFFICE ... DUES) and the decision-event words
       // (PROPOSE ... SPENDING) follow FOR in the lexer section.
       return (type >= L::ADOPTED && type <= L::FOR) || (type >= L::OFFICE && type <= L::SPENDING) ||
-             type == L::TODAY || type == L::CONCORD || type == L::EXTENDS || type == L::AS ||
-             type == L::CHARTER || type == L::TREATY || type == L::SCENARIO;
+             type == L::TODAY || type == L::EVENTS || type == L::CONCORD || type == L::EXTENDS ||
+             type == L::AS || type == L::CHARTER || type == L::TREATY || type == L::SCENARIO;
   }
 }
 
@@ -375,7 +376,8 @@ struct ParseJob {
 };
 
 void RunParse(ParseJob& job) {
-  std::string_view text = job.sources->Text(job.file);
+  std::string_view text =
+      job.options->text ? std::string_view(*job.options->text) : job.sources->Text(job.file);
   job.result.id = job.file;
   // ANTLR indexes code points; remember where each one starts in bytes.
   // ANTLR's input stream drops a leading UTF-8 byte order mark, so its code
@@ -456,7 +458,72 @@ void* ParseThread(void* arg) {
   return nullptr;
 }
 
+// What a scenario item other than an event is called in E0295.
+std::string ItemName(concord_antlr::ConcordParser::ScenarioItemContext* item) {
+  using P = concord_antlr::ConcordParser;
+  if (dynamic_cast<P::MembersClauseContext*>(item)) return "a `members` line";
+  if (dynamic_cast<P::EventsFromClauseContext*>(item)) return "an `events from` line";
+  if (dynamic_cast<P::SeedClauseContext*>(item)) return "`seed`";
+  if (dynamic_cast<P::StartClauseContext*>(item)) return "`start`";
+  if (dynamic_cast<P::RunUntilClauseContext*>(item)) return "`run until`";
+  return "an `expect` line";
+}
+
 }  // namespace
+
+std::optional<ast::Event> ParseEventLine(const diag::SourceManager& sources, diag::FileId file,
+                                         uint32_t begin, uint32_t end,
+                                         diag::DiagnosticEngine& diags) {
+  std::string_view line = sources.Text(file).substr(begin, end - begin);
+  if (auto event = ScanSimpleEvent(line, file, begin)) return event;
+  // The line on its own, with every range shifted to its place in the file.
+  std::vector<uint32_t> offsets;
+  offsets.reserve(line.size() + 1);
+  for (uint32_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) offsets.push_back(begin + i);
+  }
+  offsets.push_back(end);
+  Reporter reporter(file, offsets, diags);
+  std::optional<ast::Event> out;
+  try {
+    antlr4::ANTLRInputStream input(line.data(), line.size());
+    L lexer(&input);
+    lexer.removeErrorListeners();
+    antlr4::CommonTokenStream tokens(&lexer);
+    tokens.fill();
+    ParseOptions options;  // a line is short (kMaxEventLineBytes): the default limits
+    if (Prescan(tokens, reporter, options)) {
+      concord_antlr::ConcordParser parser(&tokens);
+      parser.removeErrorListeners();
+      parser.setErrorHandler(std::make_shared<ErrorStrategy>(reporter));
+      concord_antlr::ConcordParser::ScenarioItemContext* item = parser.scenarioItem();
+      if (reporter.count() == 0 && tokens.LA(1) != antlr4::Token::EOF) {
+        antlr4::Token* extra = tokens.LT(1);
+        reporter.Report(Code::E0101, reporter.Range(extra), Describe(extra),
+                        "; expected the end of the line (one event a line)");
+      }
+      if (reporter.count() == 0) {
+        AstBuilder builder(file, offsets, diags, static_cast<uint32_t>(2 * options.max_nesting));
+        bool is_event =
+            dynamic_cast<concord_antlr::ConcordParser::EventClauseContext*>(item) ||
+            dynamic_cast<concord_antlr::ConcordParser::RecurringEventClauseContext*>(item);
+        if (is_event) {
+          out = builder.DatedEvent(item);
+        } else {
+          diags.Report(Code::E0295, builder.Range(item), ItemName(item))
+              .WithHelp(
+                  "an event file holds only `on DATE EVENT` lines; the rest belongs in the "
+                  "scenario");
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    reporter.Report(Code::E0101, {file, begin, begin}, "input",
+                    fmt::format(" (the parser gave up: {})", e.what()));
+  }
+  reporter.Finish();
+  return out;
+}
 
 ast::File ParseFile(const diag::SourceManager& sources, diag::FileId file,
                     diag::DiagnosticEngine& diags, const ParseOptions& options) {

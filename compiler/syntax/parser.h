@@ -25,6 +25,11 @@ struct ParseOptions {
   // When set, also receives the concrete syntax tree and the comments (for
   // the formatter). Filled only when the file parsed.
   SyntaxTree* concrete = nullptr;
+  // When set, parsed instead of the file's text: the same length, so every
+  // range is a range of the file. A ledger's history is parsed with its
+  // events blanked out, and each event is then read on its own
+  // (ParseEventLine), so a history of any length is never one parse tree.
+  const std::string* text = nullptr;
 };
 
 // Always returns a File: what could be parsed, with every independent syntax

@@ -395,6 +395,45 @@ class Names:
     """The diagnostic line mentions NAME somewhere (a path that cannot be opened)."""
 
 
+# --- event files (`events from "FILE"`, docs/reference.md, Event files) --------
+
+def stream(d: Path, events_name: str, events: bytes) -> Invocation:
+    """A scenario that reads `events_name`, holding `events`; the diagnostics
+    name the event file."""
+    (d / events_name).write_bytes(events)
+    text = (b"scenario streamed {\n  start 2027-01-01\n"
+            b"  events from \"" + events_name.encode() + b"\"\n  run until 2027-12-31\n}\n")
+    (d / "streamed.concord").write_bytes(text)
+    return Invocation(["streamed.concord"], shown_as=re.escape(events_name))
+
+
+def stream_random_bytes(d: Path) -> Invocation:
+    return stream(d, "random.events", random.Random(20270120).randbytes(4096) + b"\0")
+
+
+def stream_missing_file(d: Path) -> Invocation:
+    (d / "streamed.concord").write_bytes(
+        b"scenario streamed {\n  start 2027-01-01\n  events from \"nowhere.events\"\n"
+        b"  run until 2027-12-31\n}\n")
+    return Invocation(["streamed.concord"])
+
+
+def stream_long_line(d: Path) -> Invocation:
+    return stream(d, "long.events", b"on 2027-01-02 report " + b"x" * 1_000_000 + b"\n")
+
+
+def stream_many_bad_lines(d: Path) -> Invocation:
+    return stream(d, "bad.events", b"on 2027-01-02 ??? \n" * 100_000)
+
+
+def stream_malformed_json(d: Path) -> Invocation:
+    return stream(d, "bad.jsonl", b'{"date": "2027-01-02", "event": "report", "ledger": \n')
+
+
+def stream_unknown_member(d: Path) -> Invocation:
+    return stream(d, "pay.events", b"on 2027-01-02 contribute nobody 5 EUR to nowhere\n")
+
+
 # --- files given as a ledger (`concord ledger replay`, docs/ledger.md) ---------
 
 def ledger_random_bytes(d: Path) -> Invocation:
@@ -502,6 +541,13 @@ CASES = [
     # ran the chain to the end and exited 0 where the interpreter said R025.
     Case("a chain of 20,000 fns, run by the JIT", fn_chain,             1,      "R025",    InFile(),
          command=("run", "--engine", "jit"), seconds=180, max_output=100_000),
+    Case("an event file of random bytes",     stream_random_bytes,     1,      "E0291",   InFile()),
+    Case("a missing event file",              stream_missing_file,     1,      "E0290",   At(3, 15)),
+    Case("a 1 MB line in an event file",      stream_long_line,        1,      "E0292",   At(1, 1)),
+    Case("100,000 bad lines in an event file", stream_many_bad_lines,  1,      ANY_SYNTAX, At(1),
+         planted_errors=100_000, max_output=200_000),
+    Case("a malformed JSON Lines event",      stream_malformed_json,   1,      "E0294",   At(1)),
+    Case("an unknown member in an event file", stream_unknown_member,  1,      "E0201",   At(1, 26)),
     Case("a chain of 20,000 metrics, check",  metric_chain,            0,      None),
     Case("4,500 metrics of 100 additions each", metric_chain_of_sums,   0,      None),
     Case("a chain of 20,000 metrics, lint",   metric_chain,            0,      None,

@@ -21,7 +21,7 @@ def play(concord, command, path):
                           stdin=subprocess.DEVNULL, capture_output=True, timeout=300)
     # `concord test` names where each scenario and `expect` line is, which
     # differs between the files by construction; everything else must not.
-    return proc.returncode, re.sub(r"[\w./-]+\.concord:\d+:\d+", "FILE:LINE:COL",
+    return proc.returncode, re.sub(r"[\w./-]+\.(?:concord|events|jsonl):\d+:\d+", "FILE:LINE:COL",
                                    proc.stdout.decode())
 
 
@@ -29,6 +29,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--concord", required=True)
+    parser.add_argument("--expect", default="assembly",
+                        help="a word the first run must print (so that it played something)")
     parser.add_argument("first")
     parser.add_argument("second")
     args = parser.parse_args()
@@ -48,8 +50,8 @@ def main():
             print(f"  lengths differ ({len(a[1])} vs {len(b[1])} characters)")
     # A run that printed nothing would compare equal to another: make sure
     # the first one played something.
-    if not failed and "assembly" not in play(args.concord, ["run"], args.first)[1]:
-        print(f"{args.first} printed no assembly")
+    if not failed and args.expect not in play(args.concord, ["run"], args.first)[1]:
+        print(f"{args.first} printed no {args.expect}")
         failed = True
     return 1 if failed else 0
 

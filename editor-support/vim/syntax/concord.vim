@@ -50,7 +50,7 @@ syn keyword concordKeyword recall decides up majority votes cast consent objecti
 syn keyword concordKeyword fallback rounds window warning suspension removal verdict finding
 syn keyword concordKeyword findings dues reaffirm
 syn keyword concordKeyword propose decide elect petition waive yes abstain block object
-syn keyword concordKeyword against admission amendment spending
+syn keyword concordKeyword against admission amendment spending events
 " Words that are both clause keywords and built-in functions: `jury {` and
 " `jury(d1)`, `members eastside_kitchen: ...` and `members(p)`.
 syn match concordKeyword "\<\%(members\|any\|all\|jury\|parties\)\>\%(\s*(\)\@!"

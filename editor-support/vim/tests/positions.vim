@@ -73,6 +73,7 @@ let g:concord_position_checks = {
       \   ['jury(d1)', 0, 'concordBuiltin'],
       \   ['and true', 4, 'concordBoolean'],
       \   ['violation R010', 0, 'concordKeyword'],
+      \   ['events from', 0, 'concordKeyword'],
       \   ['R010', 0, 'concordCode'],
       \   ['office coordinators', 0, 'concordDeclaration'],
       \   ['office coordinators', 7, 'concordTypeName'],
