@@ -44,6 +44,13 @@ if [ "$status" -gt 1 ]; then
   exit "$status"
 fi
 echo
+echo "== examples/ledger/walkthrough.sh: the living ledger of Elm Street Kitchen"
+# Exit 0 when every step did what it should (a refused back-dated payment and
+# an overdue status are among the steps, with their exit 1 expected).
+walk_out=$(mktemp -d)
+examples/ledger/walkthrough.sh build/dev "$walk_out"
+rm -rf "$walk_out"
+echo
 echo "== governance templates: verdicts against POWER.md §9"
 # Fails only when a template's verdict differs from the table in
 # tests/templates_test.py; a template expected to fail a concord is fine.

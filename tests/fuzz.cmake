@@ -7,7 +7,7 @@ if(CONCORD_FUZZ)
   # The targets (CONCORD_FUZZ in the root CMakeLists.txt instruments the whole
   # build); only these link libFuzzer's main.
   set(FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
-  set(CONCORD_FUZZ_TARGETS fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario)
+  set(CONCORD_FUZZ_TARGETS fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario fuzz_ledger)
   foreach(target ${CONCORD_FUZZ_TARGETS})
     add_executable(${target} ${FUZZ_DIR}/${target}.cpp)
     target_link_options(${target} PRIVATE -fsanitize=fuzzer)

@@ -10,3 +10,8 @@ add_test(NAME "ledger: crash during record"
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/ledger/crash_test.py
           --concord $<TARGET_FILE:concord>)
 set_tests_properties("ledger: crash during record" PROPERTIES TIMEOUT 1800)
+# The walkthrough of examples/ledger (README, docs/ledger.md), as a user runs it.
+add_test(NAME "examples: ledger walkthrough"
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/ledger/walkthrough_test.py
+          --build $<TARGET_FILE_DIR:concord>)
+set_tests_properties("examples: ledger walkthrough" PROPERTIES TIMEOUT 600)

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "compiler/ledger/record.h"
+#include "compiler/ledger/status_sections.h"
 #include "compiler/model/model.h"
 #include "runtime/values/date.h"
 
@@ -37,20 +38,16 @@ StatusLine LineOf(const Entry& e, std::string prefix = "") {
   return line;
 }
 
-struct Inputs {
-  const engine::RunResult& present;    // up to the day
-  const engine::RunResult& lookahead;  // a year further, nothing more recorded
-  const model::Model& model;
-  values::Date on;
-};
+using Inputs = SectionInputs;
 
 // Obligations whose latest period closed missed: what makes status exit 1.
+// Dues are judged per member and period in their own section.
 StatusSection Overdue(const Inputs& in) {
   StatusSection s{"overdue", "Overdue (the latest period closed without it)", {}};
   std::map<Key, const Entry*> latest;
   std::vector<Key> order;
   for (const Entry& e : in.present.timeline) {
-    if (!IsObligation(e)) continue;
+    if (!IsObligation(e) || e.code == diag::Code::R061) continue;
     if (!latest.count(KeyOf(e))) order.push_back(KeyOf(e));
     latest[KeyOf(e)] = &e;
   }
@@ -137,10 +134,13 @@ StatusSection Exits(const Inputs& in) {
   return s;
 }
 
-// The sections in the order they are shown. New kinds of status (offices,
-// proposals, dues) add a function here.
+// The sections in the order they are shown; a new kind of status adds a
+// function here (the power sections are in status_power.cpp).
 using SectionFn = StatusSection (*)(const Inputs&);
-constexpr SectionFn kSections[] = {Overdue, Due, Roles, Soon, Metrics, Exits};
+constexpr SectionFn kSections[] = {
+    Overdue, UnpaidDuesSection, Due,  NextRevisionSection, ProposalsSection,
+    Roles,   OfficesSection,    Soon, FindingsSection,     Metrics,
+    Exits};
 
 std::string Today() {
   std::string now = RecordedAtNow();  // honours SOURCE_DATE_EPOCH

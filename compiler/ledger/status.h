@@ -9,9 +9,9 @@
 // replay.
 //
 // Extension point: each section is built by one function in status.cpp's
-// kSections table from the two runs and the program's model. Offices,
-// proposals and dues (issue 17, in progress) add their own sections there
-// once the engine reports them in the timeline.
+// kSections table from the two runs and the program's model; offices,
+// proposals, dues, findings and the next revision's quorum come from the
+// engine's standing at the end of the present run (status_power.cpp).
 #pragma once
 
 #include <optional>

@@ -53,6 +53,8 @@ void Simulation::CloseDues(PolityState& p) {
   }
   size_t judged = 0;
   size_t short_of_it = 0;
+  std::vector<UnpaidDues>& unpaid = unpaid_dues_[polity];
+  unpaid.clear();
   std::vector<std::string> waived;
   for (const std::string& member : p.members) {
     // Members for the whole period whose class votes owe its dues.
@@ -71,6 +73,8 @@ void Simulation::CloseDues(PolityState& p) {
     std::optional<std::strong_ordering> cmp = sum.CompareTo(dues.amount);
     if (cmp && *cmp != std::strong_ordering::less) continue;
     ++short_of_it;
+    unpaid.push_back(
+        {member, polity, dues.ledger, dues.amount.ToString(), sum.ToString(), first, last});
     Entry& v = Violation(EntryKind::kMissed, diag::Code::R061, member,
                          Message(diag::Code::R061, member, sum.ToString(), dues.ledger,
                                  first.ToString(), last.ToString(), dues.amount.ToString()),

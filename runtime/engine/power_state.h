@@ -47,6 +47,9 @@ struct FindingState {
   std::optional<Date> expires;  // none: `finding expires after` is not set
 };
 
+// "warning", "suspension", "removal": how a sanction is written.
+const char* SanctionWord(SanctionKind kind);
+
 struct WaiverState {
   std::string member;
   std::string polity;

@@ -21,6 +21,14 @@ std::string Message(diag::Code code, const Args&... args) {
   return fmt::format(fmt::runtime(diag::Info(code).message_template), args...);
 }
 
+std::string Percent(values::Decimal share) {
+  std::optional<values::Decimal> hundred = values::Decimal::FromInt(100);
+  values::Checked<values::Decimal> p = values::Mul(share, *hundred);
+  return p.ok() ? p.value->ToString() + "%" : share.ToString();
+}
+
+}  // namespace
+
 const char* SanctionWord(SanctionKind kind) {
   switch (kind) {
     case SanctionKind::kWarning:
@@ -32,14 +40,6 @@ const char* SanctionWord(SanctionKind kind) {
   }
   return "warning";
 }
-
-std::string Percent(values::Decimal share) {
-  std::optional<values::Decimal> hundred = values::Decimal::FromInt(100);
-  values::Checked<values::Decimal> p = values::Mul(share, *hundred);
-  return p.ok() ? p.value->ToString() + "%" : share.ToString();
-}
-
-}  // namespace
 
 bool Simulation::ClassVotes(const std::string& member, const PolityState& p) const {
   auto m = members_.find(member);

@@ -335,6 +335,7 @@ RunResult Simulation::Play() {
   CheckExpectations(true);
   ExpectViolations();
   ComputeMetrics();
+  TakeStanding();
   return std::move(result_);
 }
 
@@ -369,6 +370,7 @@ RunResult Simulation::StopEarly() {
   }
   ExpectViolations();
   ComputeMetrics();
+  TakeStanding();
   return std::move(result_);
 }
 

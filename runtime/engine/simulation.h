@@ -250,6 +250,10 @@ class Simulation : public interp::Host {
   void CloseDues(PolityState& p);
   void Waive(const EventSpec& e);
 
+  // --- standing.cpp ---------------------------------------------------------
+  // How things stand on the last day played, into result_.standing.
+  void TakeStanding();
+
   // --- world.cpp ------------------------------------------------------------
   interp::HostAnswer EntityAnswer(ir::EntityKind kind, std::string_view name,
                                   std::string_view owner) const;
@@ -386,6 +390,8 @@ class Simulation : public interp::Host {
   std::map<std::pair<std::string, std::string>, Date> recall_petitions_;
   std::map<std::string, Schedule> dues_;
   std::vector<WaiverState> waivers_;
+  // polity -> who paid short in its latest closed dues period (R061 there).
+  std::map<std::string, std::vector<UnpaidDues>> unpaid_dues_;
   std::map<std::string, ProposalState> proposals_;  // by id
   // (polity, office): a passed `election of OFFICE` not yet used.
   std::set<std::pair<std::string, std::string>> approved_elections_;

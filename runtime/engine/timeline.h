@@ -11,6 +11,7 @@
 
 #include "compiler/diag/diagnostic.h"
 #include "runtime/engine/input.h"
+#include "runtime/engine/standing.h"
 #include "runtime/interp/runtime_error.h"
 #include "runtime/lottery/lottery.h"
 
@@ -102,6 +103,8 @@ struct RunResult {
   std::vector<ExpectResult> expectations;
   std::vector<MetricValue> metrics;
   std::vector<CoverageItem> coverage;
+  // How things stand on the last day played (standing.h).
+  Standing standing;
   // A failure of the engine itself (a value it could not build); the
   // timeline is then partial. Never set by anything a scenario writes.
   std::optional<std::string> internal_error;

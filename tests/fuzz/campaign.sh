@@ -6,7 +6,8 @@
 #     DIR      the sanitizer build with the fuzz targets (default build/asan)
 #     M        minutes per target (default 30)
 #     J        targets run at the same time (default 1)
-#     TARGET   fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario (default: all)
+#     TARGET   fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario fuzz_ledger
+#              (default: all)
 #
 # The binaries are copied to DIR/campaign/bin first, so rebuilding during a
 # campaign does not change what runs. Each target's corpus grows in
@@ -26,12 +27,12 @@ while (($#)); do
     --build) build=$(cd "$2" && pwd); shift 2 ;;
     --minutes) minutes=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "campaign.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-((${#targets[@]})) || targets=(fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario)
+((${#targets[@]})) || targets=(fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario fuzz_ledger)
 
 work=$build/campaign
 mkdir -p "$work"/{bin,corpus,logs,findings}
@@ -51,7 +52,10 @@ run_one() {
   local target=$1
   local options=(-max_total_time=$((minutes * 60)) -rss_limit_mb=2048 -timeout=10
                  -print_final_stats=1 -artifact_prefix="$work/findings/$target-")
-  [ "$target" = fuzz_engines ] || options+=(-dict="$root/tests/fuzz/concord.dict")
+  case $target in
+    fuzz_engines | fuzz_ledger) ;;  # binary input, not Concord text
+    *) options+=(-dict="$root/tests/fuzz/concord.dict") ;;
+  esac
   local status=0 started=$SECONDS
   "$work/bin/$target" "${options[@]}" "$work/corpus/$target" </dev/null \
     >"$work/logs/$target.log" 2>&1 || status=$?

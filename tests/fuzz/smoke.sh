@@ -7,7 +7,8 @@
 #   tests/fuzz/smoke.sh [--build DIR] [--seconds N] [TARGET...]
 #     DIR      the fuzz build (default build/asan)
 #     N        seconds per target (default 30, or $FUZZ_SECONDS)
-#     TARGET   fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario (default: all)
+#     TARGET   fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario fuzz_ledger
+#              (default: all)
 # Each target's libFuzzer log is DIR/fuzz-logs/TARGET.log; a crashing input is
 # written to DIR/fuzz-artifacts/. The seed corpora are made by make_corpus.sh
 # on first use; inputs found during the run go to a scratch directory, so the
@@ -22,12 +23,12 @@ while (($#)); do
   case $1 in
     --build) build=$(cd "$2" && pwd); shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "smoke.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-((${#targets[@]})) || targets=(fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario)
+((${#targets[@]})) || targets=(fuzz_check fuzz_fmt fuzz_engines fuzz_lsp fuzz_scenario fuzz_ledger)
 
 corpus=$build/corpus
 [ -d "$corpus" ] || "$root/tests/fuzz/make_corpus.sh" "$corpus" >/dev/null
@@ -43,8 +44,11 @@ for target in "${targets[@]}"; do
   scratch=$(mktemp -d)
   options=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
            -artifact_prefix="$build/fuzz-artifacts/$target-")
-  # The engine target reads binary generator choices, not text.
-  [ "$target" = fuzz_engines ] || options+=(-dict="$root/tests/fuzz/concord.dict")
+  # The engine and ledger targets read binary input, not Concord text.
+  case $target in
+    fuzz_engines | fuzz_ledger) ;;
+    *) options+=(-dict="$root/tests/fuzz/concord.dict") ;;
+  esac
   log=$build/fuzz-logs/$target.log
   status=0
   # stdin is /dev/null: an input that imports `-` or /dev/stdin must not wait.
