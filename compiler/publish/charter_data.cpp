@@ -31,12 +31,20 @@ Json Location(const pipeline::Compilation& c, const diag::SourceRange& range) {
   return at.empty() ? Json() : Json(at);
 }
 
+namespace {
+bool Within(const diag::SourceRange& inner, const diag::SourceRange& outer) {
+  return inner.valid() && inner.file == outer.file && inner.begin >= outer.begin &&
+         inner.end <= outer.end;
+}
+}  // namespace
+
 Json ConcordViolations(const pipeline::Compilation& c, const diag::SourceRange& range) {
   Json out = Json::array();
   for (const diag::Diagnostic& d : c.diags.diagnostics()) {
     std::string_view code = diag::CodeName(d);
-    bool inside =
-        d.range.file == range.file && d.range.begin >= range.begin && d.range.end <= range.end;
+    // The clause that breaks the concord, or the label "in this charter".
+    bool inside = Within(d.range, range);
+    for (const diag::Label& label : d.labels) inside = inside || Within(label.range, range);
     if (code.empty() || code[0] != 'C' || !inside) continue;
     out.push_back(Json{{"code", std::string(code)},
                        {"severity", std::string(diag::SeverityName(d.severity))},
