@@ -50,7 +50,7 @@ execFileSync(concord, ["publish", ...examples, "--out", site], {cwd: root, stdio
 let runtime;
 try {
   runtime = execFileSync(concord, ["run", ...examples, "--format", "json"],
-                         {cwd: root, maxBuffer: 1 << 28}).toString();
+                         {cwd: root, maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"]}).toString();
 } catch (error) {
   runtime = error.stdout.toString();  // exit 1: refused events are part of the examples' history
 }
@@ -158,9 +158,11 @@ try {
       }
     }
 
+    // preload: false: axe would fetch the stylesheets again, which file:// forbids
+    // (a request of the audit, not of the page).
     await page.addScriptTag({content: axeSource});
     const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, {resultTypes: ["violations"]});
+      const result = await window.axe.run(document, {resultTypes: ["violations"], preload: false});
       return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
           .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0].target}`);
     });
