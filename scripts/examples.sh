@@ -55,3 +55,8 @@ echo "== governance templates: verdicts against POWER.md §9"
 # Fails only when a template's verdict differs from the table in
 # tests/templates_test.py; a template expected to fail a concord is fine.
 python3 tests/templates_test.py --concord "$concord" --root "$root"
+echo
+echo "== concord publish examples/*.concord --out build/site"
+# The examples as a website (docs/publish.md); open the printed path in a browser.
+"$concord" publish examples/*.concord --out build/site >/dev/null
+echo "the site of the examples: $root/build/site/index.html"

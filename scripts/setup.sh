@@ -21,6 +21,8 @@ packages=(
   python3-ephem nodejs
   # benchmark: the same rules in LuaJIT; editor tests: headless Neovim as an LSP client
   luajit neovim
+  # tests of `concord publish`: the site is loaded in a real, headless browser (puppeteer-core)
+  chromium
   # the sanitizer build and fuzzing (`cmake --preset asan`, tests/fuzz): clang 19 with libFuzzer. Debian's
   # default clang 14 rejects the ANTLR 4.9 runtime's headers against GCC 12's
   # libstdc++ (a const std::vector member's deleted default constructor).
@@ -49,4 +51,16 @@ if ! command -v npm >/dev/null 2>&1; then
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+
+# The chart library `concord publish` embeds in its sites (uPlot, from npm):
+# the build reads it from compiler/publish/assets/node_modules, so it is
+# installed before cmake runs (CMakeLists.txt stops with an error without it).
+assets=compiler/publish/assets
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -f "$root/$assets/node_modules/uplot/dist/uPlot.iife.min.js" ] ||
+   [ "$root/$assets/package-lock.json" -nt "$root/$assets/node_modules" ]; then
+  echo "setup: npm ci (site assets)"
+  npm ci --prefix "$root/$assets" --no-audit --no-fund --loglevel=error >/dev/null
+  touch "$root/$assets/node_modules"
 fi
