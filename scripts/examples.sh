@@ -22,7 +22,16 @@ echo "== concord test examples/*.concord"
 "$concord" test examples/*.concord
 echo
 echo "== concord run examples/*.concord"
-"$concord" run examples/*.concord
+# Exit 1 means a scenario's timeline holds refused events: maple_year shows
+# a join without an admission (R053) and a third term in a row (R056) on
+# purpose, and `concord test` above already checked that they are refused.
+# A crash or a usage error (exit 2) still fails the job.
+status=0
+"$concord" run examples/*.concord || status=$?
+if [ "$status" -gt 1 ]; then
+  echo "concord run failed with exit status $status" >&2
+  exit "$status"
+fi
 echo
 echo "== concord compat --matrix examples"
 # Exit 1 means some party cannot sign some treaty: the Mill Lane Rent Fund is
