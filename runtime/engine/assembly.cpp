@@ -64,8 +64,9 @@ void Simulation::Assembly(const EventSpec& e) {
   }
   int64_t count = static_cast<int64_t>(present.size());
   if (count < needed) {
-    Entry& v = Violation(EntryKind::kMissed, diag::Code::R002, polity,
-                         Message(diag::Code::R002, polity, count, size, needed), e.range);
+    Entry& v = Violation(
+        EntryKind::kMissed, diag::Code::R002, polity,
+        Message(diag::Code::R002, polity, count, size, size == 1 ? "" : "s", needed), e.range);
     v.labels.push_back({c.revision_range, "the quorum is set here"});
     if (!e.changes.empty()) v.notes.push_back("its rule changes are not adopted");
     return;
@@ -98,8 +99,8 @@ void Simulation::Assembly(const EventSpec& e) {
   int64_t changed = 0;
   std::vector<std::string> done = ApplyChanges(e, polity, adopted, &changed);
   Add(EntryKind::kEvent, polity,
-      fmt::format("assembly of {}: {} of {} members present (quorum {}){}", polity, count, size,
-                  needed,
+      fmt::format("assembly of {}: {} of {} member{} present (quorum {}){}", polity, count, size,
+                  size == 1 ? "" : "s", needed,
                   done.empty() ? std::string(", no rule changes")
                                : fmt::format(": {}", fmt::join(done, ", "))),
       e.range);
