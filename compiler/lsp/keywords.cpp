@@ -215,8 +215,11 @@ const std::vector<Keyword>& Keywords() {
       {"propose",
        "A scenario event: `propose ID in POLITY MATTER`, where MATTER is `admission of NAME`, "
        "`removal of NAME`, `amendment { changes }`, `treaty sign|renew|exit T`, `spending AMOUNT "
-       "from LEDGER`, `election of OFFICE` or `recall of NAME`."},
-      {"decide", "A scenario event: `decide ID`, the runtime computes the proposal's outcome."},
+       "from LEDGER`, `election of OFFICE` or `recall of NAME`. In a rule, `on propose p` "
+       "reacts to it with the proposal."},
+      {"decide",
+       "A scenario event: `decide ID`, the runtime computes the proposal's outcome. In a rule, "
+       "`on decide p` reacts to it after the outcome, which `outcome(p)` reads."},
       {"elect", "A scenario event: `elect OFFICE NAME, ... [in POLITY]` seats the members named."},
       {"petition", "A scenario event: `petition recall of NAME in POLITY by NAME, ...`."},
       {"waive", "A scenario event: `waive dues for NAME [in POLITY] until DATE`."},

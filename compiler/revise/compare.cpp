@@ -167,8 +167,9 @@ class Comparer {
     } else if (now.revision) {
       where = now.revision->range;
     }
-    diag::Diagnostic& d = diags_.Report(Code::R001, Shifted(where, after_.file_offset), q.changed,
-                                        q.rules_in_force, q.required);
+    diag::Diagnostic& d =
+        diags_.Report(Code::R001, Shifted(where, after_.file_offset), q.changed, q.rules_in_force,
+                      q.rules_in_force == 1 ? "" : "s", q.required);
     std::string arithmetic = fmt::format("`{}` of {} is {}", q.clause,
                                          Plural(q.rules_in_force, "rule", "rules"), value.exact);
     if (value.exact != std::to_string(q.required)) {

@@ -53,11 +53,23 @@ void TypeContext::RegisterModel() {
 const std::vector<TriggerEvent>& TriggerEvents() {
   // The event words of LANGUAGE.md §3, in the order the reference lists them.
   static const std::vector<TriggerEvent> kEvents = {
-      {"join", "join"},         {"leave", "leave"},       {"contribution", "contribution"},
-      {"assembly", "assembly"}, {"dispute", "dispute"},   {"ruling", "ruling"},
-      {"report", "report"},     {"distress", "distress"}, {"respond", "respond"},
-      {"exit", "exit"},         {"renewal", "renewal"},   {"decision", "decision"},
-      {"conflict", "conflict"}, {"resource", "resource"},
+      {"join", "join"},
+      {"leave", "leave"},
+      {"contribution", "contribution"},
+      {"assembly", "assembly"},
+      {"dispute", "dispute"},
+      {"ruling", "ruling"},
+      {"report", "report"},
+      {"distress", "distress"},
+      {"respond", "respond"},
+      {"exit", "exit"},
+      {"renewal", "renewal"},
+      {"decision", "decision"},
+      {"conflict", "conflict"},
+      {"resource", "resource"},
+      // The decision events bind the proposal (POWER.md §6).
+      {"propose", "proposal"},
+      {"decide", "proposal"},
   };
   return kEvents;
 }

@@ -64,17 +64,43 @@ void Simulation::Assembly(const EventSpec& e) {
   }
   int64_t count = static_cast<int64_t>(present.size());
   if (count < needed) {
-    Entry& v = Violation(EntryKind::kMissed, diag::Code::R002, polity,
-                         Message(diag::Code::R002, polity, count, size, needed), e.range);
+    Entry& v = Violation(
+        EntryKind::kMissed, diag::Code::R002, polity,
+        Message(diag::Code::R002, polity, count, size, size == 1 ? "" : "s", needed), e.range);
     v.labels.push_back({c.revision_range, "the quorum is set here"});
     if (!e.changes.empty()) v.notes.push_back("its rule changes are not adopted");
     return;
   }
+  // Only a charter whose amendment rule is `assembly` (written, or implied
+  // by having no `decisions`) changes rules at an assembly. Elsewhere the
+  // assembly still meets and may reconsider (`reaffirm`), but a change needs
+  // a passed `amendment` proposal.
+  std::vector<ChangeSpec> adopted = e.changes;
+  const DecisionSpec* amendment = c.RuleFor("amendment");
+  if (amendment && amendment->method != DecisionMethod::kAssembly) {
+    std::erase_if(adopted,
+                  [](const ChangeSpec& ch) { return ch.kind != ChangeSpec::Kind::kReaffirm; });
+    if (adopted.size() != e.changes.size()) {
+      const ChangeSpec* first = nullptr;
+      for (const ChangeSpec& ch : e.changes) {
+        if (ch.kind != ChangeSpec::Kind::kReaffirm) {
+          first = &ch;
+          break;
+        }
+      }
+      Entry& v = Invalid(e, diag::Code::R063,
+                         Message(diag::Code::R063, polity, DescribeRule(*amendment)), first->range);
+      if (amendment->range.file != diag::kNoFile) {
+        v.labels.push_back({amendment->range, "amendments are decided by this rule"});
+      }
+      v.notes.push_back(fmt::format("propose `amendment {{ ... }}` in `{}` and decide it", polity));
+    }
+  }
   int64_t changed = 0;
-  std::vector<std::string> done = ApplyChanges(e, polity, e.changes, &changed);
+  std::vector<std::string> done = ApplyChanges(e, polity, adopted, &changed);
   Add(EntryKind::kEvent, polity,
-      fmt::format("assembly of {}: {} of {} members present (quorum {}){}", polity, count, size,
-                  needed,
+      fmt::format("assembly of {}: {} of {} member{} present (quorum {}){}", polity, count, size,
+                  size == 1 ? "" : "s", needed,
                   done.empty() ? std::string(", no rule changes")
                                : fmt::format(": {}", fmt::join(done, ", "))),
       e.range);

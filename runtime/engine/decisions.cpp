@@ -3,7 +3,8 @@
 // decide date (voting members, an office's holders, or jurors drawn by the
 // verifiable lottery), after the rule's notice, quorum, office limit and
 // findings; then what passed is applied (changes, admission, removal,
-// treaty action, spending, election, recall). The arithmetic is tally.h.
+// spending, recall) or authorised (a treaty action, an election). The
+// arithmetic is tally.h.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,6 +21,18 @@ std::string Message(diag::Code code, const Args&... args) {
   return fmt::format(fmt::runtime(diag::Info(code).message_template), args...);
 }
 
+// "1 holder of treasurer" for "holders of treasurer", "1 juror": the kind
+// is a plural whose head noun (before " of", else the last word) ends in s.
+std::string CountOf(int64_t n, const std::string& plural) {
+  std::string kind = plural;
+  if (n == 1) {
+    size_t head_end = kind.find(" of ");
+    if (head_end == std::string::npos) head_end = kind.size();
+    if (head_end > 0 && kind[head_end - 1] == 's') kind.erase(head_end - 1, 1);
+  }
+  return fmt::format("{} {}", n, kind);
+}
+
 // "3 yes, 1 no, 1 block of 7 voting members": yes and no always, the other
 // choices when someone made them.
 std::string TallyWords(const DecisionTally& t) {
@@ -27,7 +40,7 @@ std::string TallyWords(const DecisionTally& t) {
   if (t.abstain) parts.push_back(fmt::format("{} abstain", t.abstain));
   if (t.block) parts.push_back(fmt::format("{} block", t.block));
   if (t.object) parts.push_back(fmt::format("{} object", t.object));
-  return fmt::format("{} of {} {}", fmt::join(parts, ", "), t.eligible, t.eligible_kind);
+  return fmt::format("{} of {}", fmt::join(parts, ", "), CountOf(t.eligible, t.eligible_kind));
 }
 
 }  // namespace
@@ -94,6 +107,13 @@ void Simulation::Decide(const EventSpec& e) {
             e.subject.range);
     return;
   }
+  DecideOpen(proposal, e);
+  // After the outcome (and what passed) so `outcome(p)` reads today's.
+  RunProposalRules(e, id, "decide");
+}
+
+void Simulation::DecideOpen(ProposalState& proposal, const EventSpec& e) {
+  const std::string& id = proposal.id;
   PolityState& p = polities_[proposal.polity];
   DecisionTally tally;
   tally.proposal = id;
@@ -184,7 +204,8 @@ void Simulation::Decide(const EventSpec& e) {
                     static_cast<int64_t>(voting.size()));
   }
   if (t.Cast() < needed) {
-    return fail(diag::Code::R043, Message(diag::Code::R043, id, t.Cast(), voting.size(), needed));
+    return fail(diag::Code::R043, Message(diag::Code::R043, id, t.Cast(), voting.size(),
+                                          voting.size() == 1 ? "" : "s", needed));
   }
   if (proposal.matter == ProposalMatter::kSpending && rule->method == DecisionMethod::kOffice &&
       proposal.event->amount) {
@@ -304,24 +325,9 @@ void Simulation::ApplyDecision(ProposalState& proposal, const EventSpec& e) {
     }
     case ProposalMatter::kTreatySign:
     case ProposalMatter::kTreatyRenew:
-    case ProposalMatter::kTreatyExit: {
-      // As the treaty event by this charter would be, with its checks.
-      EventSpec treaty;
-      treaty.date = today_;
-      treaty.range = e.range;
-      Name party{polity, e.range};
-      if (proposal.matter == ProposalMatter::kTreatyExit) {
-        treaty.kind = EventKind::kExit;
-        treaty.subject = party;
-        treaty.target = object;
-        return ExitTreaty(treaty);
-      }
-      treaty.kind =
-          proposal.matter == ProposalMatter::kTreatySign ? EventKind::kSign : EventKind::kRenew;
-      treaty.subject = object;
-      treaty.names = {party};
-      return proposal.matter == ProposalMatter::kTreatySign ? Sign(treaty) : Renew(treaty);
-    }
+    case ProposalMatter::kTreatyExit:
+      // The scenario's treaty event applies it (treaty_approvals.cpp).
+      return ApproveTreatyAction(proposal, e);
     case ProposalMatter::kSpending:
       return ApplySpending(proposal, e);
     case ProposalMatter::kElection:

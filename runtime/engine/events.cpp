@@ -250,6 +250,7 @@ void Simulation::Sign(const EventSpec& e) {
       continue;
     }
     if (!RequireAdopted(e, n.text, n.range)) continue;
+    if (!TreatyActionAllowed(e, n, ProposalMatter::kTreatySign, e.subject.text)) continue;
     signers.push_back(n.text);
   }
   // Joining order then name: parties signing the same day are ordered by name.
@@ -285,15 +286,16 @@ void Simulation::Renew(const EventSpec& e) {
   Cover("treaty clause", e.subject.text + " renewal");
   for (const Name& n : e.names) {
     if (!RequireParty(e, t, n, false)) continue;
+    if (!TreatyActionAllowed(e, n, ProposalMatter::kTreatyRenew, t.spec->name)) continue;
     t.renewed_by.insert(n.text);
     auto record = NewRecord("renewal");
     record->Put("treaty", TreatyValue(t.spec->name));
     record->Put("party", CharterValue(n.text));
     record->Put("date", values::Value::MakeDate(today_));
     Add(EntryKind::kEvent, e.subject.text,
-        fmt::format("{} renews {} (the term ends on {}; renewed so far by {} of {} parties)",
-                    n.text, e.subject.text, t.term_end.ToString(), t.renewed_by.size(),
-                    t.parties.size()),
+        fmt::format("{} renews {} (the term ends on {}; renewed so far by {} of {} {})", n.text,
+                    e.subject.text, t.term_end.ToString(), t.renewed_by.size(), t.parties.size(),
+                    t.parties.size() == 1 ? "party" : "parties"),
         e.range);
     RunRules(e, values::Value::MakeRecord(record), {t.spec->name});
   }
@@ -310,6 +312,7 @@ void Simulation::ExitTreaty(const EventSpec& e) {
             e.subject.range);
     return;
   }
+  if (!TreatyActionAllowed(e, e.subject, ProposalMatter::kTreatyExit, t.spec->name)) return;
   Cover("treaty clause", t.spec->name + " exit");
   Date effective = calendar::AddDuration(today_, t.spec->exit_notice).value_or(scenario_.until);
   Add(EntryKind::kEvent, t.spec->name,

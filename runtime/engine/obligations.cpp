@@ -94,13 +94,15 @@ void Simulation::CloseRevision(PolityState& p) {
     std::string which =
         changed == 0 ? std::string() : fmt::format(" ({})", fmt::join(counted, ", "));
     Add(EntryKind::kMet, c.name,
-        fmt::format("revision of {}: {} of {} rules {}{}, quota {} ({})", c.name, changed,
-                    period->rules_at_start, verb, which, quota, window),
+        fmt::format("revision of {}: {} of {} rule{} {}{}, quota {} ({})", c.name, changed,
+                    period->rules_at_start, period->rules_at_start == 1 ? "" : "s", verb, which,
+                    quota, window),
         c.revision_range);
     return;
   }
   Entry& e = Violation(EntryKind::kMissed, diag::Code::R001, c.name,
-                       Message(diag::Code::R001, changed, period->rules_at_start, quota),
+                       Message(diag::Code::R001, changed, period->rules_at_start,
+                               period->rules_at_start == 1 ? "" : "s", quota),
                        c.revision_range);
   e.notes.push_back(fmt::format("`{}` revision {}", c.name, window));
   if (c.quota_counts_reaffirmed) {

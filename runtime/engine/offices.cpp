@@ -233,12 +233,13 @@ void Simulation::DrawOffice(OfficeState& o, int64_t term, Date began) {
                                  fmt::join(drawn.draw->members, ", ")),
                      spec.range);
   if (k < static_cast<size_t>(spec.seats)) {
-    entry.notes.push_back(
-        fmt::format("{} of {} seats filled: only {} could be drawn", k, spec.seats, pool.size()));
+    entry.notes.push_back(fmt::format("{} of {} seat{} filled: only {} could be drawn", k,
+                                      spec.seats, spec.seats == 1 ? "" : "s", pool.size()));
   }
   if (!rested.empty()) {
-    entry.notes.push_back(fmt::format("not in the pool, at the limit of {} terms in a row: {}",
-                                      *spec.limit, fmt::join(rested, ", ")));
+    entry.notes.push_back(fmt::format("not in the pool, at the limit of {} term{} in a row: {}",
+                                      *spec.limit, *spec.limit == 1 ? "" : "s",
+                                      fmt::join(rested, ", ")));
   }
   JuryDraw draw;
   draw.dispute = domain;

@@ -274,6 +274,7 @@ void Simulation::Propose(const EventSpec& e) {
                   when.empty() ? std::string() : fmt::format("; {}", fmt::join(when, ", "))),
       e.range);
   proposals_.emplace(id, std::move(proposal));
+  RunProposalRules(e, id, "propose");
 }
 
 void Simulation::Vote(const EventSpec& e) {

@@ -42,11 +42,19 @@ std::optional<values::Value> Simulation::Eval(const ir::Root* root,
   return std::nullopt;
 }
 
+void Simulation::RunProposalRules(const EventSpec& e, const std::string& id,
+                                  std::string_view word) {
+  auto it = proposals_.find(id);
+  if (it == proposals_.end()) return;
+  interp::HostAnswer proposal = ProposalAnswer(id);
+  if (proposal.value) RunRules(e, *proposal.value, {it->second.polity}, word);
+}
+
 bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
-                          const std::vector<std::string>& owners) {
+                          const std::vector<std::string>& owners, std::string_view trigger) {
   const values::Record* r = record.AsRecord();
   if (!r) return true;
-  const std::string& word = r->shape().name;
+  std::string_view word = trigger.empty() ? std::string_view(r->shape().name) : trigger;
   bool accepted = true;
   for (const std::string& owner : owners) {
     std::vector<const RuleSpec*> rules;

@@ -203,9 +203,10 @@ void Simulation::Verdict(const EventSpec& e) {
   }
   if (v.of != c.jury_size || v.in_favour > v.of) {
     refuse(v.in_favour > v.of
-               ? fmt::format("{} of {} jurors cannot be in favour", v.in_favour, v.of)
-               : fmt::format("the verdict counts {} jurors, and the jury of `{}` has {}", v.of,
-                             c.name, c.jury_size),
+               ? fmt::format("{} of {} juror{} cannot be in favour", v.in_favour, v.of,
+                             v.of == 1 ? "" : "s")
+               : fmt::format("the verdict counts {} juror{}, and the jury of `{}` has {}", v.of,
+                             v.of == 1 ? "" : "s", c.name, c.jury_size),
            e.range)
         .labels.push_back({c.jury_range, "the jury is defined here"});
     return;

@@ -15,6 +15,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -161,8 +163,20 @@ class Simulation : public interp::Host {
   bool ElectionApproved(const std::string& polity, const std::string& office) const;
   void ConsumeElectionApproval(const std::string& polity, const std::string& office);
 
+  // --- treaty_approvals.cpp: treaty actions a charter decides ---------------
+  // A passed `treaty sign|renew|exit T` proposal of `polity` waits for the
+  // scenario's `sign`, `renew` or `exit` event, as an election for `elect`.
+  void ApproveTreatyAction(const ProposalState& proposal, const EventSpec& e);
+  // True when `party` may take `action` on `treaty` today: it is not a
+  // charter with a `treaty` rule, or a passed proposal is waiting (used
+  // up here). Otherwise R064 at `party`, false.
+  bool TreatyActionAllowed(const EventSpec& e, const Name& party, ProposalMatter action,
+                           const std::string& treaty);
+
   // --- decisions.cpp (decide17): deciding and applying ----------------------
   void Decide(const EventSpec& e);
+  // The outcome of an open proposal today, applied when it passed.
+  void DecideOpen(ProposalState& proposal, const EventSpec& e);
   void ApplyDecision(ProposalState& proposal, const EventSpec& e);
   void ApplySpending(ProposalState& proposal, const EventSpec& e);
   // The entry of a decision: the tally, the rule, and `code` when it failed.
@@ -283,9 +297,13 @@ class Simulation : public interp::Host {
 
   // --- rules.cpp ------------------------------------------------------------
   // Evaluates the executable rules of `owners` triggered by `record`; false
-  // when a `reject` refused the event.
+  // when a `reject` refused the event. The trigger word is the record's
+  // shape (`on contribution c`) unless `word` names it (`on decide p` binds
+  // a `proposal`).
   bool RunRules(const EventSpec& e, const values::Value& record,
-                const std::vector<std::string>& owners);
+                const std::vector<std::string>& owners, std::string_view word = {});
+  // `on propose p` / `on decide p`: the rules of the proposal's charter.
+  void RunProposalRules(const EventSpec& e, const std::string& id, std::string_view word);
   std::optional<values::Value> Eval(const ir::Root* root, std::span<const values::Value> inputs,
                                     SourceRange where);
   // Every evaluation of the run goes through ProgramSpec::engine.
@@ -395,6 +413,8 @@ class Simulation : public interp::Host {
   std::map<std::string, ProposalState> proposals_;  // by id
   // (polity, office): a passed `election of OFFICE` not yet used.
   std::set<std::pair<std::string, std::string>> approved_elections_;
+  // (polity, treaty, action): a passed treaty proposal not yet used.
+  std::set<std::tuple<std::string, std::string, ProposalMatter>> approved_treaty_actions_;
   // charter -> the admission rule of `entry vote P` (ProposalRule).
   std::map<std::string, DecisionSpec> entry_rules_;
   std::map<std::string, size_t> coverage_index_;

@@ -86,14 +86,14 @@ Judgement Judge(DecisionMethod method, std::optional<Ratio> share, const Tally& 
     }
     case DecisionMethod::kVoteMembers:
       return verdict(AtLeast(tally.yes, p, eligible),
-                     fmt::format("needs {} of {} voting members, has {}", Yes(Needed(p, eligible)),
-                                 eligible, Yes(tally.yes)));
+                     fmt::format("needs {} of {} voting member{}, has {}", Yes(Needed(p, eligible)),
+                                 eligible, eligible == 1 ? "" : "s", Yes(tally.yes)));
     case DecisionMethod::kConsent: {
       int64_t objections = tally.object + tally.block;
       return verdict(AtMost(objections, p, eligible),
-                     fmt::format("allows at most {} objection{} among {} voting members, has {}",
+                     fmt::format("allows at most {} objection{} among {} voting member{}, has {}",
                                  Allowed(p, eligible), Allowed(p, eligible) == 1 ? "" : "s",
-                                 eligible, objections));
+                                 eligible, eligible == 1 ? "" : "s", objections));
     }
     case DecisionMethod::kConsensus:
       if (tally.block > 0) {
@@ -103,16 +103,17 @@ Judgement Judge(DecisionMethod method, std::optional<Ratio> share, const Tally& 
       return verdict(tally.yes > 0, tally.yes > 0 ? "no block" : "nobody said yes");
     case DecisionMethod::kOffice:
     case DecisionMethod::kJury: {
-      const char* who = method == DecisionMethod::kOffice ? "holders" : "jurors";
-      if (eligible == 0) return verdict(false, fmt::format("there are no {}", who));
+      const char* who = method == DecisionMethod::kOffice ? "holder" : "juror";
+      const char* plural = eligible == 1 ? "" : "s";
+      if (eligible == 0) return verdict(false, fmt::format("there are no {}s", who));
       if (share) {
         return verdict(AtLeast(tally.yes, p, eligible),
-                       fmt::format("needs {} of {} {}, has {}", Yes(Needed(p, eligible)), eligible,
-                                   who, Yes(tally.yes)));
+                       fmt::format("needs {} of {} {}{}, has {}", Yes(Needed(p, eligible)),
+                                   eligible, who, plural, Yes(tally.yes)));
       }
       return verdict(2 * static_cast<Wide>(tally.yes) > eligible,
-                     fmt::format("needs {} of {} {}, has {}", Yes(eligible / 2 + 1), eligible, who,
-                                 Yes(tally.yes)));
+                     fmt::format("needs {} of {} {}{}, has {}", Yes(eligible / 2 + 1), eligible,
+                                 who, plural, Yes(tally.yes)));
     }
     case DecisionMethod::kAssembly:
       return verdict(false, "made at an assembly");

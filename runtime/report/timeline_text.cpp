@@ -15,10 +15,11 @@ constexpr const char* kIndent = "                     ";  // under the text colu
 
 std::string Verify(const char* what, const lottery::Verification& v) {
   return fmt::format(
-      "{}verify {}: seed \"{}\", domain \"{}\", pool [{}] ({} names), k {}, {} hash{}, "
+      "{}verify {}: seed \"{}\", domain \"{}\", pool [{}] ({} name{}), k {}, {} hash{}, "
       "sha256 #0 {}\n",
-      kIndent, what, v.seed, v.domain, fmt::join(v.pool, ", "), v.pool.size(), v.k, v.hashes_used,
-      v.hashes_used == 1 ? "" : "es", v.first_digest_hex);
+      kIndent, what, v.seed, v.domain, fmt::join(v.pool, ", "), v.pool.size(),
+      v.pool.size() == 1 ? "" : "s", v.k, v.hashes_used, v.hashes_used == 1 ? "" : "es",
+      v.first_digest_hex);
 }
 
 }  // namespace
