@@ -17,12 +17,22 @@ namespace {
 
 using diag::Code;
 
+// An object's field. Declared before JsonValue and defined after it: a
+// std::pair<std::string, JsonValue> inside JsonValue would need JsonValue
+// complete (clang rejects it; vector<T> of an incomplete T is allowed).
+struct JsonField;
+
 struct JsonValue {
   enum class Kind : uint8_t { kString, kBool, kArray, kObject } kind = Kind::kString;
   std::string text;  // string; "true"/"false" for a bool
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> fields;
+  std::vector<JsonField> fields;
   diag::SourceRange range;
+};
+
+struct JsonField {
+  std::string key;
+  JsonValue value;
 };
 
 class JsonReader {
@@ -163,7 +173,7 @@ std::optional<JsonValue> JsonReader::Value(int depth) {
         auto item = Value(depth + 1);
         if (!item) return std::nullopt;
         if (object) {
-          v.fields.emplace_back(std::move(key), std::move(*item));
+          v.fields.push_back({std::move(key), std::move(*item)});
         } else {
           v.items.push_back(std::move(*item));
         }
