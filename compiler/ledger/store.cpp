@@ -124,7 +124,10 @@ bool Store::Fail(int rc, const char* doing) {
         .WithHelp("another `concord record` is writing; run this again when it is done");
   } else if (primary == SQLITE_NOTADB) {
     diags_.Report(Code::E0271, at, path_, "the file is not a SQLite database");
-  } else if (primary == SQLITE_CORRUPT) {
+  } else if (primary == SQLITE_CORRUPT || primary == SQLITE_ERROR || primary == SQLITE_SCHEMA ||
+             primary == SQLITE_MISMATCH) {
+    // SQLITE_ERROR here is an SQL error against the ledger's own schema
+    // (`no such column`): the tables are not the ones its version says.
     diags_.Report(Code::E0272, at, path_, why)
         .WithHelp("restore the ledger from a backup, or from `concord ledger export` output");
   } else {

@@ -163,6 +163,14 @@ def check_damaged(binary, tmp):
     con.commit()
     con.close()
     cases.append((tampered, "E0272", "does not match its SHA-256"))
+    # Tables that are not the ones the schema version says (found by
+    # fuzz_ledger): damaged, not "cannot write" (E0278) as it once said.
+    renamed = os.path.join(tmp, new_ledger(binary, tmp, "renamed.db"))
+    con = sqlite3.connect(renamed)
+    con.execute("ALTER TABLE source RENAME COLUMN sha256 TO digest")
+    con.commit()
+    con.close()
+    cases.append((renamed, "E0272", "no such column: sha256"))
     truncated = os.path.join(tmp, "truncated.db")
     with open(os.path.join(tmp, new_ledger(binary, tmp, "whole.db")), "rb") as f:
         data = f.read()
