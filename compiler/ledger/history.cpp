@@ -64,7 +64,8 @@ ScenarioText WriteScenario(const Settings& settings, const std::vector<HistoryIt
 
 std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Settings& settings,
                              const std::vector<HistoryItem>& items, const std::string& until,
-                             const std::string& history_path) {
+                             const std::string& history_path,
+                             std::optional<values::Date> checkpoint) {
   auto played = std::make_unique<Played>();
   // The same text as `ledger export` writes, so positions agree.
   played->scenario = WriteScenario(settings, items, until, /*provenance=*/true);
@@ -104,7 +105,14 @@ std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Set
   }
   for (const engine::ScenarioSpec& s : played->inputs.scenarios) {
     if (s.name == kScenarioName && s.range.file == played->history_file) {
-      played->run = engine::Run(played->inputs.program, s);
+      if (!checkpoint) {
+        played->run = engine::Run(played->inputs.program, s);
+        continue;
+      }
+      engine::CheckpointedRun run =
+          engine::RunWithCheckpoints(played->inputs.program, s, {*checkpoint});
+      played->run = std::move(run.run);
+      played->checkpoint = std::move(run.at.front());
     }
   }
   return played;

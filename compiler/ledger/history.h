@@ -17,6 +17,7 @@
 #include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "runtime/engine/timeline.h"
+#include "runtime/values/date.h"
 
 namespace concord::ledger {
 
@@ -53,6 +54,9 @@ struct Played {
   ir::Module module;
   scenario::Inputs inputs;
   std::optional<engine::RunResult> run;
+  // How the run stood at the end of `checkpoint` when Play was asked for one
+  // (engine::RunWithCheckpoints); none if it was not reached.
+  std::optional<engine::RunResult> checkpoint;
   diag::FileId history_file = diag::kNoFile;
   ScenarioText scenario;
 };
@@ -60,10 +64,11 @@ struct Played {
 // Compiles the program with the history and plays it. Compilation
 // diagnostics go to `played.compilation->diags`; `run` is empty when the
 // program and history did not compile. `history_path` is the name the
-// history is shown under.
+// history is shown under. `checkpoint`: a day whose result to keep too.
 std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Settings& settings,
                              const std::vector<HistoryItem>& items, const std::string& until,
-                             const std::string& history_path);
+                             const std::string& history_path,
+                             std::optional<values::Date> checkpoint = std::nullopt);
 
 // The name a ledger's history is shown under: `community.db` plays
 // `community.history.concord`, so `concord ledger export community.db >

@@ -186,13 +186,23 @@ std::optional<Status> ComputeStatus(const LedgerOptions& ledger,
   // plays the second too.
   day = std::max(day, values::Date::Parse(store->settings().start)->AddDays(1).ToString());
   std::string history = HistoryPath(ledger.path);
-  std::unique_ptr<Played> present = Play(*program, store->settings(), items, day, history);
-  if (!AdoptProblems(*present, home)) return std::nullopt;
-  std::string ahead = values::Date::Parse(day)->AddDays(365).ToString();
-  std::unique_ptr<Played> lookahead = Play(*program, store->settings(), items, ahead, history);
+  values::Date today = *values::Date::Parse(day);
+  // One play: the look-ahead, with the present taken at the end of today
+  // (engine::RunWithCheckpoints gives what a play ending today gives).
+  std::string ahead = today.AddDays(365).ToString();
+  std::unique_ptr<Played> lookahead =
+      Play(*program, store->settings(), items, ahead, history, today);
   if (!AdoptProblems(*lookahead, home)) return std::nullopt;
-  Inputs in{*present->run, *lookahead->run, *present->compilation->model,
-            *values::Date::Parse(day)};
+  std::unique_ptr<Played> present;
+  const engine::RunResult* now = lookahead->checkpoint ? &*lookahead->checkpoint : nullptr;
+  if (!now) {
+    // The look-ahead stopped before today ended (R035, R036): play the
+    // present on its own, as a run ending today stops.
+    present = Play(*program, store->settings(), items, day, history);
+    if (!AdoptProblems(*present, home)) return std::nullopt;
+    now = &*present->run;
+  }
+  Inputs in{*now, *lookahead->run, *lookahead->compilation->model, today};
   for (SectionFn section : kSections) status.sections.push_back(section(in));
   return status;
 }

@@ -1,15 +1,16 @@
 // `concord status`: what a community needs to know today, from its ledger.
 //
-// The history is played twice by the same engine as `concord run`: up to the
-// day asked about (the present: metrics, what was missed, who holds which
-// role) and a year further with nothing more recorded (the look-ahead: when
+// The history is played once by the same engine as `concord run`, a year
+// past the day asked about with nothing more recorded (the look-ahead: when
 // each obligation's period closes next and how it stands if nothing more
 // happens, the next rotations, treaty terms and rulings that end within 60
-// days). Nothing is computed a second way, so status cannot disagree with a
-// replay.
+// days), keeping how things stood at the end of that day as it goes (the
+// present: metrics, what was missed, who holds which role; a checkpoint,
+// engine::RunWithCheckpoints). Nothing is computed a second way, so status
+// cannot disagree with a replay.
 //
 // Extension point: each section is built by one function in status.cpp's
-// kSections table from the two runs and the program's model; offices,
+// kSections table from the present and the look-ahead and the program's model; offices,
 // proposals, dues, findings and the next revision's quorum come from the
 // engine's standing at the end of the present run (status_power.cpp).
 #pragma once

@@ -14,11 +14,30 @@
 //   4. `expect on DATE` lines for that day.
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include "runtime/engine/input.h"
 #include "runtime/engine/timeline.h"
 
 namespace concord::engine {
 
 RunResult Run(const ProgramSpec& program, const ScenarioSpec& scenario);
+
+// A run and how it stood at the end of each of `days` (one result per day,
+// in the order asked), taken while it goes on: one play instead of one per
+// day (`concord status`: today and the year ahead). The result at day D is
+// what Run gives for the scenario cut at D (`until` D, without its `expect`
+// lines and the events dated after D), except that its `scenario` is still
+// this one and that it reports the events dated outside the whole run
+// (R034) where the run does, after the first day's setup. A day outside the run, or one the run did
+// not finish because it stopped early (R035, R036), has none. Checked against Run for every
+// scenario on both engines (tests/unit/checkpoint_test.cpp).
+struct CheckpointedRun {
+  RunResult run;
+  std::vector<std::optional<RunResult>> at;
+};
+CheckpointedRun RunWithCheckpoints(const ProgramSpec& program, const ScenarioSpec& scenario,
+                                   const std::vector<Date>& days);
 
 }  // namespace concord::engine

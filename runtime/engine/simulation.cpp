@@ -330,6 +330,7 @@ RunResult Simulation::Play() {
     EndOfDay();
     if (timeline_full_) return StopEarly();
     CheckExpectations(false);
+    CheckpointIfDue();
   }
   today_ = scenario_.until;
   CheckExpectations(true);

@@ -44,6 +44,10 @@ class Simulation : public interp::Host {
  public:
   Simulation(const ProgramSpec& program, const ScenarioSpec& scenario);
   RunResult Play();
+  // --- checkpoint.cpp: results taken at the end of these days while the run
+  // goes on (engine.h, RunWithCheckpoints).
+  void SetCheckpoints(const std::vector<Date>& days);
+  std::vector<std::optional<RunResult>> TakeCheckpoints();
 
   // Every draw shuffles its whole pool, one SHA-256 per name
   // (docs/reference-lottery.md), and keeps the pool as verification data:
@@ -82,6 +86,15 @@ class Simulation : public interp::Host {
                    SourceRange range);
   void Cover(const std::string& kind, const std::string& name);
   void Declare(const std::string& kind, const std::string& name);
+
+  // --- checkpoint.cpp -------------------------------------------------------
+  // At the end of a day played: the results of the checkpoints of today.
+  void CheckpointIfDue();
+  // What Play would return if the run ended today, the run unchanged.
+  RunResult ResultSoFar();
+  std::vector<std::pair<Date, size_t>> checkpoint_days_;  // (day, index asked), by day
+  size_t next_checkpoint_ = 0;
+  std::vector<std::optional<RunResult>> checkpoints_;
 
   // --- obligations.cpp ------------------------------------------------------
   void InitSchedule(Schedule& s, std::optional<calendar::Period> period, Date anchor);
