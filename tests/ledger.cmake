@@ -1,7 +1,8 @@
 # The living ledger (docs/ledger.md): replay ≡ run of the export, import∘export
 # round trips, refused batches store nothing, concurrent writers serialise,
-# damaged files get diagnostics; and the SIGKILL crash test.
-foreach(check off_disk replay roundtrip refusal writers damaged)
+# damaged files get diagnostics, adopt stores only accepted program versions;
+# and the SIGKILL crash test.
+foreach(check off_disk replay roundtrip refusal writers damaged adopt)
   add_test(NAME "ledger: ${check}"
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/ledger/ledger_test.py
             --concord $<TARGET_FILE:concord> ${check})

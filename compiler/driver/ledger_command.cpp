@@ -1,4 +1,4 @@
-// `concord ledger init|replay|export|import`: a community's program and
+// `concord ledger init|adopt|replay|export|import`: a community's program and
 // recorded history in one SQLite file (docs/ledger.md). `concord record`
 // and `concord status` are their own commands.
 #include <fmt/format.h>
@@ -8,8 +8,10 @@
 #include "compiler/driver/cli.h"
 #include "compiler/driver/commands.h"
 #include "compiler/driver/ledger_support.h"
+#include "compiler/ledger/adopt.h"
 #include "compiler/ledger/ledger.h"
 #include "compiler/ledger/record.h"
+#include "compiler/revise/render.h"
 #include "compiler/scenario/run_support.h"
 #include "runtime/report/timeline.h"
 
@@ -24,7 +26,7 @@ struct LedgerCommandOptions {
   std::string start;
   std::string seed;
   std::string by;
-  // replay
+  // replay, adopt
   std::string on;
   std::string format = "text";
   // import
@@ -47,6 +49,25 @@ int RunInit(const LedgerCommandOptions& o) {
   int code = FinishLedgerCommand(home, o.output, Subject(o.files), "store");
   if (ok) std::printf("%s\n", summary.c_str());
   return ok ? kExitOk : (code == kExitOk ? kExitInputErrors : code);
+}
+
+int RunAdopt(const LedgerCommandOptions& o) {
+  ledger::ReportHome home;
+  ledger::AdoptRequest request{o.files, o.on, o.by.empty() ? DefaultBy() : o.by};
+  ledger::Adoption adoption = ledger::Adopt(o.ledger, request, home);
+  // Like `concord revise`: the comparison first, then what was decided.
+  if (adoption.compared) {
+    std::fputs(revise::RenderReportHuman(adoption.report).c_str(), stdout);
+    if (adoption.stored_version) std::fputs("\n", stdout);
+  }
+  if (adoption.stored_version) {
+    std::printf("%s\n", ledger::DescribeAdoption(adoption, o.ledger.path).c_str());
+  }
+  std::fflush(stdout);
+  int code = FinishLedgerCommand(home, o.output, Subject(o.files), "adopt");
+  if (adoption.stored_version) return kExitOk;
+  std::fputs("nothing was adopted\n", stderr);
+  return code == kExitOk ? kExitInputErrors : code;
 }
 
 int RunReplay(const LedgerCommandOptions& o) {
@@ -97,7 +118,8 @@ CLI::App* AddLedgerCommand(CLI::App& app, std::function<int()>* run) {
   auto o = std::make_shared<LedgerCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
       "ledger",
-      "A community's program and recorded history in one file: init, replay, export, import");
+      "A community's program and recorded history in one file: init, adopt, replay, export, "
+      "import");
   cmd->require_subcommand(1);
   auto common = [&](CLI::App* sub) {
     AddLedgerOptions(sub, o->ledger);
@@ -111,6 +133,16 @@ CLI::App* AddLedgerCommand(CLI::App& app, std::function<int()>* run) {
   init->add_option("--seed", o->seed, "The lottery seed (default: the ledger's file name)");
   init->add_option("--by", o->by, "Who creates the ledger (default: $USER)");
   common(init);
+  CLI::App* adopt = cmd->add_subcommand(
+      "adopt",
+      "Store a new version of the program, checked by `concord revise` against the version in "
+      "force, in force from --on DATE");
+  adopt->add_option("ledger", o->ledger.path, "The ledger file")->required();
+  adopt->add_option("files", o->files, "The new version's charters, treaties and concords")
+      ->required();
+  adopt->add_option("--on", o->on, "The first day the new version is in force")->required();
+  adopt->add_option("--by", o->by, "Who records the adoption (default: $USER)");
+  AddLedgerOptions(adopt, o->ledger);
   CLI::App* replay = cmd->add_subcommand(
       "replay", "Play the recorded history and print its timeline, as `concord run` would");
   replay->add_option("ledger", o->ledger.path, "The ledger file")->required();
@@ -129,8 +161,9 @@ CLI::App* AddLedgerCommand(CLI::App& app, std::function<int()>* run) {
   imp->add_option("ledger", o->ledger.path, "The ledger file")->required();
   imp->add_option("--by", o->by, "Who records batches without a provenance comment");
   common(imp);
-  *run = [o, init, replay, exp, imp] {
+  *run = [o, init, adopt, replay, exp, imp] {
     if (init->parsed()) return RunInit(*o);
+    if (adopt->parsed()) return RunAdopt(*o);
     if (replay->parsed()) return RunReplay(*o);
     if (exp->parsed()) return RunExport(*o);
     if (imp->parsed()) return RunImport(*o);

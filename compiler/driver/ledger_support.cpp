@@ -33,6 +33,7 @@ int FinishLedgerCommand(const ledger::ReportHome& home, const OutputOptions& out
       case diag::Code::E0274:
       case diag::Code::E0275:
       case diag::Code::E0278:
+      case diag::Code::E0284:
       case diag::Code::E0001:
       case diag::Code::E0002:
         return kExitUsage;

@@ -15,7 +15,7 @@ namespace concord::driver {
 void AddLedgerOptions(CLI::App* cmd, ledger::LedgerOptions& options);
 
 // Prints the diagnostics of `home` and returns the exit code: 2 when the
-// ledger file itself could not be used (E0270-E0275, E0278, like an
+// ledger file itself could not be used (E0270-E0275, E0278, E0284, like an
 // unreadable input file), 1 for anything else, 0 when there is nothing.
 int FinishLedgerCommand(const ledger::ReportHome& home, const OutputOptions& output,
                         const std::string& subject, const std::string& verb);

@@ -234,8 +234,8 @@ int RunRevise(const ReviseOptions& options) {
   if (!new_main || !old_main) {  // not text: the loader has said why
     return Emit(report, false, diags, sources, options, kExitInputErrors);
   }
-  revise::Version old_version{before->program.get(), old_main, old_offset};
-  revise::Version new_version{after->program.get(), new_main, 0};
+  revise::Version old_version{before->program.get(), {old_main}, old_offset};
+  revise::Version new_version{after->program.get(), {new_main}, 0};
   report.units = revise::CompareVersions(old_version, new_version, diags);
 
   if (git) {

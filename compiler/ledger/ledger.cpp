@@ -25,23 +25,13 @@ void AdoptAll(const pipeline::Compilation& c, ReportHome& home, bool errors_only
 
 }  // namespace
 
-bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& home,
-          std::string* summary) {
-  // Checked again by Store::Create; first here, so a mistake costs no compile.
-  std::error_code ec;
-  if (fs::exists(ledger.path, ec)) {
-    home.diags.Report(Code::E0275, {home.sources.AddFile(ledger.path, ""), 0, 0}, ledger.path)
-        .WithHelp("choose another file name, or `concord ledger import` into a new one");
-    return false;
-  }
-  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(request.files);
-  AdoptAll(*c, home, /*errors_only=*/false);
-  if (c->io_error || c->diags.has_errors() || !c->model) return false;
+std::optional<std::vector<StoredSource>> ProgramSources(const pipeline::Compilation& c,
+                                                        ReportHome& home) {
   std::vector<StoredSource> sources;
   bool has_scenario = false;
-  for (size_t i = 0; i < c->program->files.size(); ++i) {
-    if (c->program->is_stdlib[i]) continue;
-    const ast::File& file = *c->program->files[i];
+  for (size_t i = 0; i < c.program->files.size(); ++i) {
+    if (c.program->is_stdlib[i]) continue;
+    const ast::File& file = *c.program->files[i];
     for (const ast::ScenarioDecl& s : file.scenarios) {
       home.Adopt(
           diag::Diagnostic{
@@ -55,14 +45,32 @@ bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& h
               "or `concord record --file`",
               {},
               {}},
-          c->program->sources);
+          c.program->sources);
       has_scenario = true;
     }
-    std::string path = c->program->sources.Path(file.id);
-    std::string text(c->program->sources.Text(file.id));
+    std::string path = c.program->sources.Path(file.id);
+    std::string text(c.program->sources.Text(file.id));
     sources.push_back({path, Store::Sha256Hex(text), text});
   }
-  if (has_scenario) return false;
+  if (has_scenario) return std::nullopt;
+  return sources;
+}
+
+bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& home,
+          std::string* summary) {
+  // Checked again by Store::Create; first here, so a mistake costs no compile.
+  std::error_code ec;
+  if (fs::exists(ledger.path, ec)) {
+    home.diags.Report(Code::E0275, {home.sources.AddFile(ledger.path, ""), 0, 0}, ledger.path)
+        .WithHelp("choose another file name, or `concord ledger import` into a new one");
+    return false;
+  }
+  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(request.files);
+  AdoptAll(*c, home, /*errors_only=*/false);
+  if (c->io_error || c->diags.has_errors() || !c->model) return false;
+  std::optional<std::vector<StoredSource>> program = ProgramSources(*c, home);
+  if (!program) return false;
+  const std::vector<StoredSource>& sources = *program;
   Settings settings;
   if (request.start) {
     std::string why;
@@ -151,8 +159,10 @@ std::optional<std::string> Export(const LedgerOptions& ledger, ReportHome& home)
   if (!store) return std::nullopt;
   std::optional<std::vector<StoredEvent>> events = store->Events();
   // The program is not exported, but a ledger whose program does not match
-  // its hashes is damaged, and its history is not handed on as if it were fine.
-  if (!events || !store->Program()) return std::nullopt;
+  // its hashes is damaged, and its history is not handed on as if it were
+  // fine; nor is a history across program versions, which is not one
+  // scenario over one program that `concord run` could play (E0284).
+  if (!events || !store->ProgramToPlay()) return std::nullopt;
   std::vector<HistoryItem> items = ItemsOf(*events);
   return WriteScenario(store->settings(), items, PlayUntil(store->settings(), items, {}),
                        /*provenance=*/true)
@@ -165,7 +175,7 @@ std::unique_ptr<Played> Replay(const LedgerOptions& ledger, const std::optional<
       Store::Open(ledger.path, Access::kRead, ledger.busy_timeout_ms, home.sources, home.diags);
   if (!store) return nullptr;
   std::optional<std::vector<StoredEvent>> events = store->Events();
-  std::optional<std::vector<StoredSource>> program = store->Program();
+  std::optional<std::vector<StoredSource>> program = store->ProgramToPlay();
   if (!events || !program) return nullptr;
   std::vector<HistoryItem> items = ItemsOf(*events);
   return Play(*program, store->settings(), items, PlayUntil(store->settings(), items, on),

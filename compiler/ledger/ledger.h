@@ -31,6 +31,11 @@ struct InitRequest {
 bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& home,
           std::string* summary);
 
+// Every file of a compiled program to store (imports included, the standard
+// library excluded); nothing after reporting E0279 for each scenario in them.
+std::optional<std::vector<StoredSource>> ProgramSources(const pipeline::Compilation& c,
+                                                        ReportHome& home);
+
 // Records the events in `text` (shown as `display`), validated as one batch.
 std::optional<int64_t> RecordText(const LedgerOptions& ledger, const std::string& display,
                                   const std::string& text, const Provenance& provenance,

@@ -91,7 +91,7 @@ std::optional<std::vector<int64_t>> Record(Store& store, const Recording& record
     return std::nullopt;
   };
   std::optional<std::vector<StoredEvent>> stored = store.Events();
-  std::optional<std::vector<StoredSource>> program = store.Program();
+  std::optional<std::vector<StoredSource>> program = store.ProgramToPlay();
   if (!stored || !program) return fail();
   if (!CheckDates(recording, store.LastDate(), home)) return fail();
 

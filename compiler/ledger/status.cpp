@@ -171,7 +171,7 @@ std::optional<Status> ComputeStatus(const LedgerOptions& ledger,
       Store::Open(ledger.path, Access::kRead, ledger.busy_timeout_ms, home.sources, home.diags);
   if (!store) return std::nullopt;
   std::optional<std::vector<StoredEvent>> events = store->Events();
-  std::optional<std::vector<StoredSource>> program = store->Program();
+  std::optional<std::vector<StoredSource>> program = store->ProgramToPlay();
   if (!events || !program) return std::nullopt;
   Status status;
   status.on = day;

@@ -304,6 +304,27 @@ int Store::ProgramVersion() const {
   return get.Step() == SQLITE_ROW ? static_cast<int>(get.Int(0)) : 0;
 }
 
+std::optional<std::string> Store::ProgramAdoptedOn() {
+  Statement get(db_, "SELECT adopted_on FROM program_version ORDER BY version DESC LIMIT 1");
+  if (get.Step() != SQLITE_ROW) {
+    diags_.Report(Code::E0272, {file_, 0, 0}, path_, "it holds no program");
+    return std::nullopt;
+  }
+  return get.Text(0);
+}
+
+std::optional<std::vector<StoredSource>> Store::ProgramToPlay() {
+  if (int versions = ProgramVersion(); versions > 1) {
+    diags_.Report(Code::E0284, {file_, 0, 0}, path_, versions)
+        .WithNote("the ledger keeps every version and the day it took effect; nothing is lost")
+        .WithHelp(
+            "record, replay and status work on a ledger with one program version; start a new "
+            "ledger with `concord ledger init` over the new version's files to keep recording");
+    return std::nullopt;
+  }
+  return Program();
+}
+
 std::optional<std::vector<StoredSource>> Store::Program() {
   Statement get(db_,
                 "SELECT path, sha256, text FROM source WHERE version = "

@@ -76,8 +76,15 @@ class Store {
 
   const Settings& settings() const { return settings_; }
   int ProgramVersion() const;
+  // The day the latest program version took effect (version 1: the start).
+  std::optional<std::string> ProgramAdoptedOn();
   // The sources of the program in force, hashes checked (E0272 if one differs).
   std::optional<std::vector<StoredSource>> Program();
+  // The program a history is played with: Program(), refused (E0284) while
+  // the ledger holds more than one version, since the engine plays one
+  // program per run and a history must be played with the version in force
+  // on each date.
+  std::optional<std::vector<StoredSource>> ProgramToPlay();
   std::optional<std::vector<StoredEvent>> Events();
   // The latest event date recorded, if any.
   std::optional<std::string> LastDate();

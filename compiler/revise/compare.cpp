@@ -41,9 +41,9 @@ std::optional<std::string> TitleOf(const std::optional<ast::Located<std::string>
 }
 
 template <typename Decl>
-const Decl* FindByName(const std::vector<Decl>& decls, const std::string& name) {
-  for (const Decl& d : decls) {
-    if (d.name.name == name) return &d;
+const Decl* FindByName(const std::vector<const Decl*>& decls, const std::string& name) {
+  for (const Decl* d : decls) {
+    if (d->name.name == name) return d;
   }
   return nullptr;
 }
@@ -55,16 +55,30 @@ class Comparer {
 
   std::vector<UnitReport> Run() {
     std::vector<UnitReport> units;
-    Units(before_.main->charters, after_.main->charters, OwnerKind::kCharter, units);
-    Units(before_.main->treaties, after_.main->treaties, OwnerKind::kTreaty, units);
+    Units(Decls(before_, &ast::File::charters), Decls(after_, &ast::File::charters),
+          OwnerKind::kCharter, units);
+    Units(Decls(before_, &ast::File::treaties), Decls(after_, &ast::File::treaties),
+          OwnerKind::kTreaty, units);
     return units;
   }
 
  private:
+  // The declarations of one kind in every compared file of `version`, in order.
   template <typename Decl>
-  void Units(const std::vector<Decl>& old_decls, const std::vector<Decl>& new_decls, OwnerKind kind,
-             std::vector<UnitReport>& units) {
-    for (const Decl& now : new_decls) {
+  static std::vector<const Decl*> Decls(const Version& version,
+                                        std::vector<Decl> ast::File::*member) {
+    std::vector<const Decl*> out;
+    for (const ast::File* file : version.files) {
+      for (const Decl& d : file->*member) out.push_back(&d);
+    }
+    return out;
+  }
+
+  template <typename Decl>
+  void Units(const std::vector<const Decl*>& old_decls, const std::vector<const Decl*>& new_decls,
+             OwnerKind kind, std::vector<UnitReport>& units) {
+    for (const Decl* now_ptr : new_decls) {
+      const Decl& now = *now_ptr;
       if (FindByName(new_decls, now.name.name) != &now) continue;  // E0202 in the new version
       const Decl* was = FindByName(old_decls, now.name.name);
       UnitReport unit = Unit(kind, now, was ? Presence::kBoth : Presence::kOnlyNew);
@@ -81,7 +95,8 @@ class Comparer {
       }
       units.push_back(std::move(unit));
     }
-    for (const Decl& was : old_decls) {
+    for (const Decl* was_ptr : old_decls) {
+      const Decl& was = *was_ptr;
       if (FindByName(old_decls, was.name.name) != &was) continue;
       if (FindByName(new_decls, was.name.name)) continue;
       UnitReport unit = Unit(kind, was, Presence::kOnlyOld);

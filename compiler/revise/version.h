@@ -2,16 +2,19 @@
 // every comparison (rules, structure, quota) reads.
 #pragma once
 
+#include <vector>
+
 #include "compiler/diag/source_range.h"
 #include "compiler/sema/program.h"
 
 namespace concord::revise {
 
-// Only the declarations of `main` (the file given, not what it imports) are
-// compared.
+// Only the declarations of `files` are compared: for `concord revise` the file
+// given, not what it imports; for `concord ledger adopt` every file of the
+// program, so that a charter moved to another file is still the same charter.
 struct Version {
   const sema::Program* program = nullptr;
-  const ast::File* main = nullptr;
+  std::vector<const ast::File*> files;
   diag::FileId file_offset = 0;  // where its files start in the merged sources
 };
 

@@ -3,8 +3,9 @@
 # create the ledger with the charter the kitchen adopted, record its founders
 # (on the command line), its January (--file) and a report (standard input),
 # see a back-dated payment refused, ask for the status, export the history
-# and replay it, and check that the replay is what `concord run` prints for
-# the export. Each command is printed before its output.
+# and replay it, check that the replay is what `concord run` prints for the
+# export, and adopt the charter's second version (one dated before the last
+# event is refused first). Each command is printed before its output.
 #
 #   examples/ledger/walkthrough.sh BUILD_DIR OUT_DIR
 #     BUILD_DIR  where `concord` was built (build/dev)
@@ -14,7 +15,7 @@
 set -uo pipefail
 
 if [ $# -ne 2 ]; then
-  sed -n '9,13p' "$0" >&2
+  sed -n '10,14p' "$0" >&2
   exit 2
 fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -83,6 +84,12 @@ else
   diff "$out/replay.txt" "$out/run.txt" >&2
   failures=$((failures + 1))
 fi
+
+echo
+echo "# 9. The charter's second version: dated before the last recorded event it is refused;"
+echo "#    from 2027-03-01 it meets version 1's quota (one rule) and is adopted."
+step 1 ledger adopt "$ledger" examples/ledger/elm_kitchen_v2.concord --on 2027-01-25 --by ana
+step 0 ledger adopt "$ledger" examples/ledger/elm_kitchen_v2.concord --on 2027-03-01 --by ana
 
 if [ "$failures" -ne 0 ]; then
   echo "walkthrough: $failures step(s) did not do what they should" >&2

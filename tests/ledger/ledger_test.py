@@ -8,6 +8,11 @@
   refusal  a refused batch leaves the ledger byte-for-byte as it was;
   writers  two concurrent writers serialise: with a short busy timeout the
            second gets E0274 and a clear message, with a long one both land;
+  adopt    `ledger adopt` stores a new program version only when `revise`
+           accepts it (quota met, the day after the last event): a refused
+           version leaves the ledger byte-for-byte as it was; an adopted one is
+           stored with its day, and playing the history across versions is
+           refused (E0284) until it is built;
   damaged  a foreign SQLite file, a newer schema, a damaged file, a truncated
            file and a directory each get their diagnostic (E0270-E0273), never
            a crash.
@@ -210,8 +215,71 @@ def check_off_disk(binary, tmp):
     expect("ana contributes 30 EUR" in replay, f"the replay lacks the events:\n{replay}")
 
 
+# The kitchen's next version: `fund_cap` amended (the quota is 1 rule), a rule added.
+KITCHEN_V2_CHANGES = [
+    ('require c.amount <= 50 EUR else "contribution above the kitchen\'s cap of 50 EUR"',
+     'require c.amount <= 80 EUR else "contribution above the kitchen\'s cap of 80 EUR"'),
+    ('  metric fund_received',
+     '  rule tidy_up "Tidy up" {\n    text "Whoever cooks last tidies up."\n  }\n\n'
+     '  metric fund_received'),
+]
+
+
+def write_version(tmp, name, changes):
+    with open(KITCHEN) as f:
+        text = f.read()
+    for old, new in changes:
+        expect(old in text, f"the kitchen no longer has {old!r}")
+        text = text.replace(old, new)
+    with open(os.path.join(tmp, name), "w") as f:
+        f.write(text)
+
+
+def versions(tmp, db):
+    with sqlite3.connect(os.path.join(tmp, db)) as conn:
+        return conn.execute(
+            "SELECT version, adopted_on FROM program_version ORDER BY version").fetchall()
+
+
+def check_adopt(binary, tmp):
+    db = new_ledger(binary, tmp)
+    concord(binary, "record", db, "-", stdin=MONTH, cwd=tmp, check=0)
+    write_version(tmp, "kitchen_v2.concord", KITCHEN_V2_CHANGES)
+    # Only a rule added: the quota (1 rule of the version in force) is missed.
+    write_version(tmp, "kitchen_short.concord", KITCHEN_V2_CHANGES[1:])
+    with open(os.path.join(tmp, db), "rb") as f:
+        before = f.read()
+    refusals = [
+        (("kitchen_short.concord", "--on", "2027-03-01"), "error[R001]"),
+        (("kitchen_v2.concord", "--on", "2027-01-31"), "error[E0282]"),
+        (("kitchen.concord", "--on", "2027-03-01"), "error[E0283]"),
+    ]
+    for args, code in refusals:
+        refused = concord(binary, "ledger", "adopt", db, *args, cwd=tmp, check=1)
+        expect(code in refused.stderr and "nothing was adopted" in refused.stderr,
+               f"`adopt {' '.join(args)}` did not report {code}:\n{refused.stderr}")
+        with open(os.path.join(tmp, db), "rb") as f:
+            expect(f.read() == before, f"a refused adoption ({code}) changed the ledger")
+    adopted = concord(binary, "ledger", "adopt", db, "kitchen_v2.concord", "--on", "2027-03-01",
+                      "--by", "ana", cwd=tmp, check=0)
+    expect("adopted program version 2 of `k.db` (1 file), in force from 2027-03-01: charter "
+           "`kitchen` (rules: 1 amended, 1 added)" in adopted.stdout,
+           f"adopt did not say what it adopted:\n{adopted.stdout}")
+    expect(versions(tmp, db) == [(1, "2027-01-01"), (2, "2027-03-01")],
+           f"the versions stored are {versions(tmp, db)}")
+    # The next version is held to version 2's quota and must come after 2027-03-01.
+    again = concord(binary, "ledger", "adopt", db, "kitchen.concord", "--on", "2027-03-01",
+                    cwd=tmp, check=1)
+    expect("error[E0282]" in again.stderr, f"a second adoption on the same day:\n{again.stderr}")
+    for args in (("ledger", "replay", db), ("status", db), ("ledger", "export", db),
+                 ("record", db, "on 2027-03-02 contribute ana 70 EUR to kitchen_fund")):
+        played = concord(binary, *args, cwd=tmp, check=2)
+        expect("error[E0284]" in played.stderr,
+               f"`{' '.join(args)}` on two versions did not refuse with E0284:\n{played.stderr}")
+
+
 CHECKS = {"off_disk": check_off_disk, "replay": check_replay, "roundtrip": check_roundtrip, "refusal": check_refusal,
-          "writers": check_writers, "damaged": check_damaged}
+          "writers": check_writers, "damaged": check_damaged, "adopt": check_adopt}
 
 
 def main():

@@ -31,10 +31,15 @@ EXPECTED_STDOUT = [
     "something is overdue",
     "$ concord ledger replay",
     "identical to the replay",
+    "$ concord ledger adopt",
+    "$ concord ledger adopt",
+    "quota: 1 of 2 rules changed",
+    "adopted program version 2 of",
+    "in force from 2027-03-01: charter `elm_kitchen` (rules: 1 amended, 1 added)",
     "walkthrough: every step did what it should",
 ]
-# The refused back-dated payment explains itself on stderr.
-EXPECTED_STDERR = ["error[E0277]", "nothing was recorded"]
+# The refused back-dated payment and adoption explain themselves on stderr.
+EXPECTED_STDERR = ["error[E0277]", "nothing was recorded", "error[E0282]", "nothing was adopted"]
 
 
 def main():

@@ -55,8 +55,8 @@ std::unique_ptr<Compared> Compare(const std::string& old_text, const std::string
   auto same = [](const std::string& p) { return p; };
   AppendFiles(c->after->program->sources, c->sources, same);
   diag::FileId offset = AppendFiles(c->before->program->sources, c->sources, same);
-  c->units = CompareVersions({c->before->program.get(), c->before->main, offset},
-                             {c->after->program.get(), c->after->main, 0}, c->diags);
+  c->units = CompareVersions({c->before->program.get(), {c->before->main}, offset},
+                             {c->after->program.get(), {c->after->main}, 0}, c->diags);
   return c;
 }
 
