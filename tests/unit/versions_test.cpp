@@ -14,6 +14,8 @@
 #include "compiler/pipeline/pipeline.h"
 #include "compiler/scenario/build_input.h"
 #include "runtime/engine/engine.h"
+#include "runtime/engine/expression_engine.h"
+#include "runtime/jit/tiering.h"
 
 namespace concord::engine {
 namespace {
@@ -176,6 +178,43 @@ TEST_CASE("each event is judged by the version in force on its date, the state c
   CHECK(Metric(*played.at[0], "received") == "210 EUR");
   CHECK(Metric(*played.at[0], "exit_options(ana)") == "1");
   CHECK(Metric(*played.at[1], "received") == "530 EUR");
+}
+
+// What a run says, ranges included, in one string: the same on both engines.
+std::string Said(const RunResult& run) {
+  std::string out;
+  for (const Entry& e : run.timeline) {
+    out += e.date.ToString() + " " + EntryKindName(e.kind) + " " +
+           (e.code ? std::string(diag::Info(*e.code).name) : "") + " " + e.subject + " " + e.text +
+           " @" + std::to_string(e.range.file) + ":" + std::to_string(e.range.begin) + "\n";
+    for (const std::string& n : e.notes) out += "  " + n + "\n";
+  }
+  for (const MetricValue& m : run.metrics) out += m.owner + "." + m.name + " " + m.value + "\n";
+  return out;
+}
+
+TEST_CASE("a run across versions is the same on the interpreter and the JIT") {
+  std::string said[2];
+  int i = 0;
+  for (const char* engine : {"interp", "jit"}) {
+    auto v1 = Compile("v1", kVersion1 + kBefore);
+    auto v2 = Compile("v2", kVersion2 + kAfter);
+    std::vector<const ScenarioSpec*> s1 = {&v1->inputs.scenarios[0]};
+    std::vector<const ScenarioSpec*> s2 = {&v2->inputs.scenarios[0]};
+    jit::EngineSession session1({engine, false}, v1->module, v1->inputs.program, s1);
+    jit::EngineSession session2({engine, false}, v2->module, v2->inputs.program, s2);
+    // Each version's rules run on its own engine.
+    for (const ProgramSpec* p : {&v1->inputs.program, &v2->inputs.program}) {
+      CHECK(std::string(p->engine ? p->engine->name() : "interp") == engine);
+    }
+    said[i++] = Said(RunAcrossVersions({
+                                           {Day("2027-01-01"), &v1->inputs.program, s1[0], "v1"},
+                                           {Day("2027-03-01"), &v2->inputs.program, s2[0], "v2"},
+                                       })
+                         .run);
+  }
+  CHECK(said[0].find("v2 is adopted") != std::string::npos);
+  CHECK(said[0] == said[1]);
 }
 
 TEST_CASE("one version plays exactly what Run plays") {
