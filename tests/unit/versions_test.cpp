@@ -180,6 +180,40 @@ TEST_CASE("each event is judged by the version in force on its date, the state c
   CHECK(Metric(*played.at[1], "received") == "530 EUR");
 }
 
+// Two charters under a treaty whose term version 2 lengthens.
+std::string Pact(const std::string& term, const std::string& events) {
+  return "import std.minimal\n" + Charter("a", "") + Charter("b", "") +
+         "treaty pact \"Pact\" {\n  parties a, b\n  effective 2027-01-01\n  term " + term +
+         " renew explicitly by all\n  exit any party notice 0 days\n}\n" +
+         "scenario ledger {\n  start 2027-01-01\n  members a: x\n  members b: y\n" +
+         "  on 2027-01-01 sign pact by a, b\n" + events + "  run until 2027-04-30\n}\n";
+}
+
+TEST_CASE("a treaty's current term ends where the version in force puts it") {
+  auto v1 = Compile("pact1", Pact("2 months", ""));
+  auto v2 = Compile("pact2", Pact("3 months",
+                                  "  on 2027-03-20 renew pact by a\n"
+                                  "  on 2027-03-20 renew pact by b\n"));
+  CheckpointedRun played = RunAcrossVersions({
+      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"},
+      {Day("2027-02-15"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2"},
+  });
+  const RunResult& run = played.run;
+  // Under version 1 the first term would end on 2027-03-01, unrenewed, and
+  // the treaty would expire; version 2's three months end it on 2027-04-01,
+  // after both parties renewed.
+  const Entry* adopted = FindEntry(run, "program version 2 is adopted");
+  REQUIRE(adopted);
+  CHECK(adopted->notes ==
+        std::vector<std::string>{"pact: the current term now ends on 2027-04-01"});
+  CHECK_FALSE(FindEntry(run, "pact expires"));
+  const Entry* renewed = FindEntry(run, "pact is renewed by every party");
+  REQUIRE(renewed);
+  CHECK(renewed->date == Day("2027-04-01"));
+  CHECK(renewed->text.find("the new term ends on 2027-07-01") != std::string::npos);
+  CHECK(Codes(run).empty());
+}
+
 // What a run says, ranges included, in one string: the same on both engines.
 std::string Said(const RunResult& run) {
   std::string out;
