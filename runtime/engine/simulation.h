@@ -294,7 +294,9 @@ class Simulation : public interp::Host {
   void RebuildMember(MemberState& m);
   bool IsMemberOf(const std::string& member, const std::string& polity) const;
   std::vector<std::string> PolitiesOf(const std::string& member) const;
-  int64_t ExitOptions(const std::string& member) const;
+  int64_t EntryOption(const PolityState& p) const;
+  int64_t AllEntryOptions() const;
+  int64_t ExitOptions(const std::string& member, int64_t all_options) const;
   values::Value StatusValue(const char* shape, const char* constant) const;
 
   // --- power_queries.cpp: what expressions ask about power ------------------
