@@ -49,6 +49,10 @@ engine_flag=no
 if "$concord" run --help 2>&1 | grep -q -- '--engine'; then engine_flag=yes; fi
 stats_flag=no
 if "$concord" run --help 2>&1 | grep -q -- '--stats'; then stats_flag=yes; fi
+# Every event is a timeline entry, so scale 1 (1.5 million events) needs more
+# than the default limit of 1,000,000 entries (R035).
+limit_flag=no
+if "$concord" run --help 2>&1 | grep -q -- '--timeline-limit'; then limit_flag=yes; fi
 # concord refuses files above this size (LoadOptions::max_file_bytes, E0005).
 max_bytes=$((8 << 20))
 
@@ -91,6 +95,7 @@ for scale in $scales; do
     args=(run "$dir"/program/*.concord "$dir/scenario.concord")
     if [ "$engine" != default ]; then args+=(--engine "$engine"); fi
     if [ "$stats_flag" = yes ]; then args+=(--stats); fi
+    if [ "$limit_flag" = yes ]; then args+=(--timeline-limit 5000000); fi
     e2e_runs=$runs
     if [ "$scale" != 0.01 ]; then e2e_runs=1; fi
     for ((i = 1; i <= e2e_runs; i++)); do

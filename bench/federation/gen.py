@@ -5,7 +5,8 @@
 
 At scale 1: 1,000 polities (one charter file each), 100,000 members, 2,000
 treaties between pairs of polities, and 10 simulated years of events (joins,
-dues and donations to each polity's ledger, payments into treaty funds,
+dues and donations to each polity's ledger, yearly payments into the funds
+of one treaty in eight (what the fund asks of every member of both parties),
 treaty signatures and yearly renewals, assemblies, ledger reports, stress
 games, reflections, disputes and rulings). `--scale 0.1` and `--scale 0.01`
 divide polities, members and treaties by 10 and 100; the years, the members
@@ -17,7 +18,7 @@ event: a sliding-scale cap on dues (`fn` with `min`/`max` and a rate), a floor
 (`fn` with `if`), a lifetime limit on a member's contributions (a `sum` over
 the ledger's contributions filtered by member) for large gifts, a flag on
 very large gifts, an eligibility rule on joining (a `fn` returning bool), and
-in each treaty a cap on fund payments. Each polity draws its own rates, caps
+in each funded treaty a cap on fund payments. Each polity draws its own rates, caps
 and floors, so every rule is different code.
 
 Written into OUT_DIR:
@@ -45,6 +46,7 @@ START = datetime.date(2027, 1, 1)
 MEMBERS_PER_POLITY = 100
 TREATIES_PER_POLITY = 2  # 2,000 treaties for 1,000 polities
 MAX_TREATIES_PER_POLITY = 6
+FUNDED_EVERY = 8  # one pact in 8 has a fund (250 funds at scale 1)
 
 
 def add_years(d, k):
@@ -200,19 +202,33 @@ class Treaty:
         self.effective = START + datetime.timedelta(days=rng.randrange(0, 180))
         self.rate = rng.choice([1, 2])
         self.cap = rng.choice([10, 15, 20]) * 100
+        # One pact in FUNDED_EVERY keeps a solidarity fund that every member of
+        # both parties pays into once a year; the others are pacts without money.
+        self.funded = number % FUNDED_EVERY == 1
+
+    def share(self, income):
+        """What the fund asks of a member a year: min(rate% of income, cap)."""
+        return min(income * self.rate // 100, self.cap)
+
+    def period(self, k):
+        """The k-th contribution period, counted from `effective` as concord counts it."""
+        return add_years(self.effective, k)
 
     def source(self):
         t = self.tag
-        return f"""// Pact {self.number}: a generated solidarity pact of the federation benchmark.
-fn pact_share_{t}(income: money) -> money = min({self.rate}% of income, {eur(self.cap)})
-
-treaty {self.name} "Solidarity pact {self.number}" {{
+        comment = f"// Pact {self.number}: a generated solidarity pact of the federation benchmark.\n"
+        head = f"""treaty {self.name} "Solidarity pact {self.number}" {{
   parties {', '.join(p.name for p in self.parties)}
   effective {self.effective.isoformat()}
   term 1 year renew explicitly by all
   exit any party notice 14 days
-  fund {self.fund} "Solidarity fund" {{
-    contribution {self.rate}% of income cap {eur(self.cap)} per month
+"""
+        if not self.funded:
+            return comment + head + "}\n"
+        return comment + f"""fn pact_share_{t}(income: money) -> money = min({self.rate}% of income, {eur(self.cap)})
+
+{head}  fund {self.fund} "Solidarity fund" {{
+    contribution {self.rate}% of income cap {eur(self.cap)} per year
     steward rotates every month among parties
   }}
 
@@ -303,15 +319,20 @@ def main():
                         amount = rng.choice([50, 120, 150, 200, 300, 500]) * 100
                         event(day, f"contribute {name} {eur(amount)} to {p.ledger}",
                               f"C\t{days(day)}\t{mi}\t{income}\t{pi}\tL\t{pi}\t{amount}")
-                # A payment into one of the polity's pacts, once the pact is active.
-                if p.treaties and rng.random() < 0.25:
-                    t = rng.choice(p.treaties)
-                    day = START + datetime.timedelta(days=365 * year + 190 + rng.randrange(0, 170))
-                    if day > first and day > t.effective:
-                        share = min(income * t.rate // 100, t.cap)
-                        amount = share if rng.random() < 0.9 else share + 500
-                        event(day, f"contribute {name} {eur(amount)} to {t.fund}",
-                              f"C\t{days(day)}\t{mi}\t{income}\t{pi}\tF\t{t.number}\t{amount}")
+            # What each funded pact of the polity asks, once in each of its yearly
+            # periods: most members pay their share, 2% pay more than the pact's
+            # rule allows (R010) and 2% forget the year (R012 when it closes).
+            for t in p.treaties:
+                if not t.funded:
+                    continue
+                for k in range(args.years + 1):
+                    day = t.period(k) + datetime.timedelta(days=rng.randrange(5, 300))
+                    roll = rng.random()
+                    if day <= first or roll < 0.02:
+                        continue
+                    amount = t.share(income) + (500 if roll < 0.04 else 0)
+                    event(day, f"contribute {name} {eur(amount)} to {t.fund}",
+                          f"C\t{days(day)}\t{mi}\t{income}\t{pi}\tF\t{t.number}\t{amount}")
 
         founders = [n for n, _, j in p.members if j is None]
         for k in range(1, args.years + 2):

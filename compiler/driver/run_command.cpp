@@ -1,4 +1,4 @@
-// `concord run FILES [--scenario NAME] [--format text|json]`: plays each
+// `concord run FILES [--scenario NAME] [--format text|json] [--timeline-limit N]`: plays each
 // scenario and prints its dated timeline and metrics on stdout. Invalid
 // events and evaluation errors are also reported as diagnostics on stderr
 // (exit 1); obligations missed are part of the history and do not change
@@ -25,6 +25,7 @@ struct RunOptions {
   std::string format = "text";
   OutputOptions output;
   jit::EngineOptions engine;
+  size_t timeline_limit = engine::ProgramSpec{}.max_timeline_entries;
 };
 
 int RunRun(const RunOptions& options) {
@@ -58,6 +59,7 @@ int RunRun(const RunOptions& options) {
         names.empty() ? "" : fmt::format(" (scenarios: {})", fmt::join(names, ", ")).c_str());
     return kExitUsage;
   }
+  inputs.program.max_timeline_entries = options.timeline_limit;
   jit::EngineSession session(options.engine, module, inputs.program, chosen);
   size_t events = 0;
   report::Locator where = scenario::MakeLocator(c->program->sources);
@@ -111,6 +113,10 @@ CLI::App* AddRunCommand(CLI::App& app, std::function<int()>* run) {
                   "Colour in diagnostics: auto, always, never")
       ->transform(CLI::CheckedTransformer(kColours, CLI::ignore_case))
       ->default_str("auto");
+  cmd->add_option("--timeline-limit", options->timeline_limit,
+                  "The most entries a run's timeline holds before it stops (R035)")
+      ->check(CLI::PositiveNumber)
+      ->default_str("1000000");
   AddEngineOptions(cmd, options->engine);
   *run = [options] { return RunRun(*options); };
   return cmd;

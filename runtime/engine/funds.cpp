@@ -144,23 +144,26 @@ void Simulation::Contribute(const EventSpec& e) {
   record->Put("fund", values::Value::MakeText(account));
   record->Put("date", values::Value::MakeDate(today_));
   // Rules run before the payment is booked, so a `reject` can refuse it.
+  size_t entry_index = result_.timeline.size();
   Add(EntryKind::kEvent, account,
       fmt::format("{} contributes {} to {}", member, amount.ToString(), account), e.range);
-  size_t entry_index = result_.timeline.size() - 1;
+  // Past the timeline's limit (R035) the entry is not kept: what is said
+  // about it below goes to the scratch entry, not to the last kept one.
+  bool kept = result_.timeline.size() > entry_index;
+  auto entry = [&]() -> Entry& { return kept ? result_.timeline[entry_index] : dropped_entry_; };
   if (!RunRules(e, values::Value::MakeRecord(record), owners)) {
-    result_.timeline[entry_index].notes.push_back("refused by a rule: not booked");
+    entry().notes.push_back("refused by a rule: not booked");
     return;
   }
   contributions_.push_back({member, account, owner, amount, today_});
   contributions_by_account_[account].push_back(contributions_.size() - 1);
   auto it = balances.insert_or_assign(account, balance).first;
-  std::string& text = result_.timeline[entry_index].text;
-  text += fmt::format(" (balance {})", it->second.ToString());
+  entry().text += fmt::format(" (balance {})", it->second.ToString());
 
   if (!e.account_is_fund) {
     if (ledger && ledger->cap &&
         it->second.CompareTo(*ledger->cap) == std::strong_ordering::greater) {
-      result_.timeline[entry_index].notes.push_back(
+      entry().notes.push_back(
           fmt::format("the balance is above the ledger's cap of {}", ledger->cap->ToString()));
     }
     return;

@@ -106,13 +106,17 @@ void Simulation::DrawJury(DisputeState& d, const EventSpec& e) {
       }
     }
     bool too_small = false;
+    size_t entries_before = result_.timeline.size();
     std::optional<lottery::Draw> delegates =
         DrawFromPool(d.id, d.id + std::string(lottery::kExternalSuffix), std::move(allied),
                      static_cast<size_t>(c.jury_external), "external delegates", whose, e.range,
                      c.jury_range, &too_small);
     if (!delegates) {
       if (!too_small) return;
-      Entry& missed = result_.timeline.back();
+      // The R006 entry the draw added, or the scratch entry when the
+      // timeline is full (R035): never the last entry kept before it.
+      Entry& missed =
+          result_.timeline.size() > entries_before ? result_.timeline.back() : dropped_entry_;
       if (allies.empty()) {
         missed.notes.push_back(fmt::format("`{}` has no ally through an active treaty on {}",
                                            d.polity, today_.ToString()));

@@ -201,10 +201,12 @@ void Simulation::ComputeMetrics() {
       result_.metrics.push_back({name, fund + " balance", balance.ToString(), {}});
     }
   }
+  int64_t all_options = AllEntryOptions();
   for (const std::string& m : member_order_) {
-    if (PolitiesOf(m).empty()) continue;
+    auto member = members_.find(m);
+    if (member == members_.end() || member->second.polities.empty()) continue;
     result_.metrics.push_back(
-        {"", fmt::format("exit_options({})", m), std::to_string(ExitOptions(m)), {}});
+        {"", fmt::format("exit_options({})", m), std::to_string(ExitOptions(m, all_options)), {}});
   }
 }
 

@@ -94,6 +94,8 @@ class Simulation : public interp::Host {
   // The events the run plays: the scenario's, or across versions each
   // version's events dated while it is in force.
   std::vector<const EventSpec*> EventsToPlay() const;
+  // The same events, in the same order, to `visit` until it returns false.
+  void VisitEventsToPlay(const std::function<bool(const EventSpec&)>& visit) const;
   // At the start of a day: the versions that come into force today.
   void AdoptVersionsDue();
   void AdoptVersion(const VersionInForce& version);
@@ -317,7 +319,9 @@ class Simulation : public interp::Host {
   void RebuildMember(MemberState& m);
   bool IsMemberOf(const std::string& member, const std::string& polity) const;
   std::vector<std::string> PolitiesOf(const std::string& member) const;
-  int64_t ExitOptions(const std::string& member) const;
+  int64_t EntryOption(const PolityState& p) const;
+  int64_t AllEntryOptions() const;
+  int64_t ExitOptions(const std::string& member, int64_t all_options) const;
   values::Value StatusValue(const char* shape, const char* constant) const;
 
   // --- power_queries.cpp: what expressions ask about power ------------------

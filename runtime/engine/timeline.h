@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
+#include "runtime/engine/boxed.h"
 #include "runtime/engine/input.h"
 #include "runtime/engine/standing.h"
 #include "runtime/interp/runtime_error.h"
@@ -69,8 +70,9 @@ struct Entry {
   SourceRange range;               // the clause or event behind it
   std::vector<diag::Label> labels;
   std::vector<std::string> notes;
-  std::optional<JuryDraw> jury;
-  std::optional<DecisionTally> decision;
+  // Boxed: set on a jury draw or a decision only, and large (runtime/engine/boxed.h).
+  Boxed<JuryDraw> jury;
+  Boxed<DecisionTally> decision;
 };
 
 struct ExpectResult {

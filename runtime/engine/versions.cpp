@@ -40,10 +40,20 @@ void Simulation::SetVersions(std::vector<VersionInForce> versions) {
 
 std::vector<const EventSpec*> Simulation::EventsToPlay() const {
   std::vector<const EventSpec*> out;
+  if (versions_.empty()) out.reserve(scenario_.events.size());
+  VisitEventsToPlay([&](const EventSpec& e) {
+    out.push_back(&e);
+    return true;
+  });
+  return out;
+}
+
+void Simulation::VisitEventsToPlay(const std::function<bool(const EventSpec&)>& visit) const {
   if (versions_.empty()) {
-    out.reserve(scenario_.events.size());
-    for (const EventSpec& e : scenario_.events) out.push_back(&e);
-    return out;
+    for (const EventSpec& e : scenario_.events) {
+      if (!visit(e)) return;
+    }
+    return;
   }
   // Each event is played under the version in force on its (first) date;
   // the first version also hands on the events dated before the start, for
@@ -53,10 +63,9 @@ std::vector<const EventSpec*> Simulation::EventsToPlay() const {
     for (const EventSpec& e : versions_[k].scenario->events) {
       if (k > 0 && e.date < versions_[k].from) continue;
       if (!last && !(e.date < versions_[k + 1].from)) continue;
-      out.push_back(&e);
+      if (!visit(e)) return;
     }
   }
-  return out;
 }
 
 void Simulation::AdoptVersionsDue() {

@@ -113,32 +113,46 @@ std::vector<std::string> Simulation::PolitiesOf(const std::string& member) const
   return out;
 }
 
-int64_t Simulation::ExitOptions(const std::string& member) const {
-  int64_t options = 0;
-  for (const std::string& name : polity_order_) {
-    const PolityState& p = polities_.at(name);
-    if (p.dropped || IsMemberOf(member, name)) continue;
-    switch (p.spec->entry) {
-      case EntryMode::kOpen:
-        ++options;
-        break;
-      case EntryMode::kSponsored:
-        // Sponsorship is available when the charter has enough members to
-        // sponsor a newcomer.
-        if (static_cast<int64_t>(p.members.size()) >= p.spec->sponsors) ++options;
-        break;
-      case EntryMode::kVote:
-      case EntryMode::kDecision:
-        // A vote of the members (or the admission rule) admits a newcomer: a
-        // way in as soon as there are members to hold it, whatever its outcome.
-        if (!p.members.empty()) ++options;
-        break;
-      case EntryMode::kCompulsory:
-        // Membership imposed on people is not a choice a member could make.
-        break;
-    }
+// Whether a newcomer has a way into `p` (0 or 1): the term exit_options sums.
+int64_t Simulation::EntryOption(const PolityState& p) const {
+  // A charter the program version in force dropped (versions.cpp) is no
+  // way in any more.
+  if (p.dropped) return 0;
+  switch (p.spec->entry) {
+    case EntryMode::kOpen:
+      return 1;
+    case EntryMode::kSponsored:
+      // Sponsorship is available when the charter has enough members to
+      // sponsor a newcomer.
+      return static_cast<int64_t>(p.members.size()) >= p.spec->sponsors ? 1 : 0;
+    case EntryMode::kVote:
+    case EntryMode::kDecision:
+      // A vote of the members (or the admission rule) admits a newcomer: a
+      // way in as soon as there are members to hold it, whatever its outcome.
+      return p.members.empty() ? 0 : 1;
+    case EntryMode::kCompulsory:
+      // Membership imposed on people is not a choice a member could make.
+      return 0;
   }
+  return 0;
+}
+
+int64_t Simulation::AllEntryOptions() const {
+  int64_t options = 0;
+  for (const std::string& name : polity_order_) options += EntryOption(polities_.at(name));
   return options;
+}
+
+// The polities a member could enter are all of them but their own: the
+// total less their own polities' terms, so the end-of-run metrics of a
+// federation ask each member's few polities instead of every polity.
+int64_t Simulation::ExitOptions(const std::string& member, int64_t all_options) const {
+  auto it = members_.find(member);
+  if (it == members_.end()) return all_options;
+  for (size_t position : it->second.polities) {
+    all_options -= EntryOption(polities_.at(polity_order_[position]));
+  }
+  return all_options;
 }
 
 interp::HostAnswer Simulation::Entity(ir::EntityKind kind, std::string_view name,
@@ -279,7 +293,7 @@ interp::HostAnswer Simulation::Query(ir::HostQuery query, std::span<const values
     case ir::HostQuery::kExitOptions: {
       const values::Member* m = args.empty() ? nullptr : args[0].AsMember();
       if (!m) return HostAnswer::Decline("`exit_options` needs a member");
-      return HostAnswer::Of(values::Value::MakeInt(ExitOptions(m->name)));
+      return HostAnswer::Of(values::Value::MakeInt(ExitOptions(m->name, AllEntryOptions())));
     }
     case ir::HostQuery::kParties: {
       std::vector<values::Value> out;

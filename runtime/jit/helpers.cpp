@@ -490,6 +490,11 @@ static int32_t cj_eq_value(Context* ctx, int32_t node, const Value* a, const Val
     const Value* operands[] = {a, b};
     const Value* r = cj_apply(ctx, node, operands, 2);
     return r ? (*r->AsBool() ? 1 : 0) : -1;
+  } else if (const std::string* text = a->AsText(); text && b->AsText()) {
+    // Texts order bytewise (values::Compare), so `==` is the strings'
+    // equality: a trigger's `c.fund == "kitty_0001"` without ordering them
+    // through the Value variant (141 instructions a comparison before).
+    equal = *text == *b->AsText();
   } else {
     equal = *a == *b;
   }
@@ -580,8 +585,8 @@ const std::vector<HelperSymbol>& HelperSymbols() {
       CONCORD_JIT_HELPER(cj_is_none),        CONCORD_JIT_HELPER(cj_eq_value),
       CONCORD_JIT_HELPER(cj_fail_sum),       CONCORD_JIT_HELPER(cj_fail_order),
       CONCORD_JIT_HELPER(cj_fail_empty),     CONCORD_JIT_HELPER(cj_too_deep),
-      CONCORD_JIT_HELPER(cj_note_level),
-      CONCORD_JIT_HELPER(cj_today),          CONCORD_JIT_HELPER(cj_within),
+      CONCORD_JIT_HELPER(cj_note_level),     CONCORD_JIT_HELPER(cj_today),
+      CONCORD_JIT_HELPER(cj_within),
   };
 #undef CONCORD_JIT_HELPER
   return symbols;

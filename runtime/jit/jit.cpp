@@ -27,11 +27,11 @@
 
 #include <chrono>
 #include <mutex>
-#include <unordered_map>
 
 #include "runtime/interp/depth.h"
 #include "runtime/interp/fits.h"
 #include "runtime/jit/context.h"
+#include "runtime/jit/entry_table.h"
 #include "runtime/jit/helpers.h"
 #include "runtime/jit/lowering.h"
 
@@ -89,13 +89,33 @@ size_t CountInstructions(const llvm::Module& module) {
   return n;
 }
 
+// The compiled addresses of `symbols`, as a table; false and *lost when
+// the JIT did not materialise one.
+template <typename Key>
+bool Resolve(const llvm::orc::SymbolMap& found,
+             const std::vector<std::pair<const Key*, llvm::orc::SymbolStringPtr>>& symbols,
+             EntryTable<Key, Entry>* table, std::string* lost) {
+  std::vector<std::pair<const Key*, Entry>> entries;
+  entries.reserve(symbols.size());
+  for (const auto& [key, symbol] : symbols) {
+    auto it = found.find(symbol);
+    if (it == found.end()) {
+      *lost = *symbol;
+      return false;
+    }
+    entries.emplace_back(key, it->second.getAddress().template toPtr<Entry>());
+  }
+  *table = EntryTable<Key, Entry>(entries);
+  return true;
+}
+
 }  // namespace
 
 struct Program::Impl {
   NodeTable table;
   std::unique_ptr<llvm::orc::LLJIT> jit;
-  std::unordered_map<const ir::Root*, Entry> roots;
-  std::unordered_map<const ir::Function*, Entry> functions;
+  EntryTable<ir::Root, Entry> roots;
+  EntryTable<ir::Function, Entry> functions;
   CompileStats stats;
 };
 
@@ -182,21 +202,23 @@ std::unique_ptr<Program> Program::Compile(const ir::Module& module, std::string*
   }
   // One lookup for every entry point: the module is materialised once.
   llvm::orc::SymbolLookupSet wanted;
-  std::vector<std::pair<llvm::orc::SymbolStringPtr, Entry*>> targets;
+  std::vector<std::pair<const ir::Root*, llvm::orc::SymbolStringPtr>> root_symbols;
+  std::vector<std::pair<const ir::Function*, llvm::orc::SymbolStringPtr>> function_symbols;
   for (const auto& [root, name] : lowered.roots) {
-    targets.emplace_back(lljit.mangleAndIntern(name), &impl->roots[root]);
+    root_symbols.emplace_back(root, lljit.mangleAndIntern(name));
+    wanted.add(root_symbols.back().second);
   }
   for (const auto& [fn, name] : lowered.functions) {
-    targets.emplace_back(lljit.mangleAndIntern(name), &impl->functions[fn]);
+    function_symbols.emplace_back(fn, lljit.mangleAndIntern(name));
+    wanted.add(function_symbols.back().second);
   }
-  for (const auto& [symbol, target] : targets) wanted.add(symbol);
   llvm::Expected<llvm::orc::SymbolMap> found = lljit.getExecutionSession().lookup(
       llvm::orc::makeJITDylibSearchOrder(&lljit.getMainJITDylib()), std::move(wanted));
   if (!found) return fail("cannot compile the module: " + ErrorText(found.takeError()));
-  for (const auto& [symbol, target] : targets) {
-    auto it = found->find(symbol);
-    if (it == found->end()) return fail(fmt::format("the JIT lost `{}`", *symbol));
-    *target = it->second.getAddress().toPtr<Entry>();
+  std::string lost;
+  if (!Resolve(*found, root_symbols, &impl->roots, &lost) ||
+      !Resolve(*found, function_symbols, &impl->functions, &lost)) {
+    return fail(fmt::format("the JIT lost `{}`", lost));
   }
   impl->stats.compile_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -236,8 +258,10 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
 #endif
 
 template <typename Interpret>
-CONCORD_NO_SANITIZE_FUNCTION interp::Outcome RunNative(Entry entry, const NodeTable& table, std::span<const values::Value> args,
-                          const interp::EvalOptions& options, Interpret interpret) {
+CONCORD_NO_SANITIZE_FUNCTION interp::Outcome RunNative(Entry entry, const NodeTable& table,
+                                                       std::span<const values::Value> args,
+                                                       const interp::EvalOptions& options,
+                                                       Interpret interpret) {
   if (interp::StackExhausted()) return interpret();
   Context ctx;
   ctx.options = &options;
@@ -259,8 +283,7 @@ CONCORD_NO_SANITIZE_FUNCTION interp::Outcome RunNative(Entry entry, const NodeTa
 
 interp::Outcome Program::Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
                                   const interp::EvalOptions& options) const {
-  auto it = impl_->roots.find(&root);
-  Entry entry = it == impl_->roots.end() ? nullptr : it->second;
+  Entry entry = impl_->roots.Find(&root);
   if (CanRunNative(entry, root.inputs, inputs, options)) {
     return RunNative(entry, impl_->table, inputs, options,
                      [&] { return interp::Evaluate(root, inputs, options); });
@@ -270,8 +293,7 @@ interp::Outcome Program::Evaluate(const ir::Root& root, std::span<const values::
 
 interp::Outcome Program::Call(const ir::Function& fn, std::span<const values::Value> args,
                               const interp::EvalOptions& options) const {
-  auto it = impl_->functions.find(&fn);
-  Entry entry = it == impl_->functions.end() ? nullptr : it->second;
+  Entry entry = impl_->functions.Find(&fn);
   if (CanRunNative(entry, fn.params, args, options)) {
     return RunNative(entry, impl_->table, args, options,
                      [&] { return interp::Call(fn, args, options); });

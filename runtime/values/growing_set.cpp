@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace concord::values {
 
@@ -26,7 +25,8 @@ const Value* FieldOf(const Value& element, size_t field, std::string_view name) 
 class GrowingSet::Store final : public SetIndex {
  public:
   bool Add(Value v) {
-    if (!seen_.insert(v).second) return false;  // a duplicate: the first one stays
+    const size_t hash = Hash(v);
+    if (Seen(v, hash)) return false;  // a duplicate: the first one stays
     if (elements_->size() == elements_->capacity()) {
       // A new buffer: the snapshots keep the old one, whose elements they
       // show, alive and unchanged. Doubling keeps the copying linear overall.
@@ -37,6 +37,7 @@ class GrowingSet::Store final : public SetIndex {
     }
     elements_->push_back(std::move(v));
     auto position = static_cast<uint32_t>(elements_->size() - 1);
+    Remember(hash, position);
     for (FieldIndex& index : indexes_) Enter(index, elements_->back(), position);
     return true;
   }
@@ -90,10 +91,59 @@ class GrowingSet::Store final : public SetIndex {
     return index;
   }
 
+  // The duplicate test: an open-addressed table of (hash, position + 1)
+  // over elements_, probed linearly. It replaced an unordered_set<Value>,
+  // which copied every element (a reference count touched per payment) and
+  // allocated a node per element: about 40% of booking a payment
+  // (bench/federation/analysis.md, the third pass).
+  struct Slot {
+    size_t hash = 0;
+    uint32_t position_plus_one = 0;  // 0: empty
+  };
+
+  // values::Hash combines its parts without a final mix (an int hashes to
+  // itself): spread the bits before taking the low ones.
+  static size_t Start(size_t hash, size_t mask) {
+    hash ^= hash >> 31;
+    hash *= 0x9e3779b97f4a7c15ULL;
+    return (hash ^ (hash >> 29)) & mask;
+  }
+
+  bool Seen(const Value& v, size_t hash) const {
+    if (slots_.empty()) return false;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Start(hash, mask);; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.position_plus_one == 0) return false;
+      if (slot.hash == hash && Compare((*elements_)[slot.position_plus_one - 1], v) == 0) {
+        return true;
+      }
+    }
+  }
+
+  void Remember(size_t hash, uint32_t position) {
+    // At most half full, so probes stay short and an empty slot always ends one.
+    if (2 * (elements_->size() + 1) > slots_.size()) {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(std::max<size_t>(32, 2 * old.size()), Slot{});
+      for (const Slot& slot : old) {
+        if (slot.position_plus_one != 0) Place(slot);
+      }
+    }
+    Place(Slot{hash, position + 1});
+  }
+
+  void Place(const Slot& slot) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = Start(slot.hash, mask);
+    while (slots_[i].position_plus_one != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+
   // Distinct, in the order added. Only ever appended to within its
   // capacity, so that snapshots can share it (Set::Prefix).
   std::shared_ptr<std::vector<Value>> elements_ = std::make_shared<std::vector<Value>>();
-  std::unordered_set<Value, ValueHash, ValueEqual> seen_;  // for the duplicate test
+  std::vector<Slot> slots_;  // for the duplicate test: a power of two, or empty
   // Mutable: an index is built when a snapshot is first asked about its
   // field. No reference into it is kept beyond one call.
   mutable std::vector<FieldIndex> indexes_;

@@ -273,6 +273,28 @@ TEST_CASE("jit: comprehensions, empty min and sums", "[jit]") {
   CHECK(c->Call("guarded", {IntSet({5, 0, 1})}).error->code == diag::Code::R021);
 }
 
+TEST_CASE("jit: == and != of texts are the strings' equality", "[jit]") {
+  // cj_eq_value compares texts as strings; the interpreter orders them with
+  // values::Compare. Both must agree on equal texts, prefixes, case,
+  // the empty text and multibyte characters (Both::Call compares them).
+  auto c = Compile(R"(
+    fn same(a: text, b: text) -> bool = a == b
+    fn differs(a: text, b: text) -> bool = a != b
+    fn is_kitty(a: text) -> bool = a == "kitty_0001"
+  )");
+  auto text = [](const char* t) { return Value::MakeText(t); };
+  CHECK(c->Show("same", {text("kitty"), text("kitty")}) == "true");
+  CHECK(c->Show("same", {text("kitty"), text("kitty_0001")}) == "false");
+  CHECK(c->Show("same", {text("Kitty"), text("kitty")}) == "false");
+  CHECK(c->Show("same", {text(""), text("")}) == "true");
+  CHECK(c->Show("same", {text("caf\u00e9"), text("caf\u00e9")}) == "true");
+  CHECK(c->Show("same", {text("caf\u00e9"), text("cafe")}) == "false");
+  CHECK(c->Show("differs", {text("a"), text("b")}) == "true");
+  CHECK(c->Show("differs", {text("pot"), text("pot")}) == "false");
+  CHECK(c->Show("is_kitty", {text("kitty_0001")}) == "true");
+  CHECK(c->Show("is_kitty", {text("kitty_0002")}) == "false");
+}
+
 TEST_CASE("jit: nested if, fn calls, dates and durations", "[jit]") {
   auto c = Compile(R"(
     fn grade(x: int) -> text = if x > 10 then "big" else if x > 5 then "medium" else "small"
