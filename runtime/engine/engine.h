@@ -15,6 +15,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "runtime/engine/input.h"
@@ -39,5 +40,32 @@ struct CheckpointedRun {
 };
 CheckpointedRun RunWithCheckpoints(const ProgramSpec& program, const ScenarioSpec& scenario,
                                    const std::vector<Date>& days);
+
+// One version of a program and the first day it governs (`concord ledger
+// adopt`), with the scenario whose events it plays.
+struct VersionInForce {
+  Date from;
+  const ProgramSpec* program = nullptr;
+  const ScenarioSpec* scenario = nullptr;
+  std::string label;  // "program version 2", in the timeline
+};
+
+// Plays a history across program versions (runtime/engine/versions.cpp):
+// versions[0].scenario is the run's scenario (seed, start, until, members);
+// each version plays its scenario's events dated from its `from` to the day
+// before the next version's (a recurring event goes on under the versions
+// that follow). At the start of each later version's `from` its program
+// comes into force: charters and treaties are matched by name and keep their
+// state (members, balances, treaty status and terms, office holders, open
+// proposals), the rules in force become the new text's, and what the new
+// version drops or adds is said in the timeline. `from` grows strictly,
+// versions[0].from is the start; every program and scenario outlives the run.
+// The checkpoints are RunWithCheckpoints's. Rules, metrics and `expect`
+// lines are evaluated by the engine of the version in force (a ledger's
+// history has no `expect` lines). Not built: a charter or treaty that a
+// later version adds takes no part (nobody belongs to it in this run), and
+// rotating roles keep the terms of the version they started under.
+CheckpointedRun RunAcrossVersions(const std::vector<VersionInForce>& versions,
+                                  const std::vector<Date>& days = {});
 
 }  // namespace concord::engine

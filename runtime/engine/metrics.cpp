@@ -30,7 +30,7 @@ Simulation::MetricSnapshot::~MetricSnapshot() {
 
 void Simulation::IndexMetrics() {
   if (!metric_index_built_) {
-    for (const CharterSpec& c : program_.charters) {
+    for (const CharterSpec& c : program_->charters) {
       auto& by_name = metric_index_[c.name];
       for (const MetricSpec& m : c.metrics) {
         if (!m.value) continue;

@@ -6,6 +6,8 @@
 // entity is read from the scenario's `propose` events.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "runtime/engine/simulation.h"
 
 namespace concord::engine {
@@ -39,16 +41,20 @@ const char* MatterWords(ProposalMatter matter) {
 }  // namespace
 
 interp::HostAnswer Simulation::ProposalAnswer(const std::string& id) const {
-  for (const EventSpec& e : scenario_.events) {
-    if (e.kind != EventKind::kPropose || e.subject.text != id) continue;
-    if (e.date > today_) break;
+  // Across program versions, a proposal made under any of them.
+  std::optional<interp::HostAnswer> answer;
+  VisitEventsToPlay([&](const EventSpec& e) {
+    if (e.kind != EventKind::kPropose || e.subject.text != id) return true;
+    if (e.date > today_) return false;
     auto record = NewRecord("proposal", id, scenario_.name);
     record->Put("id", values::Value::MakeText(id));
     record->Put("polity", CharterValue(e.target ? e.target->text : std::string()));
     record->Put("matter", values::Value::MakeText(e.matter ? MatterWords(*e.matter) : ""));
     record->Put("date", values::Value::MakeDate(e.date));
-    return interp::HostAnswer::Of(values::Value::MakeRecord(record));
-  }
+    answer = interp::HostAnswer::Of(values::Value::MakeRecord(record));
+    return false;
+  });
+  if (answer) return std::move(*answer);
   return interp::HostAnswer::Decline(
       fmt::format("proposal `{}` has not been proposed by {}", id, today_.ToString()));
 }

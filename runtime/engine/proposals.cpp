@@ -218,7 +218,7 @@ void Simulation::Propose(const EventSpec& e) {
     case ProposalMatter::kTreatySign:
     case ProposalMatter::kTreatyRenew:
     case ProposalMatter::kTreatyExit: {
-      const TreatySpec* t = program_.FindTreaty(proposal.object);
+      const TreatySpec* t = program_->FindTreaty(proposal.object);
       if (!t || std::find(t->parties.begin(), t->parties.end(), polity) == t->parties.end()) {
         return refuse(fmt::format("`{}` is not a party of treaty `{}`", polity, proposal.object),
                       at);

@@ -14,7 +14,7 @@ namespace concord::engine {
 
 interp::Outcome Simulation::Evaluate(const ir::Root& root, std::span<const values::Value> inputs) {
   const ExpressionEngine& engine =
-      program_.engine ? *program_.engine : InterpreterEngine::Instance();
+      program_->engine ? *program_->engine : InterpreterEngine::Instance();
   // Metric reads within one evaluation see one state: memoize them.
   MetricSnapshot snapshot(*this);
   return engine.Evaluate(root, inputs, {today_, this, false});
@@ -60,7 +60,7 @@ bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
     std::vector<const RuleSpec*> rules;
     if (auto p = polities_.find(owner); p != polities_.end()) {
       rules = p->second.rules;
-    } else if (const TreatySpec* t = program_.FindTreaty(owner)) {
+    } else if (const TreatySpec* t = program_->FindTreaty(owner)) {
       for (const RuleSpec& rule : t->rules) rules.push_back(&rule);
     }
     for (const RuleSpec* rule : rules) {

@@ -110,7 +110,7 @@ RunResult Run(const ProgramSpec& program, const ScenarioSpec& scenario) {
 }
 
 Simulation::Simulation(const ProgramSpec& program, const ScenarioSpec& scenario)
-    : program_(program), scenario_(scenario), today_(scenario.start) {
+    : program_(&program), scenario_(scenario), today_(scenario.start) {
   result_.scenario = &scenario;
 }
 
@@ -147,14 +147,14 @@ std::optional<int64_t> TermOf(Date anchor, calendar::Period period, Date day) {
 }
 
 void Simulation::Setup() {
-  for (const CharterSpec& c : program_.charters) {
+  for (const CharterSpec& c : program_->charters) {
     PolityState& p = polities_[c.name];
     p.spec = &c;
     for (const RuleSpec& r : c.rules) p.rules.push_back(&r);
     p.order = polity_order_.size();
     polity_order_.push_back(c.name);
   }
-  for (const TreatySpec& t : program_.treaties) {
+  for (const TreatySpec& t : program_->treaties) {
     TreatyState& s = treaties_[t.name];
     s.spec = &t;
     s.since = scenario_.start;
@@ -185,7 +185,8 @@ void Simulation::Setup() {
   // the scenario; the others are context (exit options, allies) only.
   std::set<std::string> involved;
   for (const InitialMembers& group : scenario_.members) involved.insert(group.polity);
-  for (const EventSpec& e : scenario_.events) {
+  for (const EventSpec* played : EventsToPlay()) {
+    const EventSpec& e = *played;
     if (e.kind == EventKind::kJoin && e.target) involved.insert(e.target->text);
     if (e.kind == EventKind::kSign) {
       for (const Name& n : e.names) involved.insert(n.text);
@@ -266,7 +267,7 @@ void Simulation::Cover(const std::string& kind, const std::string& name) {
 Entry& Simulation::Add(EntryKind kind, std::string subject, std::string text, SourceRange range) {
   // Past the limit (R035): nothing more is kept, and the caller's changes to
   // the entry go to a scratch one.
-  if (timeline_full_ || result_.timeline.size() >= program_.max_timeline_entries) {
+  if (timeline_full_ || result_.timeline.size() >= program_->max_timeline_entries) {
     timeline_full_ = true;
     dropped_entry_ = Entry();
     return dropped_entry_;
@@ -299,7 +300,8 @@ Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subjec
 RunResult Simulation::Play() {
   Setup();
   std::vector<const EventSpec*> events;
-  for (const EventSpec& e : scenario_.events) {
+  for (const EventSpec* played : EventsToPlay()) {
+    const EventSpec& e = *played;
     // A recurring event is judged by its first date: one that starts outside
     // the run is reported once and none of its occurrences is played.
     if (e.date < scenario_.start || e.date > scenario_.until) {
@@ -315,6 +317,7 @@ RunResult Simulation::Play() {
   EventQueue queue(std::move(events), scenario_.until);
   for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
     if (timeline_full_ || lottery_exhausted_) return StopEarly();
+    AdoptVersionsDue();
     StartOfDay();
     // The limit holds within a day too: thousands of events of one day,
     // each flagged by thousands of rules, stop at the entry that does not fit.
@@ -352,7 +355,7 @@ RunResult Simulation::StopEarly() {
     stop.subject = scenario_.name;
     stop.text =
         fmt::format(fmt::runtime(diag::Info(diag::Code::R035).message_template), today_.ToString(),
-                    program_.max_timeline_entries, scenario_.until.ToString());
+                    program_->max_timeline_entries, scenario_.until.ToString());
     stop.range = scenario_.range;
     result_.timeline.push_back(std::move(stop));
   }

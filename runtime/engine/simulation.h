@@ -48,6 +48,9 @@ class Simulation : public interp::Host {
   // goes on (engine.h, RunWithCheckpoints).
   void SetCheckpoints(const std::vector<Date>& days);
   std::vector<std::optional<RunResult>> TakeCheckpoints();
+  // --- versions.cpp: a run across program versions (engine.h,
+  // RunAcrossVersions); versions[0] is the one the Simulation was made with.
+  void SetVersions(std::vector<VersionInForce> versions);
 
   // Every draw shuffles its whole pool, one SHA-256 per name
   // (docs/reference-lottery.md), and keeps the pool as verification data:
@@ -86,6 +89,28 @@ class Simulation : public interp::Host {
                    SourceRange range);
   void Cover(const std::string& kind, const std::string& name);
   void Declare(const std::string& kind, const std::string& name);
+
+  // --- versions.cpp ---------------------------------------------------------
+  // The events the run plays: the scenario's, or across versions each
+  // version's events dated while it is in force.
+  std::vector<const EventSpec*> EventsToPlay() const;
+  // The same events, in the same order, to `visit` until it returns false.
+  void VisitEventsToPlay(const std::function<bool(const EventSpec&)>& visit) const;
+  // At the start of a day: the versions that come into force today.
+  void AdoptVersionsDue();
+  void AdoptVersion(const VersionInForce& version);
+  // Re-points a charter's state at its text in the version coming into
+  // force (rules, schedules, offices, dues); the words of what changed.
+  void CarryCharter(PolityState& p, const CharterSpec& next, std::vector<std::string>& notes);
+  void CarryTreaty(TreatyState& t, const TreatySpec& next, std::vector<std::string>& notes);
+  // `s` re-derived when the period or anchor changed: the cycle in progress
+  // on the adoption day is not judged, the next one is. True when changed.
+  bool Rederive(Schedule& s, std::optional<calendar::Period> period, Date anchor);
+  // Drops what depended on the previous version's texts: metric memos,
+  // member records (their shapes and charter values), contribution answers.
+  void ForgetVersionCaches();
+  std::vector<VersionInForce> versions_;
+  size_t next_version_ = 1;
 
   // --- checkpoint.cpp -------------------------------------------------------
   // At the end of a day played: the results of the checkpoints of today.
@@ -373,7 +398,9 @@ class Simulation : public interp::Host {
   std::map<const MetricSpec*, std::vector<const MetricSpec*>> metric_dependencies_;
   std::map<std::pair<const MetricSpec*, std::string>, std::unique_ptr<ir::Root>> hinted_metrics_;
 
-  const ProgramSpec& program_;
+  // The program in force today: the one the run was made with, or the
+  // version in force (versions.cpp).
+  const ProgramSpec* program_;
   const ScenarioSpec& scenario_;
   RunResult result_;
   size_t lottery_names_ = 0;        // names shuffled by the run's draws so far

@@ -75,6 +75,9 @@ struct PolityState {
   const CharterSpec* spec = nullptr;
   size_t order = 0;  // position in the run's polity order
   bool participating = false;
+  // Not in the program version in force (versions.cpp): no longer a charter
+  // anyone can join or leave for.
+  bool dropped = false;
   std::vector<std::string> members;    // joining order
   std::map<std::string, Date> joined;  // member -> date joined this polity
   std::vector<const RuleSpec*> rules;  // in force, in order

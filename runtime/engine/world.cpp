@@ -33,7 +33,7 @@ std::optional<values::Value> Find(const values::Value& owner, const char* field,
 
 std::shared_ptr<values::Record> Simulation::NewRecord(const char* shape, std::string name,
                                                       std::string owner) const {
-  std::shared_ptr<const values::RecordShape> s = program_.module->FindShape(shape);
+  std::shared_ptr<const values::RecordShape> s = program_->module->FindShape(shape);
   if (!s) {
     // The schema always has these shapes; an empty one keeps the run going.
     s = std::make_shared<const values::RecordShape>(values::RecordShape{shape, false, {}});
@@ -59,12 +59,12 @@ values::Value Simulation::MemberValue(const std::string& name) const {
 }
 
 values::Value Simulation::CharterValue(const std::string& name) const {
-  const CharterSpec* c = program_.FindCharter(name);
+  const CharterSpec* c = program_->FindCharter(name);
   return c ? c->value : values::Value::None();
 }
 
 values::Value Simulation::TreatyValue(const std::string& name) const {
-  const TreatySpec* t = program_.FindTreaty(name);
+  const TreatySpec* t = program_->FindTreaty(name);
   return t ? t->value : values::Value::None();
 }
 
@@ -91,7 +91,7 @@ values::Value Simulation::HistoryValue(const HistoryRecord& h) const {
 }
 
 values::Value Simulation::StatusValue(const char* shape, const char* constant) const {
-  std::shared_ptr<const values::EnumShape> e = program_.module->FindEnum(shape);
+  std::shared_ptr<const values::EnumShape> e = program_->module->FindEnum(shape);
   if (!e) return values::Value::MakeText(constant);
   return values::Value::MakeEnum(e, e->IndexOf(constant));
 }
@@ -115,6 +115,9 @@ std::vector<std::string> Simulation::PolitiesOf(const std::string& member) const
 
 // Whether a newcomer has a way into `p` (0 or 1): the term exit_options sums.
 int64_t Simulation::EntryOption(const PolityState& p) const {
+  // A charter the program version in force dropped (versions.cpp) is no
+  // way in any more.
+  if (p.dropped) return 0;
   switch (p.spec->entry) {
     case EntryMode::kOpen:
       return 1;
@@ -163,10 +166,10 @@ interp::HostAnswer Simulation::EntityAnswer(ir::EntityKind kind, std::string_vie
   auto decline = [&](std::string why) { return interp::HostAnswer::Decline(std::move(why)); };
   switch (kind) {
     case ir::EntityKind::kCharter:
-      if (program_.FindCharter(n)) return interp::HostAnswer::Of(CharterValue(n));
+      if (program_->FindCharter(n)) return interp::HostAnswer::Of(CharterValue(n));
       break;
     case ir::EntityKind::kTreaty:
-      if (program_.FindTreaty(n)) return interp::HostAnswer::Of(TreatyValue(n));
+      if (program_->FindTreaty(n)) return interp::HostAnswer::Of(TreatyValue(n));
       break;
     case ir::EntityKind::kRule:
     case ir::EntityKind::kLedger:
@@ -179,7 +182,7 @@ interp::HostAnswer Simulation::EntityAnswer(ir::EntityKind kind, std::string_vie
                           : kind == ir::EntityKind::kMetric   ? "metrics"
                                                               : "funds";
       std::string o(owner);
-      values::Value container = program_.FindCharter(o) ? CharterValue(o) : TreatyValue(o);
+      values::Value container = program_->FindCharter(o) ? CharterValue(o) : TreatyValue(o);
       if (auto v = Find(container, field, name)) return interp::HostAnswer::Of(*v);
       if (kind == ir::EntityKind::kRule) {
         // A rule an assembly added: not in the charter as written.

@@ -1,0 +1,267 @@
+// A run across program versions (engine::RunAcrossVersions): each event is
+// judged by the version in force on its date, and the state (members,
+// balances, treaty terms, offices) carries over by name when a version
+// comes into force. Each version is compiled on its own, with the scenario
+// that holds its events, as two versions of a ledger's program would be.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/pipeline/pipeline.h"
+#include "compiler/scenario/build_input.h"
+#include "runtime/engine/engine.h"
+#include "runtime/engine/expression_engine.h"
+#include "runtime/jit/tiering.h"
+
+namespace concord::engine {
+namespace {
+
+// A charter adopted on 2027-01-01, open to all, with `body` for the rest.
+std::string Charter(const std::string& name, const std::string& body) {
+  return "charter " + name + " \"" + name + "\" {\n  adopted 2027-01-01\n" +
+         "  membership { entry open exit anytime notice 0 days }\n" +
+         "  revision { every year quota 1 rules quorum 50% of members }\n" +
+         "  jury { size 1 draw lottery from members excluding parties ruling expires after 1 "
+         "month }\n" +
+         body + "}\n";
+}
+
+// Version 1: gifts up to `cap`, a report every `reports`.
+std::string Kitchen(const std::string& cap, const std::string& reports, const std::string& more) {
+  return Charter("kitchen", "  ledger pot \"Pot\" { public report every " + reports + " }\n" +
+                                "  rule cap \"Cap\" {\n    on contribution c\n" +
+                                "    require c.amount <= " + cap + " else \"above the cap of " +
+                                cap + "\"\n  }\n" + more +
+                                "  metric received \"Received\" = sum(c.amount for c in "
+                                "contributions(pot))\n");
+}
+
+// Version 1: gifts up to 100 EUR, a monthly report, and a second charter.
+// Version 2 raises the cap to 150 EUR, adds a rule, reports every two
+// months and drops `closed`.
+const std::string kVersion1 = "import std.minimal\n" + Kitchen("100 EUR", "month", "") +
+                              Charter("closed", "  rule quiet \"Quiet\" { text \"q\" }\n");
+const std::string kVersion2 =
+    "import std.minimal\n" +
+    Kitchen("150 EUR", "2 months", "  rule leftovers \"Leftovers\" { text \"shared\" }\n");
+
+struct Version {
+  std::unique_ptr<pipeline::Compilation> compilation;
+  ir::Module module;
+  scenario::Inputs inputs;
+};
+
+std::unique_ptr<Version> Compile(const std::string& name, const std::string& text) {
+  auto dir = std::filesystem::temp_directory_path() / "concord_versions_test";
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / (name + ".concord")).string();
+  std::ofstream(path) << text;
+  auto v = std::make_unique<Version>();
+  v->compilation = pipeline::Compile({path});
+  REQUIRE_FALSE(v->compilation->diags.has_errors());
+  REQUIRE(v->compilation->model);
+  v->inputs = scenario::BuildInputs(*v->compilation->checked, *v->compilation->model, v->module);
+  REQUIRE_FALSE(v->inputs.error);
+  REQUIRE(v->inputs.scenarios.size() == 1);
+  return v;
+}
+
+std::vector<std::string> Codes(const RunResult& run) {
+  std::vector<std::string> out;
+  for (const Entry& e : run.timeline) {
+    if (e.code) out.push_back(e.date.ToString() + " " + std::string(diag::Info(*e.code).name));
+  }
+  return out;
+}
+
+const Entry* FindEntry(const RunResult& run, const std::string& needle) {
+  auto it = std::find_if(run.timeline.begin(), run.timeline.end(),
+                         [&](const Entry& e) { return e.text.find(needle) != std::string::npos; });
+  return it == run.timeline.end() ? nullptr : &*it;
+}
+
+std::string Metric(const RunResult& run, const std::string& name) {
+  for (const MetricValue& m : run.metrics) {
+    if (m.name == name) return m.value;
+  }
+  return "(none)";
+}
+
+Date Day(const char* text) {
+  return *Date::Parse(text);
+}
+
+// The history's events, split as a ledger splits them: those dated before
+// 2027-03-01 with version 1, the others with version 2.
+constexpr const char* kBefore = R"(
+scenario ledger {
+  start 2027-01-01
+  members kitchen: ana, ben
+  members closed: dan
+  on 2027-01-10 contribute ana 90 EUR to pot
+  on 2027-01-20 contribute ben 120 EUR to pot
+  on 2027-02-03 join cleo to kitchen
+  run until 2027-04-30
+}
+)";
+constexpr const char* kAfter = R"(
+scenario ledger {
+  start 2027-01-01
+  members kitchen: ana, ben
+  on 2027-02-03 join cleo to kitchen
+  on 2027-03-05 contribute cleo 120 EUR to pot
+  on 2027-03-06 contribute ana 200 EUR to pot
+  run until 2027-04-30
+}
+)";
+
+TEST_CASE("each event is judged by the version in force on its date, the state carried over") {
+  auto v1 = Compile("v1", kVersion1 + kBefore);
+  auto v2 = Compile("v2", kVersion2 + kAfter);
+  std::vector<VersionInForce> versions = {
+      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"},
+      {Day("2027-03-01"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2"},
+  };
+  CheckpointedRun played = RunAcrossVersions(versions, {Day("2027-02-28"), Day("2027-03-10")});
+  const RunResult& run = played.run;
+  // 120 EUR breaks version 1's cap in January and is within version 2's in
+  // March; 200 EUR breaks version 2's. The monthly report is missed in
+  // January under version 1; version 2 reports every two months, and the
+  // period in progress on 2027-03-01 (version 1's February, version 2's
+  // January-February) is not judged: it began under another text.
+  CHECK(Codes(run) ==
+        std::vector<std::string>{"2027-01-20 R010", "2027-02-01 R003", "2027-03-06 R010"});
+  const Entry* broken = nullptr;
+  for (const Entry& e : run.timeline) {
+    if (e.code && e.date == Day("2027-03-06")) broken = &e;
+  }
+  REQUIRE(broken);
+  CHECK(broken->text.find("150 EUR") != std::string::npos);
+
+  const Entry* adopted = FindEntry(run, "program version 2 is adopted");
+  REQUIRE(adopted);
+  CHECK(adopted->date == Day("2027-03-01"));
+  CHECK(std::any_of(adopted->notes.begin(), adopted->notes.end(), [](const std::string& n) {
+    return n.find("charter closed is dropped: 1 member leaves") != std::string::npos;
+  }));
+  CHECK(std::any_of(adopted->notes.begin(), adopted->notes.end(), [](const std::string& n) {
+    return n.find("kitchen: new periods for reports of pot") != std::string::npos;
+  }));
+
+  // cleo joined under version 1 and pays under version 2; the balance runs
+  // on from version 1's payments (a `require` that fails does not refuse
+  // the payment: it is booked and flagged).
+  const Entry* cleo = FindEntry(run, "cleo contributes 120 EUR to pot");
+  REQUIRE(cleo);
+  CHECK(cleo->text.find("(balance 330 EUR)") != std::string::npos);
+  CHECK(Metric(run, "received") == "530 EUR");
+  // A dropped charter is no way out any more: ana, in kitchen, has none.
+  CHECK(Metric(run, "exit_options(ana)") == "0");
+  // The rule version 2 adds is one of the run's rules.
+  CHECK(std::any_of(run.coverage.begin(), run.coverage.end(), [](const CoverageItem& c) {
+    return c.kind == "rule" && c.name == "kitchen.leftovers";
+  }));
+  // The events of a version's scenario dated outside its time are not
+  // played twice: cleo joins once.
+  CHECK(std::count_if(run.timeline.begin(), run.timeline.end(), [](const Entry& e) {
+          return e.text.find("cleo joins") != std::string::npos;
+        }) == 1);
+
+  // Checkpoints on either side of the adoption: the metric as it stood.
+  REQUIRE(played.at.size() == 2);
+  REQUIRE(played.at[0]);
+  REQUIRE(played.at[1]);
+  CHECK(Metric(*played.at[0], "received") == "210 EUR");
+  CHECK(Metric(*played.at[0], "exit_options(ana)") == "1");
+  CHECK(Metric(*played.at[1], "received") == "530 EUR");
+}
+
+// Two charters under a treaty whose term version 2 lengthens.
+std::string Pact(const std::string& term, const std::string& events) {
+  return "import std.minimal\n" + Charter("a", "") + Charter("b", "") +
+         "treaty pact \"Pact\" {\n  parties a, b\n  effective 2027-01-01\n  term " + term +
+         " renew explicitly by all\n  exit any party notice 0 days\n}\n" +
+         "scenario ledger {\n  start 2027-01-01\n  members a: x\n  members b: y\n" +
+         "  on 2027-01-01 sign pact by a, b\n" + events + "  run until 2027-04-30\n}\n";
+}
+
+TEST_CASE("a treaty's current term ends where the version in force puts it") {
+  auto v1 = Compile("pact1", Pact("2 months", ""));
+  auto v2 = Compile("pact2", Pact("3 months",
+                                  "  on 2027-03-20 renew pact by a\n"
+                                  "  on 2027-03-20 renew pact by b\n"));
+  CheckpointedRun played = RunAcrossVersions({
+      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"},
+      {Day("2027-02-15"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2"},
+  });
+  const RunResult& run = played.run;
+  // Under version 1 the first term would end on 2027-03-01, unrenewed, and
+  // the treaty would expire; version 2's three months end it on 2027-04-01,
+  // after both parties renewed.
+  const Entry* adopted = FindEntry(run, "program version 2 is adopted");
+  REQUIRE(adopted);
+  CHECK(adopted->notes ==
+        std::vector<std::string>{"pact: the current term now ends on 2027-04-01"});
+  CHECK_FALSE(FindEntry(run, "pact expires"));
+  const Entry* renewed = FindEntry(run, "pact is renewed by every party");
+  REQUIRE(renewed);
+  CHECK(renewed->date == Day("2027-04-01"));
+  CHECK(renewed->text.find("the new term ends on 2027-07-01") != std::string::npos);
+  CHECK(Codes(run).empty());
+}
+
+// What a run says, ranges included, in one string: the same on both engines.
+std::string Said(const RunResult& run) {
+  std::string out;
+  for (const Entry& e : run.timeline) {
+    out += e.date.ToString() + " " + EntryKindName(e.kind) + " " +
+           (e.code ? std::string(diag::Info(*e.code).name) : "") + " " + e.subject + " " + e.text +
+           " @" + std::to_string(e.range.file) + ":" + std::to_string(e.range.begin) + "\n";
+    for (const std::string& n : e.notes) out += "  " + n + "\n";
+  }
+  for (const MetricValue& m : run.metrics) out += m.owner + "." + m.name + " " + m.value + "\n";
+  return out;
+}
+
+TEST_CASE("a run across versions is the same on the interpreter and the JIT") {
+  std::string said[2];
+  int i = 0;
+  for (const char* engine : {"interp", "jit"}) {
+    auto v1 = Compile("v1", kVersion1 + kBefore);
+    auto v2 = Compile("v2", kVersion2 + kAfter);
+    std::vector<const ScenarioSpec*> s1 = {&v1->inputs.scenarios[0]};
+    std::vector<const ScenarioSpec*> s2 = {&v2->inputs.scenarios[0]};
+    jit::EngineSession session1({engine, false}, v1->module, v1->inputs.program, s1);
+    jit::EngineSession session2({engine, false}, v2->module, v2->inputs.program, s2);
+    // Each version's rules run on its own engine.
+    for (const ProgramSpec* p : {&v1->inputs.program, &v2->inputs.program}) {
+      CHECK(std::string(p->engine ? p->engine->name() : "interp") == engine);
+    }
+    said[i++] = Said(RunAcrossVersions({
+                                           {Day("2027-01-01"), &v1->inputs.program, s1[0], "v1"},
+                                           {Day("2027-03-01"), &v2->inputs.program, s2[0], "v2"},
+                                       })
+                         .run);
+  }
+  CHECK(said[0].find("v2 is adopted") != std::string::npos);
+  CHECK(said[0] == said[1]);
+}
+
+TEST_CASE("one version plays exactly what Run plays") {
+  auto v1 = Compile("only", kVersion1 + kBefore);
+  RunResult alone = Run(v1->inputs.program, v1->inputs.scenarios[0]);
+  CheckpointedRun across = RunAcrossVersions(
+      {{Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"}});
+  CHECK(Codes(across.run) == Codes(alone));
+  REQUIRE(across.run.timeline.size() == alone.timeline.size());
+  for (size_t i = 0; i < alone.timeline.size(); ++i) {
+    CHECK(across.run.timeline[i].text == alone.timeline[i].text);
+  }
+}
+
+}  // namespace
+}  // namespace concord::engine
