@@ -333,9 +333,10 @@ TEST_CASE("office holders and open proposals carry over a version change, on bot
     CHECK(after->yes == 2);
     CHECK(after->proposed == Day("2027-02-10"));
     CHECK_FALSE(OpenProposal(played.run, "p2"));
-    const Entry* decided = FindEntry(played.run, "p2 is approved");
+    const Entry* decided = FindEntry(played.run, "p2 passed");
     REQUIRE(decided);
     CHECK(decided->date == Day("2027-03-06"));
+    CHECK(decided->text.find("2 yes, 0 no of 2 holders of stewards") != std::string::npos);
     CHECK(Codes(played.run).empty());
     said[i++] = Said(played.run);
   }
