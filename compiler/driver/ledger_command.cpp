@@ -79,7 +79,8 @@ int RunReplay(const LedgerCommandOptions& o) {
     int code = FinishLedgerCommand(home, o.output, fmt::format("`{}`", o.ledger.path), "replay");
     return code == kExitOk ? kExitInputErrors : code;
   }
-  report::Locator where = scenario::MakeLocator(played->compilation->program->sources);
+  // Across program versions the run's ranges point into every version.
+  report::Locator where = scenario::MakeLocator(played->sources());
   std::string out = o.format == "json" ? report::RenderTimelineJson(*played->run, where)
                                        : report::RenderTimelineText(*played->run, where);
   std::fputs(out.c_str(), stdout);

@@ -66,7 +66,11 @@ int Write(const publish::SiteSources& site, const PublishOptions& o, diag::Sourc
 
 int PublishLedger(const PublishOptions& o) {
   ledger::ReportHome home;
-  std::unique_ptr<ledger::Played> played = ledger::Replay({o.ledger}, std::nullopt, home);
+  // The site shows one program with its scenarios, not a history played
+  // across program versions (E0284).
+  std::unique_ptr<ledger::Played> played =
+      ledger::Replay({o.ledger}, std::nullopt, home,
+                     "a published site shows one program and plays its history with it");
   std::string subject = fmt::format("`{}`", o.ledger);
   if (!played || !ledger::AdoptProblems(*played, home)) {
     EmitDiagnostics(home.diags, home.sources, o.output, subject, "publish");

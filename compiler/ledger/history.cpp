@@ -62,21 +62,19 @@ ScenarioText WriteScenario(const Settings& settings, const std::vector<HistoryIt
   return out;
 }
 
-std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Settings& settings,
-                             const std::vector<HistoryItem>& items, const std::string& until,
-                             const std::string& history_path,
-                             std::optional<values::Date> checkpoint) {
-  auto played = std::make_unique<Played>();
-  // The same text as `ledger export` writes, so positions agree.
-  played->scenario = WriteScenario(settings, items, until, /*provenance=*/true);
+std::unique_ptr<pipeline::Compilation> CompileHistory(
+    const std::vector<StoredSource>& program, const std::string& history_path,
+    const std::string& text, const ScenarioText& scenario, const std::vector<HistoryItem>& items,
+    const std::vector<bool>* keep, size_t first_file_id, diag::FileId* history_file) {
   pipeline::CompileOptions options;
+  options.load.first_file_id = first_file_id;
   std::vector<std::string> files;
   for (const StoredSource& s : program) {
     files.push_back(s.path);
     options.load.overlays.emplace_back(s.path, s.text);
   }
   files.push_back(history_path);
-  options.load.overlays.emplace_back(history_path, played->scenario.text);
+  options.load.overlays.emplace_back(history_path, text);
   // The history grows with every batch. Its events are read one by one
   // (syntax::ParseEventLine, as event files are), never as one parse tree, so
   // the token limit (E0114) does not bound it; positions are 32-bit.
@@ -86,35 +84,72 @@ std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Set
   events.ranges.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     // `members` lines stay in the scenario's own parse: they are not events.
-    if (!items[i].text.starts_with("on ")) continue;
-    uint32_t begin = played->scenario.item_offsets[i];
+    if (!items[i].text.starts_with("on ") || (keep && !(*keep)[i])) continue;
+    uint32_t begin = scenario.item_offsets[i];
     events.ranges.emplace_back(begin, begin + static_cast<uint32_t>(items[i].text.size()));
   }
   options.load.event_items.push_back(std::move(events));
-  played->compilation = pipeline::Compile(files, options);
-  pipeline::Compilation& c = *played->compilation;
-  for (diag::FileId id = 0; id < c.program->sources.file_count(); ++id) {
-    if (c.program->sources.Path(id) == history_path) played->history_file = id;
+  std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(files, options);
+  *history_file = diag::kNoFile;
+  for (auto id = static_cast<diag::FileId>(first_file_id); id < c->program->sources.file_count();
+       ++id) {
+    if (c->program->sources.Path(id) == history_path) *history_file = id;
   }
-  if (c.io_error || c.diags.has_errors() || !c.model) return played;
-  played->inputs = scenario::BuildInputs(*c.checked, *c.model, played->module);
-  if (played->inputs.error) {
-    c.diags.Report(diag::Code::E0272, played->inputs.error->range, history_path,
-                   "internal: " + played->inputs.error->message);
+  return c;
+}
+
+const engine::ScenarioSpec* LowerHistory(pipeline::Compilation& c, ir::Module& module,
+                                         scenario::Inputs& inputs, diag::FileId history_file,
+                                         const std::string& history_path) {
+  if (c.io_error || c.diags.has_errors() || !c.model) return nullptr;
+  inputs = scenario::BuildInputs(*c.checked, *c.model, module);
+  if (inputs.error) {
+    c.diags.Report(diag::Code::E0272, inputs.error->range, history_path,
+                   "internal: " + inputs.error->message);
+    return nullptr;
+  }
+  for (const engine::ScenarioSpec& s : inputs.scenarios) {
+    if (s.name == kScenarioName && s.range.file == history_file) return &s;
+  }
+  return nullptr;
+}
+
+bool Played::IsHistory(diag::FileId file) const {
+  if (file == history_file) return file != diag::kNoFile;
+  return std::find(history_files.begin(), history_files.end(), file) != history_files.end();
+}
+
+std::vector<const pipeline::Compilation*> Played::compilations() const {
+  std::vector<const pipeline::Compilation*> out;
+  for (const std::unique_ptr<VersionBuild>& v : earlier) out.push_back(v->compilation.get());
+  if (compilation) out.push_back(compilation.get());
+  return out;
+}
+
+std::unique_ptr<Played> Play(const std::vector<StoredVersion>& versions, const Settings& settings,
+                             const std::vector<HistoryItem>& items, const std::string& until,
+                             const std::string& history_path,
+                             std::optional<values::Date> checkpoint) {
+  if (versions.size() > 1) {
+    return PlayAcrossVersions(versions, settings, items, until, history_path, checkpoint);
+  }
+  auto played = std::make_unique<Played>();
+  // The same text as `ledger export` writes, so positions agree.
+  played->scenario = WriteScenario(settings, items, until, /*provenance=*/true);
+  played->compilation =
+      CompileHistory(versions.front().sources, history_path, played->scenario.text,
+                     played->scenario, items, nullptr, 0, &played->history_file);
+  const engine::ScenarioSpec* s = LowerHistory(*played->compilation, played->module, played->inputs,
+                                               played->history_file, history_path);
+  if (!s) return played;
+  if (!checkpoint) {
+    played->run = engine::Run(played->inputs.program, *s);
     return played;
   }
-  for (const engine::ScenarioSpec& s : played->inputs.scenarios) {
-    if (s.name == kScenarioName && s.range.file == played->history_file) {
-      if (!checkpoint) {
-        played->run = engine::Run(played->inputs.program, s);
-        continue;
-      }
-      engine::CheckpointedRun run =
-          engine::RunWithCheckpoints(played->inputs.program, s, {*checkpoint});
-      played->run = std::move(run.run);
-      played->checkpoint = std::move(run.at.front());
-    }
-  }
+  engine::CheckpointedRun run =
+      engine::RunWithCheckpoints(played->inputs.program, *s, {*checkpoint});
+  played->run = std::move(run.run);
+  played->checkpoint = std::move(run.at.front());
   return played;
 }
 

@@ -49,7 +49,16 @@ ScenarioText WriteScenario(const Settings& settings, const std::vector<HistoryIt
 std::string PlayUntil(const Settings& settings, const std::vector<HistoryItem>& items,
                       const std::optional<std::string>& on);
 
+// One program version compiled with the history it governs.
+struct VersionBuild {
+  std::unique_ptr<pipeline::Compilation> compilation;
+  ir::Module module;
+  scenario::Inputs inputs;
+  diag::FileId history_file = diag::kNoFile;
+};
+
 struct Played {
+  // The latest program version's (the only one, in most ledgers).
   std::unique_ptr<pipeline::Compilation> compilation;
   ir::Module module;
   scenario::Inputs inputs;
@@ -59,16 +68,54 @@ struct Played {
   std::optional<engine::RunResult> checkpoint;
   diag::FileId history_file = diag::kNoFile;
   ScenarioText scenario;
+
+  // Across program versions (versions_play.cpp): the earlier versions,
+  // oldest first, which the run still points into; every version's files in
+  // one id space (the history in full), and each version's history file.
+  std::vector<std::unique_ptr<VersionBuild>> earlier;
+  diag::SourceManager all_sources;
+  std::vector<diag::FileId> history_files;
+
+  // What the run's and the diagnostics' ranges are shown with.
+  const diag::SourceManager& sources() const {
+    return earlier.empty() ? compilation->program->sources : all_sources;
+  }
+  bool IsHistory(diag::FileId file) const;
+  // Every version's compilation that was made, oldest first.
+  std::vector<const pipeline::Compilation*> compilations() const;
 };
 
-// Compiles the program with the history and plays it. Compilation
-// diagnostics go to `played.compilation->diags`; `run` is empty when the
-// program and history did not compile. `history_path` is the name the
+// Compiles the program with the history and plays it, each event under the
+// version in force on its date (versions_play.cpp when there are several).
+// Compilation diagnostics go to each compilation's diags; `run` is empty when
+// the program and history did not compile. `history_path` is the name the
 // history is shown under. `checkpoint`: a day whose result to keep too.
-std::unique_ptr<Played> Play(const std::vector<StoredSource>& program, const Settings& settings,
+std::unique_ptr<Played> Play(const std::vector<StoredVersion>& versions, const Settings& settings,
                              const std::vector<HistoryItem>& items, const std::string& until,
                              const std::string& history_path,
                              std::optional<values::Date> checkpoint = std::nullopt);
+
+// The history across several program versions; see versions_play.cpp.
+std::unique_ptr<Played> PlayAcrossVersions(const std::vector<StoredVersion>& versions,
+                                           const Settings& settings,
+                                           const std::vector<HistoryItem>& items,
+                                           const std::string& until,
+                                           const std::string& history_path,
+                                           std::optional<values::Date> checkpoint);
+
+// Compiles `program` with the history text `text` (the scenario's text, or
+// it with some items blanked), reading its `on` items among `keep` (all when
+// null) one by one. The program's file ids start at `first_file_id`.
+std::unique_ptr<pipeline::Compilation> CompileHistory(
+    const std::vector<StoredSource>& program, const std::string& history_path,
+    const std::string& text, const ScenarioText& scenario, const std::vector<HistoryItem>& items,
+    const std::vector<bool>* keep, size_t first_file_id, diag::FileId* history_file);
+
+// Lowers a compiled history (E0272 if it cannot) and returns the ledger's
+// scenario in it, or null.
+const engine::ScenarioSpec* LowerHistory(pipeline::Compilation& c, ir::Module& module,
+                                         scenario::Inputs& inputs, diag::FileId history_file,
+                                         const std::string& history_path);
 
 // The name a ledger's history is shown under: `community.db` plays
 // `community.history.concord`, so `concord ledger export community.db >

@@ -16,10 +16,11 @@ using diag::Code;
 
 namespace {
 
-void AdoptAll(const pipeline::Compilation& c, ReportHome& home, bool errors_only) {
+void AdoptAll(const pipeline::Compilation& c, const diag::SourceManager& sources, ReportHome& home,
+              bool errors_only) {
   for (const diag::Diagnostic& d : c.diags.diagnostics()) {
     if (errors_only && d.severity != diag::Severity::Error) continue;
-    home.Adopt(d, c.program->sources);
+    home.Adopt(d, sources);
   }
 }
 
@@ -66,7 +67,7 @@ bool Init(const LedgerOptions& ledger, const InitRequest& request, ReportHome& h
     return false;
   }
   std::unique_ptr<pipeline::Compilation> c = pipeline::Compile(request.files);
-  AdoptAll(*c, home, /*errors_only=*/false);
+  AdoptAll(*c, c->program->sources, home, /*errors_only=*/false);
   if (c->io_error || c->diags.has_errors() || !c->model) return false;
   std::optional<std::vector<StoredSource>> program = ProgramSources(*c, home);
   if (!program) return false;
@@ -161,8 +162,12 @@ std::optional<std::string> Export(const LedgerOptions& ledger, ReportHome& home)
   // The program is not exported, but a ledger whose program does not match
   // its hashes is damaged, and its history is not handed on as if it were
   // fine; nor is a history across program versions, which is not one
-  // scenario over one program that `concord run` could play (E0284).
-  if (!events || !store->ProgramToPlay()) return std::nullopt;
+  // scenario over one program that `concord run` could play (E0284): a
+  // scenario cannot say when a version comes into force.
+  if (!events || !store->OneProgram("a scenario cannot say when a program version comes "
+                                    "into force, so `concord run` could not play its export")) {
+    return std::nullopt;
+  }
   std::vector<HistoryItem> items = ItemsOf(*events);
   return WriteScenario(store->settings(), items, PlayUntil(store->settings(), items, {}),
                        /*provenance=*/true)
@@ -170,20 +175,27 @@ std::optional<std::string> Export(const LedgerOptions& ledger, ReportHome& home)
 }
 
 std::unique_ptr<Played> Replay(const LedgerOptions& ledger, const std::optional<std::string>& on,
-                               ReportHome& home) {
+                               ReportHome& home, const std::optional<std::string>& one_program) {
   std::unique_ptr<Store> store =
       Store::Open(ledger.path, Access::kRead, ledger.busy_timeout_ms, home.sources, home.diags);
   if (!store) return nullptr;
   std::optional<std::vector<StoredEvent>> events = store->Events();
-  std::optional<std::vector<StoredSource>> program = store->ProgramToPlay();
-  if (!events || !program) return nullptr;
+  std::optional<std::vector<StoredVersion>> versions;
+  if (!one_program) {
+    versions = store->Versions();
+  } else if (std::optional<std::vector<StoredSource>> program = store->OneProgram(*one_program)) {
+    versions = std::vector<StoredVersion>{{1, store->settings().start, std::move(*program)}};
+  }
+  if (!events || !versions) return nullptr;
   std::vector<HistoryItem> items = ItemsOf(*events);
-  return Play(*program, store->settings(), items, PlayUntil(store->settings(), items, on),
+  return Play(*versions, store->settings(), items, PlayUntil(store->settings(), items, on),
               HistoryPath(ledger.path));
 }
 
 bool AdoptProblems(Played& played, ReportHome& home) {
-  AdoptAll(*played.compilation, home, /*errors_only=*/true);
+  for (const pipeline::Compilation* c : played.compilations()) {
+    AdoptAll(*c, played.sources(), home, /*errors_only=*/true);
+  }
   if (played.run && played.run->internal_error) {
     home.diags.Report(Code::E0272, {}, "history", "internal: " + *played.run->internal_error);
     return false;

@@ -51,9 +51,13 @@ std::optional<std::vector<int64_t>> Import(const LedgerOptions& ledger, const st
 // The history as one scenario, with provenance comments.
 std::optional<std::string> Export(const LedgerOptions& ledger, ReportHome& home);
 
-// Plays the stored history up to its last event, or `on` when later.
+// Plays the stored history up to its last event, or `on` when later, each
+// event under the program version in force on its date. `one_program`: what
+// needs the history over one program says why, and a ledger holding several
+// versions is refused (E0284).
 std::unique_ptr<Played> Replay(const LedgerOptions& ledger, const std::optional<std::string>& on,
-                               ReportHome& home);
+                               ReportHome& home,
+                               const std::optional<std::string>& one_program = std::nullopt);
 
 // Compilation problems of a replay as diagnostics in `home`; false if any.
 bool AdoptProblems(Played& played, ReportHome& home);

@@ -74,9 +74,9 @@ struct ItemSpans {
 };
 
 // Ranges in the new items of the history are shown in the input.
-ReportHome::Redirect ToInput(diag::FileId history, const ItemSpans& spans) {
-  return [history, &spans](diag::SourceRange r) -> std::optional<diag::SourceRange> {
-    if (r.file != history) return std::nullopt;
+ReportHome::Redirect ToInput(const Played& played, const ItemSpans& spans) {
+  return [&played, &spans](diag::SourceRange r) -> std::optional<diag::SourceRange> {
+    if (!played.IsHistory(r.file)) return std::nullopt;
     return spans.ToInput(r.begin, r.end);
   };
 }
@@ -91,23 +91,25 @@ std::optional<std::vector<int64_t>> Record(Store& store, const Recording& record
     return std::nullopt;
   };
   std::optional<std::vector<StoredEvent>> stored = store.Events();
-  std::optional<std::vector<StoredSource>> program = store.ProgramToPlay();
-  if (!stored || !program) return fail();
+  std::optional<std::vector<StoredVersion>> versions = store.Versions();
+  if (!stored || !versions) return fail();
   if (!CheckDates(recording, store.LastDate(), home)) return fail();
 
   std::vector<HistoryItem> items = ItemsOf(*stored);
   size_t first = items.size();
   for (const BatchItem& b : recording.items) items.push_back({b.date, b.text, 0, "", "", false});
   std::string history_path = HistoryPath(ledger_path);
-  std::unique_ptr<Played> played =
-      Play(*program, store.settings(), items, PlayUntil(store.settings(), items, {}), history_path);
+  std::unique_ptr<Played> played = Play(*versions, store.settings(), items,
+                                        PlayUntil(store.settings(), items, {}), history_path);
   ItemSpans spans{played->scenario, recording.items, first};
-  const diag::SourceManager& compiled = played->compilation->program->sources;
+  const diag::SourceManager& compiled = played->sources();
   bool refused = false;
-  for (diag::Diagnostic d : played->compilation->diags.diagnostics()) {
-    if (d.severity != diag::Severity::Error) continue;
-    home.Adopt(std::move(d), compiled, ToInput(played->history_file, spans));
-    refused = true;
+  for (const pipeline::Compilation* c : played->compilations()) {
+    for (diag::Diagnostic d : c->diags.diagnostics()) {
+      if (d.severity != diag::Severity::Error) continue;
+      home.Adopt(std::move(d), compiled, ToInput(*played, spans));
+      refused = true;
+    }
   }
   if (played->run && played->run->internal_error) {
     home.diags.Report(Code::E0272, {}, ledger_path, "internal: " + *played->run->internal_error);
@@ -119,7 +121,7 @@ std::optional<std::vector<int64_t>> Record(Store& store, const Recording& record
                                : static_cast<uint32_t>(played->scenario.text.size());
     for (const engine::Entry& e : played->run->timeline) {
       if (e.kind != engine::EntryKind::kInvalid && e.kind != engine::EntryKind::kBroken) continue;
-      if (e.range.file != played->history_file) continue;
+      if (!played->IsHistory(e.range.file)) continue;
       diag::Diagnostic d{*e.code, diag::Severity::Error, e.range, e.text, e.labels, {}, {}, {}, {}};
       for (const std::string& n : e.notes) d.notes.push_back({n, {}});
       d.notes.push_back({fmt::format("on {}; the event is not recorded", e.date.ToString()), {}});
@@ -131,7 +133,7 @@ std::optional<std::vector<int64_t>> Record(Store& store, const Recording& record
              "would make it invalid",
              {}});
       }
-      home.Adopt(std::move(d), compiled, ToInput(played->history_file, spans));
+      home.Adopt(std::move(d), compiled, ToInput(*played, spans));
       refused = true;
     }
   }

@@ -171,8 +171,8 @@ std::optional<Status> ComputeStatus(const LedgerOptions& ledger,
       Store::Open(ledger.path, Access::kRead, ledger.busy_timeout_ms, home.sources, home.diags);
   if (!store) return std::nullopt;
   std::optional<std::vector<StoredEvent>> events = store->Events();
-  std::optional<std::vector<StoredSource>> program = store->ProgramToPlay();
-  if (!events || !program) return std::nullopt;
+  std::optional<std::vector<StoredVersion>> versions = store->Versions();
+  if (!events || !versions) return std::nullopt;
   Status status;
   status.on = day;
   // What happened after the day asked about is not part of its status.
@@ -191,14 +191,14 @@ std::optional<Status> ComputeStatus(const LedgerOptions& ledger,
   // (engine::RunWithCheckpoints gives what a play ending today gives).
   std::string ahead = today.AddDays(365).ToString();
   std::unique_ptr<Played> lookahead =
-      Play(*program, store->settings(), items, ahead, history, today);
+      Play(*versions, store->settings(), items, ahead, history, today);
   if (!AdoptProblems(*lookahead, home)) return std::nullopt;
   std::unique_ptr<Played> present;
   const engine::RunResult* now = lookahead->checkpoint ? &*lookahead->checkpoint : nullptr;
   if (!now) {
     // The look-ahead stopped before today ended (R035, R036): play the
     // present on its own, as a run ending today stops.
-    present = Play(*program, store->settings(), items, day, history);
+    present = Play(*versions, store->settings(), items, day, history);
     if (!AdoptProblems(*present, home)) return std::nullopt;
     now = &*present->run;
   }

@@ -313,26 +313,56 @@ std::optional<std::string> Store::ProgramAdoptedOn() {
   return get.Text(0);
 }
 
-std::optional<std::vector<StoredSource>> Store::ProgramToPlay() {
+std::optional<std::vector<StoredSource>> Store::OneProgram(const std::string& why) {
   if (int versions = ProgramVersion(); versions > 1) {
-    diags_.Report(Code::E0284, {file_, 0, 0}, path_, versions)
+    diags_.Report(Code::E0284, {file_, 0, 0}, path_, versions, why)
         .WithNote("the ledger keeps every version and the day it took effect; nothing is lost")
         .WithHelp(
-            "record, replay and status work on a ledger with one program version; start a new "
-            "ledger with `concord ledger init` over the new version's files to keep recording");
+            "`concord ledger replay`, `concord record` and `concord status` play the history "
+            "with the version in force on each date");
     return std::nullopt;
   }
   return Program();
 }
 
 std::optional<std::vector<StoredSource>> Store::Program() {
-  Statement get(db_,
-                "SELECT path, sha256, text FROM source WHERE version = "
-                "(SELECT MAX(version) FROM program_version) ORDER BY rowid");
+  return SourcesOf(ProgramVersion());
+}
+
+std::optional<std::vector<StoredVersion>> Store::Versions() {
+  Statement get(db_, "SELECT version, adopted_on FROM program_version ORDER BY version");
+  if (get.prepare_rc() != SQLITE_OK) {
+    Fail(get.prepare_rc(), "reading the program versions");
+    return std::nullopt;
+  }
+  std::vector<StoredVersion> out;
+  int rc;
+  while ((rc = get.Step()) == SQLITE_ROW) {
+    out.push_back({static_cast<int>(get.Int(0)), get.Text(1), {}});
+  }
+  if (rc != SQLITE_DONE) {
+    Fail(rc, "reading the program versions");
+    return std::nullopt;
+  }
+  if (out.empty()) {
+    diags_.Report(Code::E0272, {file_, 0, 0}, path_, "it holds no program");
+    return std::nullopt;
+  }
+  for (StoredVersion& v : out) {
+    std::optional<std::vector<StoredSource>> sources = SourcesOf(v.version);
+    if (!sources) return std::nullopt;
+    v.sources = std::move(*sources);
+  }
+  return out;
+}
+
+std::optional<std::vector<StoredSource>> Store::SourcesOf(int64_t version) {
+  Statement get(db_, "SELECT path, sha256, text FROM source WHERE version = ? ORDER BY rowid");
   if (get.prepare_rc() != SQLITE_OK) {
     Fail(get.prepare_rc(), "reading the program");
     return std::nullopt;
   }
+  get.Bind(1, version);
   std::vector<StoredSource> out;
   int rc;
   while ((rc = get.Step()) == SQLITE_ROW) {

@@ -42,6 +42,14 @@ struct StoredEvent {
   bool correction = false;  // recorded with `--correction`
 };
 
+// One version of the program and the first day it governs (version 1: the
+// ledger's start; later ones: `ledger adopt --on`).
+struct StoredVersion {
+  int version = 0;
+  std::string adopted_on;
+  std::vector<StoredSource> sources;
+};
+
 struct Settings {
   std::string start;  // the first day the ledger plays
   std::string seed;   // the lottery seed of every draw
@@ -80,11 +88,13 @@ class Store {
   std::optional<std::string> ProgramAdoptedOn();
   // The sources of the program in force, hashes checked (E0272 if one differs).
   std::optional<std::vector<StoredSource>> Program();
-  // The program a history is played with: Program(), refused (E0284) while
-  // the ledger holds more than one version, since the engine plays one
-  // program per run and a history must be played with the version in force
-  // on each date.
-  std::optional<std::vector<StoredSource>> ProgramToPlay();
+  // Every version of the program, oldest first, hashes checked (E0272): a
+  // history is played with the version in force on each date.
+  std::optional<std::vector<StoredVersion>> Versions();
+  // Program() for what shows a history over one program (`ledger export`,
+  // `publish`), refused with E0284 (saying `why`) while the ledger holds
+  // more than one version.
+  std::optional<std::vector<StoredSource>> OneProgram(const std::string& why);
   std::optional<std::vector<StoredEvent>> Events();
   // The latest event date recorded, if any.
   std::optional<std::string> LastDate();
@@ -114,6 +124,7 @@ class Store {
   bool Migrate();
   bool ReadSettings();
   bool Fail(int rc, const char* doing);
+  std::optional<std::vector<StoredSource>> SourcesOf(int64_t version);
 
   sqlite3* db_;
   std::string path_;

@@ -101,7 +101,9 @@ struct Source {
 class Loader {
  public:
   Loader(const LoadOptions& options, diag::DiagnosticEngine& diags)
-      : options_(options), diags_(diags), program_(std::make_unique<sema::Program>()) {}
+      : options_(options), diags_(diags), program_(std::make_unique<sema::Program>()) {
+    for (size_t i = 0; i < options.first_file_id; ++i) program_->sources.AddFile("", "");
+  }
 
   void LoadRoot(const std::string& path) {
     Source src;

@@ -4,8 +4,9 @@
 # (on the command line), its January (--file) and a report (standard input),
 # see a back-dated payment refused, ask for the status, export the history
 # and replay it, check that the replay is what `concord run` prints for the
-# export, and adopt the charter's second version (one dated before the last
-# event is refused first). Each command is printed before its output.
+# export, adopt the charter's second version (one dated before the last
+# event is refused first), record March under it and ask for the status
+# again. Each command is printed before its output.
 #
 #   examples/ledger/walkthrough.sh BUILD_DIR OUT_DIR
 #     BUILD_DIR  where `concord` was built (build/dev)
@@ -15,7 +16,7 @@
 set -uo pipefail
 
 if [ $# -ne 2 ]; then
-  sed -n '10,14p' "$0" >&2
+  sed -n '11,15p' "$0" >&2
   exit 2
 fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -90,6 +91,22 @@ echo "# 9. The charter's second version: dated before the last recorded event it
 echo "#    from 2027-03-01 it meets version 1's quota (one rule) and is adopted."
 step 1 ledger adopt "$ledger" examples/ledger/elm_kitchen_v2.concord --on 2027-01-25 --by ana
 step 0 ledger adopt "$ledger" examples/ledger/elm_kitchen_v2.concord --on 2027-03-01 --by ana
+
+echo "# 10. Each event is judged by the version in force on its date: a gift of 120 EUR dated"
+echo "#     2027-02-20 is above version 1's cap (100 EUR) and refused; on 2027-03-05 it is within"
+echo "#     version 2's (150 EUR) and recorded."
+step 1 record "$ledger" --by chen 'on 2027-02-20 contribute fatima 120 EUR to pantry_fund'
+step 0 record "$ledger" --by chen 'on 2027-03-05 contribute fatima 120 EUR to pantry_fund'
+
+echo "# 11. The status on 2027-03-10, from the history played across both versions."
+step 1 status "$ledger" --on 2027-03-10
+
+echo "# 12. The export is refused: a scenario cannot say when version 2 comes into force (E0284);"
+echo "#     \`ledger replay\` shows the timeline across the versions."
+step 2 ledger export "$ledger"
+echo "\$ concord ledger replay $ledger | grep 'program version'"
+"$concord" ledger replay "$ledger" | grep 'program version' || failures=$((failures + 1))
+echo
 
 if [ "$failures" -ne 0 ]; then
   echo "walkthrough: $failures step(s) did not do what they should" >&2

@@ -11,8 +11,10 @@
   adopt    `ledger adopt` stores a new program version only when `revise`
            accepts it (quota met, the day after the last event): a refused
            version leaves the ledger byte-for-byte as it was; an adopted one is
-           stored with its day, and playing the history across versions is
-           refused (E0284) until it is built;
+           stored with its day; then `record` judges each event by the
+           version in force on its date (a refused batch changes nothing),
+           `replay` and `status` play across the versions, and `export`
+           refuses (E0284: a scenario cannot say when a version comes in);
   damaged  a foreign SQLite file, a newer schema, a damaged file, a truncated
            file and a directory each get their diagnostic (E0270-E0273), never
            a crash.
@@ -271,11 +273,34 @@ def check_adopt(binary, tmp):
     again = concord(binary, "ledger", "adopt", db, "kitchen.concord", "--on", "2027-03-01",
                     cwd=tmp, check=1)
     expect("error[E0282]" in again.stderr, f"a second adoption on the same day:\n{again.stderr}")
-    for args in (("ledger", "replay", db), ("status", db), ("ledger", "export", db),
-                 ("record", db, "on 2027-03-02 contribute ana 70 EUR to kitchen_fund")):
-        played = concord(binary, *args, cwd=tmp, check=2)
-        expect("error[E0284]" in played.stderr,
-               f"`{' '.join(args)}` on two versions did not refuse with E0284:\n{played.stderr}")
+    exported = concord(binary, "ledger", "export", db, cwd=tmp, check=2)
+    expect("error[E0284]" in exported.stderr,
+           f"`ledger export` of two versions did not refuse with E0284:\n{exported.stderr}")
+
+    # 70 EUR is above version 1's cap (50 EUR) and within version 2's (80 EUR):
+    # dated before 2027-03-01 it is refused, and the ledger is unchanged.
+    with open(os.path.join(tmp, db), "rb") as f:
+        before = f.read()
+    early = concord(binary, "record", db, "on 2027-02-20 contribute ana 70 EUR to kitchen_fund",
+                    cwd=tmp, check=1)
+    expect("error[R010]" in early.stderr and "cap of 50 EUR" in early.stderr
+           and "<command line>:1:1" in early.stderr,
+           f"a payment under version 1 was not judged by version 1's cap:\n{early.stderr}")
+    with open(os.path.join(tmp, db), "rb") as f:
+        expect(f.read() == before, "a refused batch after an adoption changed the ledger")
+    concord(binary, "record", db, "on 2027-03-02 contribute ana 70 EUR to kitchen_fund",
+            cwd=tmp, check=0)
+    late = concord(binary, "record", db, "on 2027-03-03 contribute ben 90 EUR to kitchen_fund",
+                   cwd=tmp, check=1)
+    expect("error[R010]" in late.stderr and "cap of 80 EUR" in late.stderr,
+           f"a payment under version 2 was not judged by version 2's cap:\n{late.stderr}")
+    replay = concord(binary, "ledger", "replay", db, cwd=tmp, check=0).stdout
+    expect("program version 2 is adopted: it is in force from 2027-03-01" in replay
+           and "ana contributes 70 EUR to kitchen_fund" in replay,
+           f"the replay does not play across the versions:\n{replay}")
+    status = concord(binary, "status", db, "--on", "2027-03-05", "--format", "json", cwd=tmp)
+    expect(status.returncode in (0, 1) and '"events": 5' in status.stdout,
+           f"status across the versions:\n{status.stdout}{status.stderr}")
 
 
 CHECKS = {"off_disk": check_off_disk, "replay": check_replay, "roundtrip": check_roundtrip, "refusal": check_refusal,

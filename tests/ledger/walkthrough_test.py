@@ -36,10 +36,17 @@ EXPECTED_STDOUT = [
     "quota: 1 of 2 rules changed",
     "adopted program version 2 of",
     "in force from 2027-03-01: charter `elm_kitchen` (rules: 1 amended, 1 added)",
+    "$ concord record",
+    "$ concord record",
+    "recorded",
+    "$ concord status",
+    "program version 2 is adopted: it is in force from 2027-03-01",
     "walkthrough: every step did what it should",
 ]
-# The refused back-dated payment and adoption explain themselves on stderr.
-EXPECTED_STDERR = ["error[E0277]", "nothing was recorded", "error[E0282]", "nothing was adopted"]
+# The refused back-dated payment and adoption, the gift held to version 1's cap
+# and the refused export explain themselves on stderr.
+EXPECTED_STDERR = ["error[E0277]", "nothing was recorded", "error[E0282]", "nothing was adopted",
+                   "a gift above the pantry's cap of 100 EUR", "error[E0284]"]
 
 
 def main():

@@ -251,6 +251,98 @@ TEST_CASE("a run across versions is the same on the interpreter and the JIT") {
   CHECK(said[0] == said[1]);
 }
 
+// A club with two elected stewards who decide spending. Version 2 only adds
+// a rule; the stewards and a spending proposal opened under version 1 carry
+// over, and the proposal is decided under version 2.
+std::string Club(const std::string& more) {
+  return "import std.minimal\n" +
+         Charter("club",
+                 "  ledger pot \"Pot\" { public }\n"
+                 "  office stewards \"Stewards\" {\n    seats 2\n"
+                 "    chosen by election among members\n    term 6 months\n"
+                 "    decides spending up to 200 EUR\n  }\n"
+                 "  decisions {\n    default by majority of votes cast quorum 50% of members\n"
+                 "    election by vote 50% of members\n"
+                 "    spending by office stewards up to 200 EUR\n  }\n" +
+                     more);
+}
+
+std::string ClubHistory(const std::string& later) {
+  return "scenario ledger {\n  start 2027-01-01\n  members club: ana, ben, chen\n"
+         "  on 2027-01-05 contribute chen 300 EUR to pot\n"
+         "  on 2027-01-06 propose p1 in club election of stewards\n"
+         "  on 2027-01-08 vote p1 yes ana, ben, chen\n"
+         "  on 2027-01-09 decide p1\n"
+         "  on 2027-01-10 elect stewards ana, ben in club\n"
+         "  on 2027-02-10 propose p2 in club spending 120 EUR from pot\n"
+         "  on 2027-02-11 vote p2 yes ana\n" +
+         later + "  run until 2027-04-30\n}\n";
+}
+
+const OfficeStanding* Stewards(const RunResult& run) {
+  for (const OfficeStanding& o : run.standing.offices) {
+    if (o.polity == "club" && o.office == "stewards") return &o;
+  }
+  return nullptr;
+}
+
+const ProposalStanding* OpenProposal(const RunResult& run, const std::string& id) {
+  for (const ProposalStanding& p : run.standing.proposals) {
+    if (p.id == id) return &p;
+  }
+  return nullptr;
+}
+
+TEST_CASE("office holders and open proposals carry over a version change, on both engines") {
+  std::string said[2];
+  int i = 0;
+  for (const char* engine : {"interp", "jit"}) {
+    INFO(engine);
+    auto v1 = Compile("club1", Club("") + ClubHistory(""));
+    auto v2 = Compile("club2", Club("  rule thanks \"Thanks\" { text \"t\" }\n") +
+                                   ClubHistory("  on 2027-03-05 vote p2 yes ben\n"
+                                               "  on 2027-03-06 decide p2\n"));
+    std::vector<const ScenarioSpec*> s1 = {&v1->inputs.scenarios[0]};
+    std::vector<const ScenarioSpec*> s2 = {&v2->inputs.scenarios[0]};
+    jit::EngineSession session1({engine, false}, v1->module, v1->inputs.program, s1);
+    jit::EngineSession session2({engine, false}, v2->module, v2->inputs.program, s2);
+    CheckpointedRun played = RunAcrossVersions(
+        {
+            {Day("2027-01-01"), &v1->inputs.program, s1[0], "program version 1"},
+            {Day("2027-03-01"), &v2->inputs.program, s2[0], "program version 2"},
+        },
+        {Day("2027-02-28"), Day("2027-03-05")});
+    REQUIRE(played.at.size() == 2);
+    REQUIRE(played.at[0]);
+    REQUIRE(played.at[1]);
+    // The stewards elected under version 1 keep their seats and their term.
+    for (const RunResult* run : {&*played.at[0], &*played.at[1], &played.run}) {
+      const OfficeStanding* stewards = Stewards(*run);
+      REQUIRE(stewards);
+      CHECK(stewards->holders == std::vector<std::string>{"ana", "ben"});
+      REQUIRE(stewards->term_ends);
+      CHECK(*stewards->term_ends == Day("2027-07-10"));
+    }
+    // p2 is open across the change with its ballot; ben's, under version 2,
+    // adds to it; version 2's stewards decide it.
+    const ProposalStanding* before = OpenProposal(*played.at[0], "p2");
+    REQUIRE(before);
+    CHECK(before->yes == 1);
+    const ProposalStanding* after = OpenProposal(*played.at[1], "p2");
+    REQUIRE(after);
+    CHECK(after->yes == 2);
+    CHECK(after->proposed == Day("2027-02-10"));
+    CHECK_FALSE(OpenProposal(played.run, "p2"));
+    const Entry* decided = FindEntry(played.run, "p2 passed");
+    REQUIRE(decided);
+    CHECK(decided->date == Day("2027-03-06"));
+    CHECK(decided->text.find("2 yes, 0 no of 2 holders of stewards") != std::string::npos);
+    CHECK(Codes(played.run).empty());
+    said[i++] = Said(played.run);
+  }
+  CHECK(said[0] == said[1]);
+}
+
 TEST_CASE("one version plays exactly what Run plays") {
   auto v1 = Compile("only", kVersion1 + kBefore);
   RunResult alone = Run(v1->inputs.program, v1->inputs.scenarios[0]);
