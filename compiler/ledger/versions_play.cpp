@@ -20,8 +20,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string>
 
 #include "compiler/ledger/history.h"
+#include "compiler/revise/rule_form.h"
 #include "runtime/engine/engine.h"
 
 namespace concord::ledger {
@@ -80,6 +84,32 @@ void CompileVersion(VersionBuild& build, const StoredVersion& version, const std
   }
 }
 
+using RuleForms = std::map<revise::RuleKey, std::string>;
+
+// Every rule of a compiled version in `concord revise`'s canonical form.
+RuleForms RuleFormsOfVersion(const sema::Program& program) {
+  RuleForms forms;
+  for (size_t i = 0; i < program.files.size(); ++i) {
+    if (program.is_stdlib[i]) continue;
+    forms.merge(revise::RuleFormsOf(*program.files[i], program.sources));
+  }
+  return forms;
+}
+
+// Charter -> the rules of `before` that `after` amends or removes: what an
+// adoption counts toward the revision cycle in progress, read as `concord
+// revise` (and so `ledger adopt`) counts them for the quota.
+std::map<std::string, std::set<std::string>> RevisedRules(const RuleForms& before,
+                                                          const RuleForms& after) {
+  std::map<std::string, std::set<std::string>> revised;
+  for (const auto& [key, form] : before) {
+    if (key.kind != revise::OwnerKind::kCharter) continue;
+    auto now = after.find(key);
+    if (now == after.end() || now->second != form) revised[key.owner].insert(key.rule);
+  }
+  return revised;
+}
+
 }  // namespace
 
 std::unique_ptr<Played> PlayAcrossVersions(const std::vector<StoredVersion>& versions,
@@ -93,6 +123,7 @@ std::unique_ptr<Played> PlayAcrossVersions(const std::vector<StoredVersion>& ver
   std::vector<engine::VersionInForce> in_force;
   size_t first_file_id = 0;
   bool compiled = true;
+  RuleForms previous_forms;
   for (size_t k = 0; k < versions.size() && compiled; ++k) {
     const bool latest = k + 1 == versions.size();
     // The latest version's build is the Played's own, as in a one-version
@@ -132,8 +163,11 @@ std::unique_ptr<Played> PlayAcrossVersions(const std::vector<StoredVersion>& ver
       compiled = false;
     }
     if (s && day) {
-      in_force.push_back(
-          {*day, &inputs.program, s, fmt::format("program version {}", versions[k].version)});
+      RuleForms forms = RuleFormsOfVersion(*c.program);
+      in_force.push_back({*day, &inputs.program, s,
+                          fmt::format("program version {}", versions[k].version),
+                          RevisedRules(previous_forms, forms)});
+      previous_forms = std::move(forms);
     }
     if (earlier) played->earlier.push_back(std::move(earlier));
   }

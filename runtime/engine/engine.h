@@ -14,7 +14,9 @@
 //   4. `expect on DATE` lines for that day.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,10 @@ struct VersionInForce {
   const ProgramSpec* program = nullptr;
   const ScenarioSpec* scenario = nullptr;
   std::string label;  // "program version 2", in the timeline
+  // Charter -> the rules of the previous version this one amends or removes
+  // (`concord revise`'s reading: an added rule counts toward no quota). The
+  // adoption is a revision: they count in the revision cycle in progress.
+  std::map<std::string, std::set<std::string>> revised;
 };
 
 // Plays a history across program versions (runtime/engine/versions.cpp):

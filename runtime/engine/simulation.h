@@ -101,7 +101,8 @@ class Simulation : public interp::Host {
   void AdoptVersion(const VersionInForce& version);
   // Re-points a charter's state at its text in the version coming into
   // force (rules, schedules, offices, dues); the words of what changed.
-  void CarryCharter(PolityState& p, const CharterSpec& next, std::vector<std::string>& notes);
+  void CarryCharter(PolityState& p, const CharterSpec& next, const std::set<std::string>& revised,
+                    std::vector<std::string>& notes);
   void CarryTreaty(TreatyState& t, const TreatySpec& next, std::vector<std::string>& notes);
   // `s` re-derived when the period or anchor changed: the cycle in progress
   // on the adoption day is not judged, the next one is. True when changed.

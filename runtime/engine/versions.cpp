@@ -86,7 +86,10 @@ void Simulation::AdoptVersion(const VersionInForce& version) {
     PolityState& p = polities_[name];
     if (const CharterSpec* c = next.FindCharter(name)) {
       p.dropped = false;
-      CarryCharter(p, *c, notes);
+      auto revised = version.revised.find(name);
+      CarryCharter(p, *c,
+                   revised == version.revised.end() ? std::set<std::string>{} : revised->second,
+                   notes);
       continue;
     }
     p.dropped = true;
@@ -145,6 +148,7 @@ void Simulation::AdoptVersion(const VersionInForce& version) {
 }
 
 void Simulation::CarryCharter(PolityState& p, const CharterSpec& next,
+                              const std::set<std::string>& revised,
                               std::vector<std::string>& notes) {
   const CharterSpec& before = *p.spec;
   p.spec = &next;
@@ -157,7 +161,13 @@ void Simulation::CarryCharter(PolityState& p, const CharterSpec& next,
   }
   if (!p.participating) return;
   std::vector<std::string> rederived;
-  if (Rederive(p.revision, next.revision_every, next.adopted)) rederived.push_back("revision");
+  if (Rederive(p.revision, next.revision_every, next.adopted)) {
+    rederived.push_back("revision");
+  } else if (p.revision.active) {
+    // As an assembly's amendments do (assembly.cpp), the rules this
+    // version changed count toward the cycle in progress.
+    p.revision.current.changed.insert(revised.begin(), revised.end());
+  }
   if (Rederive(p.stress, next.stress_every, next.adopted)) rederived.push_back("stress game");
   if (Rederive(p.reflection, next.reflection_every, next.adopted)) {
     rederived.push_back("reflection");

@@ -7,7 +7,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -341,6 +343,34 @@ TEST_CASE("office holders and open proposals carry over a version change, on bot
     said[i++] = Said(played.run);
   }
   CHECK(said[0] == said[1]);
+}
+
+TEST_CASE("the rules an adoption amends count toward the revision cycle in progress") {
+  // A year's revision cycle (quota 1 rule) that version 2 neither moves nor
+  // resizes: version 2's amendment of `cap` is that year's revision.
+  constexpr const char* kYear = R"(
+scenario ledger {
+  start 2027-01-01
+  members kitchen: ana, ben
+  run until 2028-01-10
+}
+)";
+  auto v1 = Compile("v1", kVersion1 + kYear);
+  auto v2 = Compile("v2", kVersion2 + kYear);
+  auto revision_missed = [&](std::map<std::string, std::set<std::string>> revised) {
+    VersionInForce second{Day("2027-03-01"), &v2->inputs.program, &v2->inputs.scenarios[0],
+                          "program version 2"};
+    second.revised = std::move(revised);
+    RunResult run = RunAcrossVersions({{Day("2027-01-01"), &v1->inputs.program,
+                                        &v1->inputs.scenarios[0], "program version 1"},
+                                       second})
+                        .run;
+    std::vector<std::string> codes = Codes(run);
+    return std::count_if(codes.begin(), codes.end(),
+                         [](const std::string& c) { return c.ends_with(" R001"); });
+  };
+  CHECK(revision_missed({}) == 1);
+  CHECK(revision_missed({{"kitchen", {"cap"}}}) == 0);
 }
 
 TEST_CASE("one version plays exactly what Run plays") {
