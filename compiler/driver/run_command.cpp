@@ -44,6 +44,7 @@ int RunRun(const RunOptions& options) {
                  inputs.error->message.c_str());
     return kExitInputErrors;
   }
+  pipeline::ReleaseScenarioEvents(*c);
   std::vector<const engine::ScenarioSpec*> chosen =
       scenario::SelectScenarios(inputs.scenarios, options.scenario);
   if (chosen.empty()) {

@@ -32,4 +32,12 @@ std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
   return c;
 }
 
+void ReleaseScenarioEvents(Compilation& compilation) {
+  for (std::unique_ptr<ast::File>& file : compilation.program->files) {
+    for (ast::ScenarioDecl& scenario : file->scenarios) {
+      std::vector<ast::Event>().swap(scenario.events);
+    }
+  }
+}
+
 }  // namespace concord::pipeline

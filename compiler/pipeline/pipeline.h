@@ -47,4 +47,13 @@ struct CompileOptions {
 std::unique_ptr<Compilation> Compile(const std::vector<std::string>& files,
                                      const CompileOptions& options = {});
 
+// Frees the events of every scenario's syntax tree once they have been
+// lowered (scenario::BuildInputs): a run plays the lowered events, and a
+// scenario reading millions of events from files (`events from`) would
+// otherwise hold each one twice for the whole run. Sema's symbols declared
+// by events (a member who joins, a dispute) keep their names, types and
+// ranges but lose their declaring node, so nothing may ask sema about the
+// program's scenarios afterwards; the sources stay for diagnostics.
+void ReleaseScenarioEvents(Compilation& compilation);
+
 }  // namespace concord::pipeline

@@ -373,6 +373,9 @@ engine::ScenarioSpec Builder::Scenario(const ast::ScenarioDecl& s) {
     group.attributes = Attributes(m.attributes);
     spec.members.push_back(std::move(group));
   }
+  // Grown once: an EventSpec is large, and a scenario of event files holds
+  // millions of them (each growth moved every event lowered so far).
+  spec.events.reserve(s.events.size());
   for (const ast::Event& e : s.events) {
     spec.events.push_back(Event(e));
     // `waive dues for NAME` without `in`: the member's first polity, the

@@ -43,9 +43,9 @@ void Simulation::CloseDues(PolityState& p) {
   Date first = period->cycle.first_day;
   Date last = period->cycle.last_day;
   std::map<std::string, values::Money> paid;
-  for (size_t i : contributions_by_account_[dues.ledger]) {
+  for (size_t i : ContributionsSince(dues.ledger, first)) {
     const ContributionState& c = contributions_[i];
-    if (c.owner != polity || c.date < first || c.date > last) continue;
+    if (c.owner != polity || c.date > last) continue;
     auto [it, fresh] = paid.try_emplace(c.member, c.amount);
     if (!fresh) {
       if (auto sum = it->second.Plus(c.amount); sum.ok()) it->second = *sum.value;

@@ -53,7 +53,9 @@ bool Simulation::RequireAdopted(const EventSpec& e, const std::string& polity,
 
 bool Simulation::RequireKnownMember(const EventSpec& e, const Name& who) {
   auto it = members_.find(who.text);
-  if (it != members_.end() && !PolitiesOf(who.text).empty()) return true;
+  // The member's own polity set, not PolitiesOf: this runs on every event,
+  // and needs neither a second lookup nor the names.
+  if (it != members_.end() && !it->second.polities.empty()) return true;
   std::string why =
       it == members_.end()
           ? fmt::format("`{}` has not joined any charter by {}", who.text, today_.ToString())

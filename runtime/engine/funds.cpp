@@ -172,10 +172,9 @@ void Simulation::Contribute(const EventSpec& e) {
   Date first = today_, last = today_;
   if (fund->per) std::tie(first, last) = Window(treaty->effective, *fund->per, today_);
   values::Money paid{values::Decimal{}, amount.currency};
-  for (size_t i : contributions_by_account_[account]) {
+  for (size_t i : ContributionsSince(account, first)) {
     const ContributionState& c = contributions_[i];
-    if (c.member != member || c.account != account || c.owner != owner) continue;
-    if (c.date < first || c.date > last) continue;
+    if (c.date > last || c.member != member || c.account != account || c.owner != owner) continue;
     if (auto s = paid.Plus(c.amount); s.ok()) paid = *s.value;
   }
   std::optional<std::strong_ordering> cmp = paid.CompareTo(*fund->cap);
@@ -186,6 +185,15 @@ void Simulation::Contribute(const EventSpec& e) {
                          e.range);
     v.labels.push_back({fund->range, "the cap is set here"});
   }
+}
+
+std::span<const size_t> Simulation::ContributionsSince(const std::string& account, Date first) {
+  // operator[]: an account asked about exists from then on, as before
+  // (`contributions(account)` tells an unknown account from an empty one).
+  const std::vector<size_t>& booked = contributions_by_account_[account];
+  auto from = std::partition_point(booked.begin(), booked.end(),
+                                   [&](size_t i) { return contributions_[i].date < first; });
+  return {from, booked.end()};
 }
 
 void Simulation::ReportLedger(const EventSpec& e) {
@@ -264,9 +272,9 @@ void Simulation::CloseFundPeriods(TreatyState& t) {
     Date first = period->cycle.first_day;
     Date last = period->cycle.last_day;
     std::map<std::string, values::Money> paid;  // booked payments share the fund's currency
-    for (size_t i : contributions_by_account_[f.name]) {
+    for (size_t i : ContributionsSince(f.name, first)) {
       const ContributionState& c = contributions_[i];
-      if (c.owner != t.spec->name || c.date < first || c.date > last) continue;
+      if (c.owner != t.spec->name || c.date > last) continue;
       auto [it, fresh] = paid.try_emplace(c.member, c.amount);
       if (!fresh) {
         if (auto sum = it->second.Plus(c.amount); sum.ok()) it->second = *sum.value;

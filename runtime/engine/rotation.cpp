@@ -27,8 +27,13 @@ void RotationQueue::Depart(const std::string& name) {
 }
 
 bool RotationQueue::IsPresent(const std::string& name) const {
+  if (last_found_ < seats_.size() && seats_[last_found_].name == name) {
+    return seats_[last_found_].present;
+  }
   auto it = index_.find(name);
-  return it != index_.end() && seats_[it->second].present;
+  if (it == index_.end()) return false;
+  last_found_ = it->second;
+  return seats_[it->second].present;
 }
 
 bool RotationQueue::WaitedLonger(const Seat& a, const Seat& b) {

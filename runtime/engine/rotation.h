@@ -65,6 +65,11 @@ class RotationQueue {
   // every term.
   std::vector<Seat> seats_;
   std::unordered_map<std::string, size_t> index_;  // name -> position in seats_
+  // The seat IsPresent found last: every day asks it about each rotation's
+  // holder, the same name until the role changes hands, and a seat keeps
+  // its name, so comparing one name saves the hash lookup (a cache miss
+  // per rotation per day in a federation of thousands).
+  mutable size_t last_found_ = 0;
   int64_t arrivals_ = 0;
   bool started_ = false;
 };

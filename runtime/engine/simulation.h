@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -162,6 +163,11 @@ class Simulation : public interp::Host {
   // At the close of a fund's contribution period: every member of a party
   // for the whole period paid at least what the fund asks of them (R012).
   void CloseFundPeriods(TreatyState& t);
+  // The indices of the payments into `account` booked on or after `first`,
+  // in booking order: payments are booked in date order, so they are a tail
+  // of the account's index, found by bisection rather than by reading every
+  // payment of the run (the fund-cap check runs on every payment).
+  std::span<const size_t> ContributionsSince(const std::string& account, Date first);
   // What fund `f` asks of a member with `income` in one period:
   // min(max(formula, floor), cap); none (after reporting why) when it
   // cannot be computed.

@@ -69,6 +69,16 @@ struct Rotation {
   std::optional<Date> term_given;
   // How the starting order was drawn, noted on the rotation's first entry.
   std::string draw_note;
+  // The term found last, [from, to) from `anchor` by `every` (Rotate asks
+  // every rotation every day; the term changes once a term).
+  struct KnownTerm {
+    Date anchor;
+    calendar::Period every;
+    int64_t k = 0;
+    Date from;
+    std::optional<Date> to;  // none: the next term starts past year 9999
+  };
+  std::optional<KnownTerm> known_term;
 };
 
 struct PolityState {

@@ -11,6 +11,26 @@
 #include "runtime/lottery/lottery.h"
 
 namespace concord::engine {
+namespace {
+
+// TermOf and TermStart of `r` on `today` (none before its anchor), found
+// once a term: term starts grow with k, so a day in [from, to) is in term k.
+std::optional<std::pair<int64_t, Date>> CurrentTerm(Rotation& r, Date today) {
+  if (const std::optional<Rotation::KnownTerm>& t = r.known_term;
+      t && t->anchor == r.anchor && t->every.count == r.every.count &&
+      t->every.unit == r.every.unit && t->from <= today && (!t->to || today < *t->to)) {
+    return std::pair{t->k, t->from};
+  }
+  std::optional<int64_t> k = TermOf(r.anchor, r.every, today);
+  if (!k) return std::nullopt;
+  std::optional<Date> from = TermStart(r.anchor, r.every, *k);
+  if (!from) return std::nullopt;  // TermOf only returns terms that start
+  r.known_term =
+      Rotation::KnownTerm{r.anchor, r.every, *k, *from, TermStart(r.anchor, r.every, *k + 1)};
+  return std::pair{*k, *from};
+}
+
+}  // namespace
 
 void Simulation::SetUpRotations() {
   for (const std::string& name : polity_order_) {
@@ -97,9 +117,9 @@ void Simulation::Rotate(std::vector<Rotation>& rotations, const std::string& own
   // free again, and each pick sees the picks made before it.
   std::vector<std::pair<Rotation*, std::optional<std::string>>> due;  // role, who left it
   for (Rotation& r : rotations) {
-    std::optional<int64_t> k = TermOf(r.anchor, r.every, today_);
-    if (!k) continue;  // before `adopted` or `effective`: nobody holds it yet
-    std::optional<Date> start = TermStart(r.anchor, r.every, *k);
+    std::optional<std::pair<int64_t, Date>> term = CurrentTerm(r, today_);
+    if (!term) continue;  // before `adopted` or `effective`: nobody holds it yet
+    std::optional<Date> start = term->second;
     bool gone = r.holder && !r.queue.IsPresent(*r.holder);
     bool new_term = start == today_ && r.term_given != start;
     if (gone || (start_of_day && (new_term || !r.holder))) {
