@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <utility>
 
 #include "runtime/engine/simulation.h"
@@ -208,14 +209,27 @@ std::optional<lottery::Verification> GetVerification(const Json& j) {
   return v;
 }
 
+// A code by its name ("R035"): codes.def grows, and numbers move with it.
 diag::Code GetCode(const Json& j) {
-  return static_cast<diag::Code>(j.get<uint16_t>());
+  std::optional<diag::Code> code = diag::CodeFromName(j.get<std::string>());
+  if (!code) throw Unfit{fmt::format("unknown diagnostic code {}", j.get<std::string>())};
+  return *code;
+}
+
+// An enumerator no greater than `last`, the enum's last.
+template <typename E>
+E GetEnum(const Json& j, E last) {
+  int value = j.get<int>();
+  if (value < 0 || value > static_cast<int>(last)) {
+    throw Unfit{fmt::format("an enumerator {} is out of range", value)};
+  }
+  return static_cast<E>(value);
 }
 
 Entry GetEntry(const Json& j) {
   Entry e;
   e.date = GetDate(j.at("date"));
-  e.kind = static_cast<EntryKind>(j.at("kind").get<uint8_t>());
+  e.kind = GetEnum(j.at("kind"), EntryKind::kDecision);
   e.subject = j.at("subject").get<std::string>();
   e.text = j.at("text").get<std::string>();
   if (!j.at("code").is_null()) e.code = GetCode(j.at("code"));
@@ -268,6 +282,9 @@ std::string Simulation::Restore(std::string_view blob) {
     return fmt::format("the snapshot's payload is malformed: {}", e.what());
   } catch (const Unfit& e) {
     return fmt::format("the snapshot does not fit: {}", e.why);
+  } catch (const std::out_of_range& e) {
+    // A position (rule, event, change, expectation) past the program's.
+    return "the snapshot does not fit: it names a position the program does not have";
   }
 }
 
@@ -337,7 +354,7 @@ std::string Simulation::DecodeState(std::string_view cbor) {
     TreatyState& t = treaties_[name];
     t.spec = spec;
     treaty_order_.push_back(name);
-    t.status = static_cast<TreatyStatus>(j.at("status").get<uint8_t>());
+    t.status = GetEnum(j.at("status"), TreatyStatus::kEnded);
     t.since = GetDate(j.at("since"));
     t.signed_by = j.at("signed_by").get<std::vector<std::string>>();
     t.parties = j.at("parties").get<std::vector<std::string>>();
@@ -371,7 +388,7 @@ std::string Simulation::DecodeState(std::string_view cbor) {
     d.serious = j.at("serious").get<bool>();
     d.date = GetDate(j.at("date"));
     d.jury = j.at("jury").get<std::vector<std::string>>();
-    d.status = static_cast<DisputeStatus>(j.at("status").get<uint8_t>());
+    d.status = GetEnum(j.at("status"), DisputeStatus::kExpired);
     d.expires = GetOptionalDate(j.at("expires"));
     disputes_[d.id] = std::move(d);
   }
@@ -412,9 +429,8 @@ std::string Simulation::DecodeState(std::string_view cbor) {
   }
   for (const Json& j : state.at("findings")) {
     findings_.push_back({j.at(0).get<std::string>(), j.at(1).get<std::string>(),
-                         j.at(2).get<std::string>(),
-                         static_cast<SanctionKind>(j.at(3).get<uint8_t>()), GetDate(j.at(4)),
-                         GetOptionalDate(j.at(5))});
+                         j.at(2).get<std::string>(), GetEnum(j.at(3), SanctionKind::kRemoval),
+                         GetDate(j.at(4)), GetOptionalDate(j.at(5))});
   }
   for (const auto& [member, day] : state.at("suspended_until").items()) {
     suspended_until_[member] = GetDate(day);
@@ -439,7 +455,7 @@ std::string Simulation::DecodeState(std::string_view cbor) {
     ProposalState p;
     p.id = j.at("id").get<std::string>();
     p.polity = j.at("polity").get<std::string>();
-    p.matter = static_cast<ProposalMatter>(j.at("matter").get<uint8_t>());
+    p.matter = GetEnum(j.at("matter"), ProposalMatter::kRecall);
     p.event = &scenario_.events.at(j.at("event").get<size_t>());
     p.object = j.at("object").get<std::string>();
     p.proposed = GetDate(j.at("proposed"));
@@ -451,10 +467,9 @@ std::string Simulation::DecodeState(std::string_view cbor) {
       if (!p.rule) throw Unfit{fmt::format("proposal `{}` has no rule in the program", p.id)};
     }
     for (const Json& b : j.at("ballots")) {
-      p.ballots.emplace_back(b.at(0).get<std::string>(),
-                             static_cast<BallotChoice>(b.at(1).get<uint8_t>()));
+      p.ballots.emplace_back(b.at(0).get<std::string>(), GetEnum(b.at(1), BallotChoice::kObject));
     }
-    p.outcome = static_cast<DecisionOutcome>(j.at("outcome").get<uint8_t>());
+    p.outcome = GetEnum(j.at("outcome"), DecisionOutcome::kBlocked);
     p.decided = GetOptionalDate(j.at("decided"));
     p.blocked_rounds = j.at("blocked_rounds").get<int64_t>();
     p.jurors = GetOptional<std::vector<std::string>>(j.at("jurors"));
@@ -465,7 +480,7 @@ std::string Simulation::DecodeState(std::string_view cbor) {
   }
   for (const Json& j : state.at("approved_treaty_actions")) {
     approved_treaty_actions_.emplace(j.at(0).get<std::string>(), j.at(1).get<std::string>(),
-                                     static_cast<ProposalMatter>(j.at(2).get<uint8_t>()));
+                                     GetEnum(j.at(2), ProposalMatter::kRecall));
   }
 
   for (const Json& j : state.at("timeline")) result_.timeline.push_back(GetEntry(j));

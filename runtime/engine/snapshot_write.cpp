@@ -162,7 +162,7 @@ Json Put(const Entry& e) {
               {"kind", static_cast<int>(e.kind)},
               {"subject", e.subject},
               {"text", e.text},
-              {"code", e.code ? Json(static_cast<int>(*e.code)) : Json()},
+              {"code", e.code ? Json(std::string(diag::Info(*e.code).name)) : Json()},
               {"range", Put(e.range)},
               {"labels", std::move(labels)},
               {"notes", e.notes}};

@@ -7,6 +7,7 @@
 #include "runtime/engine/snapshot.h"
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -181,6 +182,24 @@ TEST_CASE("damaged snapshot bytes are refused with a reason, never played") {
     std::vector<uint8_t> wrong_shape = nlohmann::json::to_cbor({{"fingerprint", 7}});
     CHECK(Refusal(sample, forged(std::string(wrong_shape.begin(), wrong_shape.end())))
               .find("malformed") != std::string::npos);
+    // A state that parses but names what the program does not have.
+    auto altered = [&](const std::function<void(nlohmann::json&)>& change) {
+      nlohmann::json state = nlohmann::json::from_cbor(good.substr(snapshot::kHeaderSize));
+      change(state);
+      std::vector<uint8_t> bytes = nlohmann::json::to_cbor(state);
+      return Refusal(sample, forged(std::string(bytes.begin(), bytes.end())));
+    };
+    CHECK(altered([](nlohmann::json& s) { s["timeline"][0]["kind"] = 99; }).find("out of range") !=
+          std::string::npos);
+    CHECK(altered([](nlohmann::json& s) {
+            s["timeline"][0]["code"] = "R9999";
+          }).find("unknown diagnostic code") != std::string::npos);
+    CHECK(altered([](nlohmann::json& s) {
+            s["polities"][0]["rules"].push_back(nlohmann::json::array({"written", 9999}));
+          }).find("position") != std::string::npos);
+    CHECK(altered([](nlohmann::json& s) {
+            s["polities"][0]["name"] = "nowhere";
+          }).find("not in the program") != std::string::npos);
   }
   SECTION("taken of another scenario") {
     const ScenarioSpec& other = sample.compiled->inputs.scenarios.back();
