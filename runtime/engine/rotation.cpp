@@ -2,6 +2,8 @@
 // spread when members allow.
 #include "runtime/engine/rotation.h"
 
+#include <utility>
+
 namespace concord::engine {
 
 void RotationQueue::Start(const std::vector<std::string>& drawn_order) {
@@ -24,6 +26,14 @@ void RotationQueue::Arrive(const std::string& name) {
 void RotationQueue::Depart(const std::string& name) {
   auto it = index_.find(name);
   if (it != index_.end()) seats_[it->second].present = false;
+}
+
+void RotationQueue::Restore(std::vector<Seat> seats, int64_t arrivals, bool started) {
+  seats_ = std::move(seats);
+  index_.clear();
+  for (size_t i = 0; i < seats_.size(); ++i) index_.emplace(seats_[i].name, i);
+  arrivals_ = arrivals;
+  started_ = started;
 }
 
 bool RotationQueue::IsPresent(const std::string& name) const {

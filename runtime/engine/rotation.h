@@ -49,7 +49,8 @@ class RotationQueue {
   std::optional<std::string> Pick(const std::function<bool(const std::string&)>& busy,
                                   values::Date today);
 
- private:
+  // Everyone who was ever a candidate, for snapshots (snapshot_write.cpp),
+  // and the queue rebuilt from them (snapshot_read.cpp).
   struct Seat {
     std::string name;
     std::optional<values::Date> last_taken;
@@ -57,6 +58,11 @@ class RotationQueue {
     bool present = false;
     bool taken_this_round = false;
   };
+  const std::vector<Seat>& Seats() const { return seats_; }
+  int64_t Arrivals() const { return arrivals_; }
+  void Restore(std::vector<Seat> seats, int64_t arrivals, bool started);
+
+ private:
   // Whether `a` has waited longer than `b` (rule 2).
   static bool WaitedLonger(const Seat& a, const Seat& b);
 

@@ -299,12 +299,18 @@ Entry& Simulation::Violation(EntryKind kind, diag::Code code, std::string subjec
 
 RunResult Simulation::Play() {
   Setup();
+  EventQueue queue(EventsInRun(true), scenario_.until);
+  return PlayDays(queue, scenario_.start);
+}
+
+std::vector<const EventSpec*> Simulation::EventsInRun(bool report_outside) {
   std::vector<const EventSpec*> events;
   for (const EventSpec* played : EventsToPlay()) {
     const EventSpec& e = *played;
     // A recurring event is judged by its first date: one that starts outside
     // the run is reported once and none of its occurrences is played.
     if (e.date < scenario_.start || e.date > scenario_.until) {
+      if (!report_outside) continue;
       Violation(
           EntryKind::kInvalid, diag::Code::R034, EventWord(e.kind),
           fmt::format(fmt::runtime(diag::Info(diag::Code::R034).message_template),
@@ -314,8 +320,11 @@ RunResult Simulation::Play() {
     }
     events.push_back(&e);
   }
-  EventQueue queue(std::move(events), scenario_.until);
-  for (today_ = scenario_.start; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
+  return events;
+}
+
+RunResult Simulation::PlayDays(EventQueue& queue, Date first) {
+  for (today_ = first; today_ <= scenario_.until; today_ = today_.AddDays(1)) {
     if (timeline_full_ || lottery_exhausted_) return StopEarly();
     AdoptVersionsDue();
     StartOfDay();
@@ -334,6 +343,7 @@ RunResult Simulation::Play() {
     if (timeline_full_) return StopEarly();
     CheckExpectations(false);
     CheckpointIfDue();
+    SnapshotIfDue();
   }
   today_ = scenario_.until;
   CheckExpectations(true);

@@ -52,6 +52,15 @@ class Simulation : public interp::Host {
   // --- versions.cpp: a run across program versions (engine.h,
   // RunAcrossVersions); versions[0] is the one the Simulation was made with.
   void SetVersions(std::vector<VersionInForce> versions);
+  // --- snapshot_write.cpp / snapshot_read.cpp (snapshot.h): the state at
+  // the end of `day` kept as bytes while the run goes on; a fresh
+  // Simulation restored from them plays on from the next day.
+  void SetSnapshotDay(Date day);
+  // The bytes, or none and why (not reached, or state a snapshot cannot hold).
+  std::optional<std::string> TakeSnapshot(std::string* why_none);
+  // Empty on success, else why the bytes were refused; then Resume plays on.
+  std::string Restore(std::string_view blob);
+  RunResult Resume();
 
   // Every draw shuffles its whole pool, one SHA-256 per name
   // (docs/reference-lottery.md), and keeps the pool as verification data:
@@ -113,6 +122,20 @@ class Simulation : public interp::Host {
   void ForgetVersionCaches();
   std::vector<VersionInForce> versions_;
   size_t next_version_ = 1;
+
+  // The events of the run in play order; those dated outside it are left
+  // out, reported (R034) when `report_outside`.
+  std::vector<const EventSpec*> EventsInRun(bool report_outside);
+  // The day loop from `first` to the end of the run, then the run's end.
+  RunResult PlayDays(EventQueue& queue, Date first);
+
+  // --- snapshot_write.cpp / snapshot_read.cpp -------------------------------
+  void SnapshotIfDue();
+  std::string EncodeState(std::string* why_none) const;  // CBOR, empty when refused
+  std::string DecodeState(std::string_view cbor);        // "" or why refused
+  std::optional<Date> snapshot_day_;
+  std::optional<std::string> snapshot_;
+  std::string snapshot_refused_ = "the run did not finish that day";
 
   // --- checkpoint.cpp -------------------------------------------------------
   // At the end of a day played: the results of the checkpoints of today.

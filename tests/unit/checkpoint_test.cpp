@@ -21,11 +21,10 @@
 #include "runtime/engine/engine.h"
 #include "runtime/jit/tiering.h"
 #include "runtime/report/timeline.h"
+#include "tests/unit/run_views.h"
 
 namespace concord::engine {
 namespace {
-
-namespace fs = std::filesystem;
 
 // The scenario as a run ending on `day` plays it: no event dated later, no
 // `expect` line. Events outside the whole run are left out too: the run
@@ -53,64 +52,6 @@ RunResult RunCut(const ProgramSpec& program, const ScenarioSpec& cut, const RunR
             std::min<std::ptrdiff_t>(first - whole.timeline.begin(), alone.timeline.size());
   alone.timeline.insert(at, first, last);
   return alone;
-}
-
-// Days spread over the run: its first two, quarters, its last two.
-std::vector<Date> DaysOf(const ScenarioSpec& s) {
-  int64_t length = s.until.days() - s.start.days();
-  std::vector<Date> days;
-  for (int64_t offset :
-       {int64_t{0}, int64_t{1}, length / 4, length / 2, 3 * length / 4, length - 1, length}) {
-    if (offset < 0 || offset > length) continue;
-    Date d = s.start.AddDays(offset);
-    if (std::find(days.begin(), days.end(), d) == days.end()) days.push_back(d);
-  }
-  return days;
-}
-
-bool StoppedEarly(const RunResult& run) {
-  return std::any_of(run.timeline.begin(), run.timeline.end(), [](const Entry& e) {
-    return e.code == diag::Code::R035 || e.code == diag::Code::R036;
-  });
-}
-
-std::string Day(const std::optional<Date>& d) {
-  return d ? d->ToString() : "-";
-}
-
-// How things stood (standing.h), which `concord status` reads beside the
-// timeline, written out field by field.
-std::string StandingText(const Standing& s) {
-  std::string out;
-  for (const OfficeStanding& o : s.offices) {
-    out += fmt::format("office {} {} {} [{}] {} {}\n", o.polity, o.office, o.selection,
-                       fmt::join(o.holders, ","), o.seats, Day(o.term_ends));
-  }
-  for (const ProposalStanding& p : s.proposals) {
-    out += fmt::format("proposal {} {} {} {} {} {} {} {} {} {} {} {} {}\n", p.id, p.polity, p.what,
-                       p.rule, p.proposed.ToString(), Day(p.decidable_from), Day(p.ballots_until),
-                       p.blocked, p.yes, p.no, p.abstain, p.block, p.object);
-  }
-  for (const FindingStanding& f : s.findings) {
-    out += fmt::format("finding {} {} {} {} {} {}\n", f.member, f.polity, f.dispute, f.sanction,
-                       f.date.ToString(), Day(f.expires));
-  }
-  for (const RevisionStanding& r : s.revisions) {
-    out += fmt::format("revision {} {} {} {} {}\n", r.polity, Day(r.closes), r.members, r.quorum,
-                       r.quorum_clause);
-  }
-  for (const UnpaidDues& u : s.unpaid_dues) {
-    out += fmt::format("unpaid {} {} {} {} {} {} {}\n", u.member, u.polity, u.ledger, u.owed,
-                       u.paid, u.first_day.ToString(), u.last_day.ToString());
-  }
-  return out;
-}
-
-// Everything a user sees of a run: its timeline, metrics and expectations
-// (text and JSON) and its standing.
-std::string Rendered(const RunResult& run, const report::Locator& where) {
-  return report::RenderTimelineText(run, where) + report::RenderTimelineJson(run, where) +
-         StandingText(run.standing);
 }
 
 // Compiles `files` and checks every scenario in them on `engine_name`,
@@ -156,15 +97,6 @@ bool CheckFiles(const std::vector<std::string>& files, const std::string& engine
     }
   }
   return true;
-}
-
-std::vector<std::string> ConcordFiles(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ".concord") out.push_back(e.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 const fs::path kSource = CONCORD_SOURCE_DIR;
