@@ -16,14 +16,11 @@ namespace concord::jit {
 namespace {
 
 using interp::EvalOptions;
-using interp::Outcome;
-using interp::Status;
 using values::Value;
 
+// Compiled code runs only with an anchor date.
 EvalOptions Anchored() {
-  EvalOptions options;
-  options.anchor = *values::Date::Parse("2027-01-15");
-  return options;
+  return EvalOptions{values::Date::Parse("2027-01-15"), nullptr, false};
 }
 
 Value Money(std::string_view text) {
@@ -83,8 +80,8 @@ TEST_CASE("jit: a condition's truth without a boxed value (Decide)", "[jit]") {
   // An error is no answer: Evaluate gives the interpreter's Outcome.
   std::vector<Value> ben = member("ben", nullptr);
   CHECK_FALSE(jit->Decide(*rich, ben, Anchored()).has_value());
-  Outcome missing = jit->Evaluate(*rich, ben, Anchored());
-  REQUIRE(missing.status == Status::kError);
+  interp::Outcome missing = jit->Evaluate(*rich, ben, Anchored());
+  REQUIRE(missing.status == interp::Status::kError);
   CHECK(missing.error->code == diag::Code::R022);
   CHECK(missing.ToString() == interp::Evaluate(*rich, ben, Anchored()).ToString());
   // Neither is a root of another type, nor an evaluation without an anchor
