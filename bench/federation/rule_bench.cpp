@@ -280,16 +280,23 @@ struct RunStats {
   std::string first_error;
 };
 
-// Plays the events through one engine: `evaluate(root, inputs, options)`.
-template <typename Evaluate>
-RunStats Play(const Workload& w, BenchHost& host, Evaluate evaluate) {
+// Plays the events through one engine: `decide(root, inputs, options)`
+// first, as the runtime's Simulation::Holds asks ExpressionEngine::Decide,
+// then `evaluate(root, inputs, options)` when it gave no answer.
+template <typename Evaluate, typename Decide>
+RunStats Play(const Workload& w, BenchHost& host, Evaluate evaluate, Decide decide) {
   RunStats s;
   host.Reset();
   auto eval = [&](const ir::Root* root, const values::Value& record, values::Date today,
                   bool* holds) -> bool {
     ++s.root_evaluations;
-    interp::Outcome out = evaluate(*root, std::span<const values::Value>(&record, 1),
-                                   interp::EvalOptions{today, &host, false});
+    std::span<const values::Value> inputs(&record, 1);
+    interp::EvalOptions options{today, &host, false};
+    if (std::optional<bool> decided = decide(*root, inputs, options)) {
+      *holds = *decided;
+      return true;
+    }
+    interp::Outcome out = evaluate(*root, inputs, options);
     const bool* b = out.ok() ? out.value.AsBool() : nullptr;
     if (!b) {
       if (s.errors++ == 0) s.first_error = root->name + ": " + out.ToString();
@@ -450,11 +457,15 @@ int Main(int argc, char** argv) {
   }
   if (wants("interp")) {
     auto all = timed("interp", [&] {
-      return Play(w, host,
-                  [](const ir::Root& root, std::span<const values::Value> inputs,
-                     const interp::EvalOptions& options) {
-                    return interp::Evaluate(root, inputs, options);
-                  });
+      return Play(
+          w, host,
+          [](const ir::Root& root, std::span<const values::Value> inputs,
+             const interp::EvalOptions& options) {
+            return interp::Evaluate(root, inputs, options);
+          },
+          [](const ir::Root&, std::span<const values::Value>, const interp::EvalOptions&) {
+            return std::optional<bool>();
+          });
     });
     report("interp", all, 0);
   }
@@ -470,11 +481,16 @@ int Main(int argc, char** argv) {
                 program->stats().compile_ms, wall_ms, program->stats().functions,
                 program->stats().roots, program->stats().llvm_instructions);
     auto all = timed("jit", [&] {
-      return Play(w, host,
-                  [&](const ir::Root& root, std::span<const values::Value> inputs,
-                      const interp::EvalOptions& options) {
-                    return program->Evaluate(root, inputs, options);
-                  });
+      return Play(
+          w, host,
+          [&](const ir::Root& root, std::span<const values::Value> inputs,
+              const interp::EvalOptions& options) {
+            return program->Evaluate(root, inputs, options);
+          },
+          [&](const ir::Root& root, std::span<const values::Value> inputs,
+              const interp::EvalOptions& options) {
+            return program->Decide(root, inputs, options);
+          });
     });
     report("jit", all, program->stats().compile_ms);
   }

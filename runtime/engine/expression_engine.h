@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "compiler/ir/ir.h"
@@ -21,6 +22,14 @@ class ExpressionEngine {
   virtual const char* name() const = 0;
   virtual interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
                                    const interp::EvalOptions& options) const = 0;
+  // A condition (a root of type bool) on the hot path: its truth when the
+  // engine can give it without building an Outcome, or nullopt, and then
+  // Evaluate gives the Outcome (the error, the undecided comparisons). When
+  // it answers, it answers what Evaluate's value would be.
+  virtual std::optional<bool> Decide(const ir::Root&, std::span<const values::Value>,
+                                     const interp::EvalOptions&) const {
+    return std::nullopt;
+  }
 };
 
 // The reference interpreter (runtime/interp).
@@ -57,6 +66,22 @@ class CountingEngine final : public ExpressionEngine {
     seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     --depth_;
     return out;
+  }
+  // Counted when it answers: otherwise the caller's Evaluate is the evaluation.
+  std::optional<bool> Decide(const ir::Root& root, std::span<const values::Value> inputs,
+                             const interp::EvalOptions& options) const override {
+    if (depth_ > 0) {
+      std::optional<bool> holds = inner_.Decide(root, inputs, options);
+      if (holds) ++evaluations_;
+      return holds;
+    }
+    ++depth_;
+    auto start = std::chrono::steady_clock::now();
+    std::optional<bool> holds = inner_.Decide(root, inputs, options);
+    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    --depth_;
+    if (holds) ++evaluations_;
+    return holds;
   }
   uint64_t evaluations() const { return evaluations_; }
   double seconds() const { return seconds_; }

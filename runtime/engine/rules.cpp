@@ -12,12 +12,34 @@
 
 namespace concord::engine {
 
+namespace {
+
+const ExpressionEngine& EngineOf(const ProgramSpec& program) {
+  return program.engine ? *program.engine : InterpreterEngine::Instance();
+}
+
+}  // namespace
+
 interp::Outcome Simulation::Evaluate(const ir::Root& root, std::span<const values::Value> inputs) {
-  const ExpressionEngine& engine =
-      program_->engine ? *program_->engine : InterpreterEngine::Instance();
   // Metric reads within one evaluation see one state: memoize them.
   MetricSnapshot snapshot(*this);
-  return engine.Evaluate(root, inputs, {today_, this, false});
+  return EngineOf(*program_).Evaluate(root, inputs, {today_, this, false});
+}
+
+std::optional<bool> Simulation::Holds(const ir::Root* root, std::span<const values::Value> inputs,
+                                      SourceRange where) {
+  if (!root) return std::nullopt;
+  {
+    MetricSnapshot snapshot(*this);
+    if (std::optional<bool> holds =
+            EngineOf(*program_).Decide(*root, inputs, {today_, this, false})) {
+      return holds;
+    }
+  }
+  // No quick answer: the whole Outcome, with its error if it has one.
+  std::optional<values::Value> v = Eval(root, inputs, where);
+  if (!v || !v->AsBool()) return std::nullopt;
+  return *v->AsBool();
 }
 
 std::optional<values::Value> Simulation::Eval(const ir::Root* root,
@@ -56,6 +78,10 @@ bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
   if (!r) return true;
   std::string_view word = trigger.empty() ? std::string_view(r->shape().name) : trigger;
   bool accepted = true;
+  // The rules' one input, held here: the record may live in state that
+  // their violations change.
+  const values::Value input = record;
+  std::span<const values::Value> inputs(&input, 1);
   for (const std::string& owner : owners) {
     std::vector<const RuleSpec*> rules;
     if (auto p = polities_.find(owner); p != polities_.end()) {
@@ -66,16 +92,12 @@ bool Simulation::RunRules(const EventSpec& e, const values::Value& record,
     for (const RuleSpec* rule : rules) {
       if (!rule->event || *rule->event != word) continue;
       Cover("rule", owner + "." + rule->name);
-      std::vector<values::Value> inputs{record};
-      if (rule->where) {
-        std::optional<values::Value> keep = Eval(rule->where, inputs, e.range);
-        if (!keep || !keep->AsBool() || !*keep->AsBool()) continue;
-      }
+      if (rule->where && !Holds(rule->where, inputs, e.range).value_or(false)) continue;
       for (const RuleCheck& check : rule->checks) {
         if (timeline_full_) return accepted;  // the run stops at this event (R035)
-        std::optional<values::Value> v = Eval(check.condition, inputs, e.range);
-        if (!v || !v->AsBool()) continue;
-        bool holds = *v->AsBool();
+        std::optional<bool> decided = Holds(check.condition, inputs, e.range);
+        if (!decided) continue;
+        bool holds = *decided;
         std::string message =
             fmt::format(fmt::runtime(diag::Info(diag::Code::R010).message_template), rule->name,
                         owner, check.message);

@@ -376,6 +376,11 @@ class Simulation : public interp::Host {
   void RunProposalRules(const EventSpec& e, const std::string& id, std::string_view word);
   std::optional<values::Value> Eval(const ir::Root* root, std::span<const values::Value> inputs,
                                     SourceRange where);
+  // A rule's condition: whether it holds, or nullopt when it gave no bool
+  // (an error or an undecided value is then a violation, as with Eval). The
+  // engine answers without a boxed value when it can (ExpressionEngine::Decide).
+  std::optional<bool> Holds(const ir::Root* root, std::span<const values::Value> inputs,
+                            SourceRange where);
   // Every evaluation of the run goes through ProgramSpec::engine.
   interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs = {});
   // One result per `expect` line, each still undecided, the first time.

@@ -41,7 +41,14 @@ namespace {
 
 // bool entry(Context*, const Value* inputs, Value* out, int32_t level, uintptr_t stack_limit):
 // the body is evaluated at `level` (runtime/interp/depth.h).
-using Entry = bool (*)(Context*, const values::Value*, values::Value*, int32_t, uintptr_t);
+// `out` is a values::Value, or for a condition (a root of type bool) a byte.
+using Entry = bool (*)(Context*, const values::Value*, void*, int32_t, uintptr_t);
+
+// A compiled root: its entry, and whether it is a condition.
+struct RootEntry {
+  Entry fn = nullptr;
+  bool condition = false;
+};
 
 void InitialiseNativeTarget() {
   static std::once_flag once;
@@ -91,11 +98,12 @@ size_t CountInstructions(const llvm::Module& module) {
 
 // The compiled addresses of `symbols`, as a table; false and *lost when
 // the JIT did not materialise one.
-template <typename Key>
+// `make(key, entry)` gives the table's entry of a key.
+template <typename Key, typename TableEntry, typename Make>
 bool Resolve(const llvm::orc::SymbolMap& found,
              const std::vector<std::pair<const Key*, llvm::orc::SymbolStringPtr>>& symbols,
-             EntryTable<Key, Entry>* table, std::string* lost) {
-  std::vector<std::pair<const Key*, Entry>> entries;
+             EntryTable<Key, TableEntry>* table, std::string* lost, Make make) {
+  std::vector<std::pair<const Key*, TableEntry>> entries;
   entries.reserve(symbols.size());
   for (const auto& [key, symbol] : symbols) {
     auto it = found.find(symbol);
@@ -103,9 +111,9 @@ bool Resolve(const llvm::orc::SymbolMap& found,
       *lost = *symbol;
       return false;
     }
-    entries.emplace_back(key, it->second.getAddress().template toPtr<Entry>());
+    entries.emplace_back(key, make(key, it->second.getAddress().template toPtr<Entry>()));
   }
-  *table = EntryTable<Key, Entry>(entries);
+  *table = EntryTable<Key, TableEntry>(entries);
   return true;
 }
 
@@ -114,7 +122,7 @@ bool Resolve(const llvm::orc::SymbolMap& found,
 struct Program::Impl {
   NodeTable table;
   std::unique_ptr<llvm::orc::LLJIT> jit;
-  EntryTable<ir::Root, Entry> roots;
+  EntryTable<ir::Root, RootEntry> roots;
   EntryTable<ir::Function, Entry> functions;
   CompileStats stats;
 };
@@ -216,8 +224,12 @@ std::unique_ptr<Program> Program::Compile(const ir::Module& module, std::string*
       llvm::orc::makeJITDylibSearchOrder(&lljit.getMainJITDylib()), std::move(wanted));
   if (!found) return fail("cannot compile the module: " + ErrorText(found.takeError()));
   std::string lost;
-  if (!Resolve(*found, root_symbols, &impl->roots, &lost) ||
-      !Resolve(*found, function_symbols, &impl->functions, &lost)) {
+  auto root_entry = [&](const ir::Root* root, Entry fn) {
+    return RootEntry{fn, lowered.conditions.count(root) > 0};
+  };
+  auto function_entry = [](const ir::Function*, Entry fn) { return fn; };
+  if (!Resolve(*found, root_symbols, &impl->roots, &lost, root_entry) ||
+      !Resolve(*found, function_symbols, &impl->functions, &lost, function_entry)) {
     return fail(fmt::format("the JIT lost `{}`", lost));
   }
   impl->stats.compile_ms =
@@ -240,13 +252,6 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
   return true;
 }
 
-// Runs an entry CanRunNative accepted. Builds the one Outcome the caller
-// returns: the per-call cost matters when each call is a few dozen
-// instructions of rule. A compiled body that would reach the depth limit or
-// the stack's end gives up before it starts (Lowering::Enter): then
-// `interpret` evaluates the entry again, from the same level, and its
-// Outcome is the answer. Host questions do not change the run's state, so
-// asking again is safe.
 // UBSan's -fsanitize=function checks an indirect call by reading a signature
 // in the 8 bytes before the callee; compiled code has none, and when it
 // starts a page those bytes may not be mapped (a SEGV in the sanitizer
@@ -257,25 +262,58 @@ bool CanRunNative(Entry entry, const std::vector<ir::Variable>& params,
 #define CONCORD_NO_SANITIZE_FUNCTION
 #endif
 
-template <typename Interpret>
-CONCORD_NO_SANITIZE_FUNCTION interp::Outcome RunNative(Entry entry, const NodeTable& table,
-                                                       std::span<const values::Value> args,
-                                                       const interp::EvalOptions& options,
-                                                       Interpret interpret) {
-  if (interp::StackExhausted()) return interpret();
-  Context ctx;
+// Calls an entry CanRunNative accepted, writing its result into `out`;
+// false when it stopped (ctx then says why).
+CONCORD_NO_SANITIZE_FUNCTION bool CallEntry(Entry entry, Context& ctx, const NodeTable& table,
+                                            std::span<const values::Value> args,
+                                            const interp::EvalOptions& options, void* out) {
   ctx.options = &options;
   ctx.table = &table;
-  interp::Outcome out;
-  if (entry(&ctx, args.data(), &out.value, interp::EvaluationBase(), interp::StackLimit())) {
-    return out;
-  }
+  return entry(&ctx, args.data(), out, interp::EvaluationBase(), interp::StackLimit());
+}
+
+// The Outcome of an entry that stopped: the interpreter's when the entry
+// gave up for it, else the error the helpers recorded.
+template <typename Interpret>
+interp::Outcome Stopped(Context& ctx, Interpret interpret) {
   if (ctx.needs_interpreter) return interpret();
+  interp::Outcome out;
   out.status = interp::Status::kError;
-  out.value = values::Value();
   out.error = ctx.error ? std::move(ctx.error)
                         : std::optional<interp::RuntimeError>(interp::MakeRuntimeError(
                               diag::Code::R025, {}, "evaluation failed without a reason"));
+  return out;
+}
+
+// Runs an entry CanRunNative accepted. Builds the one Outcome the caller
+// returns: the per-call cost matters when each call is a few dozen
+// instructions of rule. A compiled body that would reach the depth limit or
+// the stack's end gives up before it starts (Lowering::Enter): then
+// `interpret` evaluates the entry again, from the same level, and its
+// Outcome is the answer. Host questions do not change the run's state, so
+// asking again is safe.
+template <typename Interpret>
+interp::Outcome RunNative(Entry entry, const NodeTable& table, std::span<const values::Value> args,
+                          const interp::EvalOptions& options, Interpret interpret) {
+  if (interp::StackExhausted()) return interpret();
+  Context ctx;
+  interp::Outcome out;
+  if (CallEntry(entry, ctx, table, args, options, &out.value)) return out;
+  return Stopped(ctx, interpret);
+}
+
+// RunNative for a condition, whose entry writes a byte: the Value is made
+// here, inline, rather than by a helper.
+template <typename Interpret>
+interp::Outcome RunCondition(Entry entry, const NodeTable& table,
+                             std::span<const values::Value> args,
+                             const interp::EvalOptions& options, Interpret interpret) {
+  if (interp::StackExhausted()) return interpret();
+  Context ctx;
+  uint8_t holds = 0;
+  if (!CallEntry(entry, ctx, table, args, options, &holds)) return Stopped(ctx, interpret);
+  interp::Outcome out;
+  out.value = values::Value::MakeBool(holds != 0);
   return out;
 }
 
@@ -283,12 +321,24 @@ CONCORD_NO_SANITIZE_FUNCTION interp::Outcome RunNative(Entry entry, const NodeTa
 
 interp::Outcome Program::Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
                                   const interp::EvalOptions& options) const {
-  Entry entry = impl_->roots.Find(&root);
-  if (CanRunNative(entry, root.inputs, inputs, options)) {
-    return RunNative(entry, impl_->table, inputs, options,
-                     [&] { return interp::Evaluate(root, inputs, options); });
+  RootEntry entry = impl_->roots.Find(&root);
+  auto interpret = [&] { return interp::Evaluate(root, inputs, options); };
+  if (!CanRunNative(entry.fn, root.inputs, inputs, options)) return interpret();
+  if (entry.condition) return RunCondition(entry.fn, impl_->table, inputs, options, interpret);
+  return RunNative(entry.fn, impl_->table, inputs, options, interpret);
+}
+
+std::optional<bool> Program::Decide(const ir::Root& root, std::span<const values::Value> inputs,
+                                    const interp::EvalOptions& options) const {
+  RootEntry entry = impl_->roots.Find(&root);
+  if (!entry.condition || !CanRunNative(entry.fn, root.inputs, inputs, options) ||
+      interp::StackExhausted()) {
+    return std::nullopt;
   }
-  return interp::Evaluate(root, inputs, options);
+  Context ctx;
+  uint8_t holds = 0;
+  if (!CallEntry(entry.fn, ctx, impl_->table, inputs, options, &holds)) return std::nullopt;
+  return holds != 0;
 }
 
 interp::Outcome Program::Call(const ir::Function& fn, std::span<const values::Value> args,

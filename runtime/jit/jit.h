@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -50,6 +51,13 @@ class Program {
 
   interp::Outcome Evaluate(const ir::Root& root, std::span<const values::Value> inputs,
                            const interp::EvalOptions& options) const;
+  // A condition (a root of type bool) on the hot path: its truth when the
+  // compiled root runs to a value, without a values::Value or an Outcome;
+  // nullopt otherwise (an error, an evaluation the interpreter must make, a
+  // root that is not a compiled condition), and then Evaluate gives the
+  // Outcome. Evaluating twice is safe: host questions change nothing.
+  std::optional<bool> Decide(const ir::Root& root, std::span<const values::Value> inputs,
+                             const interp::EvalOptions& options) const;
   interp::Outcome Call(const ir::Function& fn, std::span<const values::Value> args,
                        const interp::EvalOptions& options) const;
   const CompileStats& stats() const;

@@ -275,9 +275,11 @@ void Lowering::LowerCallEntry(const ir::Function& fn, llvm::Function* inner, siz
   out_.functions[&fn] = name;
 }
 
-// `i1 @root.N(ptr ctx, ptr inputs, ptr out, i32 level, i64 stack limit)`.
+// `i1 @root.N(ptr ctx, ptr inputs, ptr out, i32 level, i64 stack limit)`;
+// `out` is a values::Value, or a byte for a root of type bool.
 void Lowering::LowerRoot(const ir::Root& root, size_t index) {
   std::string name = fmt::format("root.{}", index);
+  bool condition = false;
   llvm::Function* f =
       llvm::Function::Create(llvm::FunctionType::get(i1_, {ptr_, ptr_, ptr_, i32_, i64_}, false),
                              llvm::Function::ExternalLinkage, name, m_);
@@ -292,7 +294,15 @@ void Lowering::LowerRoot(const ir::Root& root, size_t index) {
     input_count_ = root.inputs.size();
     locals_ = Locals(root.num_locals);
     num_locals_ = root.num_locals;
-    Store(f->getArg(2), Emit(*root.body));
+    Native result = Emit(*root.body);
+    condition = result.repr() == Repr::kBool;
+    if (condition) {
+      // A condition's truth as a byte: the caller boxes it only if it wants
+      // a Value (docs/reference-jit.md, "Conditions").
+      b_.CreateStore(b_.CreateZExt(result.v, b_.getInt8Ty()), f->getArg(2));
+    } else {
+      Store(f->getArg(2), result);
+    }
     b_.CreateRet(b_.getTrue());
     Enter(*root.body);
   } catch (const Unsupported& u) {
@@ -301,6 +311,7 @@ void Lowering::LowerRoot(const ir::Root& root, size_t index) {
     return;
   }
   out_.roots[&root] = name;
+  if (condition) out_.conditions.insert(&root);
 }
 
 const ir::Node& Lowering::Child(const ir::Node& n, size_t i) {

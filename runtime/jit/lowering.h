@@ -1,7 +1,8 @@
 // Lowering of an ir::Module to one LLVM module. Every Function becomes
 // `i1 @fn.N(ptr ctx, <params in their native form>, ptr out)`; every Root an
 // entry `i1 @root.N(ptr ctx, ptr inputs, ptr out)` that reads its inputs from
-// an array of values::Value and writes its result as one; every Function also
+// an array of values::Value and writes its result as one (a root of type
+// bool, a condition, writes one byte, 0 or 1, instead); every Function also
 // gets such an entry (`@call.N`) for Program::Call. The i1 is false when the
 // evaluation stopped with an error, which the Context holds.
 //
@@ -18,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compiler/ir/ir.h"
 #include "runtime/jit/context.h"
@@ -31,6 +33,8 @@ struct Lowered {
   // function) to the interpreter; `skipped` says which and why.
   std::unordered_map<const ir::Root*, std::string> roots;
   std::unordered_map<const ir::Function*, std::string> functions;
+  // The lowered roots of type bool, whose `out` is a byte (Program::Decide).
+  std::unordered_set<const ir::Root*> conditions;
   std::vector<std::string> skipped;
 };
 

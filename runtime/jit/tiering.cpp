@@ -19,6 +19,10 @@ class JitEngine final : public engine::ExpressionEngine {
                            const interp::EvalOptions& options) const override {
     return program_.Evaluate(root, inputs, options);
   }
+  std::optional<bool> Decide(const ir::Root& root, std::span<const values::Value> inputs,
+                             const interp::EvalOptions& options) const override {
+    return program_.Decide(root, inputs, options);
+  }
 
  private:
   const Program& program_;
@@ -65,6 +69,14 @@ class TieredEngine final : public engine::ExpressionEngine {
     }
     ++interpreted_;
     return interp::Evaluate(root, inputs, options);
+  }
+  // Before the switch, Evaluate interprets (and counts) the condition.
+  std::optional<bool> Decide(const ir::Root& root, std::span<const values::Value> inputs,
+                             const interp::EvalOptions& options) const override {
+    if (ready_.load(std::memory_order_acquire) && program_) {
+      return program_->Decide(root, inputs, options);
+    }
+    return std::nullopt;
   }
 
   void Wait() {

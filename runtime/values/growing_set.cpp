@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 
 namespace concord::values {
 
@@ -25,7 +24,7 @@ const Value* FieldOf(const Value& element, size_t field, std::string_view name) 
 class GrowingSet::Store final : public SetIndex {
  public:
   bool Add(Value v) {
-    const size_t hash = Hash(v);
+    const size_t hash = ElementHash(v);
     if (Seen(v, hash)) return false;  // a duplicate: the first one stays
     if (elements_->size() == elements_->capacity()) {
       // A new buffer: the snapshots keep the old one, whose elements they
@@ -38,7 +37,7 @@ class GrowingSet::Store final : public SetIndex {
     elements_->push_back(std::move(v));
     auto position = static_cast<uint32_t>(elements_->size() - 1);
     Remember(hash, position);
-    for (FieldIndex& index : indexes_) Enter(index, elements_->back(), position);
+    for (FieldIndex& index : indexes_) Enter(index, elements_->back(), position, field_hashes_);
     return true;
   }
 
@@ -53,44 +52,12 @@ class GrowingSet::Store final : public SetIndex {
                                       const Value& key) const override {
     const FieldIndex& index = IndexOf(field, name);
     if (!index.covered) return {};
-    auto it = index.positions.find(key);
-    if (it == index.positions.end()) return {};
-    return it->second;
+    const size_t group = FindGroup(index, key, Hash(key));
+    if (group == kNoGroup) return {};
+    return index.groups[group].positions;
   }
 
  private:
-  struct FieldIndex {
-    size_t field = 0;
-    std::string name;
-    bool covered = true;
-    std::unordered_map<Value, std::vector<uint32_t>, ValueHash, ValueEqual> positions;
-  };
-
-  static void Enter(FieldIndex& index, const Value& element, uint32_t position) {
-    if (!index.covered) return;
-    const Value* v = FieldOf(element, index.field, index.name);
-    if (!v || v->Is(ValueKind::kMoney) || v->Is(ValueKind::kDuration)) {
-      index.covered = false;
-      index.positions.clear();
-      return;
-    }
-    index.positions[*v].push_back(position);
-  }
-
-  // Built on first use: a program filters on a handful of fields.
-  const FieldIndex& IndexOf(size_t field, std::string_view name) const {
-    for (const FieldIndex& index : indexes_) {
-      if (index.field == field && index.name == name) return index;
-    }
-    FieldIndex& index = indexes_.emplace_back();
-    index.field = field;
-    index.name = std::string(name);
-    for (size_t i = 0; i < elements_->size(); ++i) {
-      Enter(index, (*elements_)[i], static_cast<uint32_t>(i));
-    }
-    return index;
-  }
-
   // The duplicate test: an open-addressed table of (hash, position + 1)
   // over elements_, probed linearly. It replaced an unordered_set<Value>,
   // which copied every element (a reference count touched per payment) and
@@ -109,6 +76,93 @@ class GrowingSet::Store final : public SetIndex {
     return (hash ^ (hash >> 29)) & mask;
   }
 
+  // The elements whose field has one value: `first` is one of them, whose
+  // field is the key.
+  struct Group {
+    uint32_t first = 0;
+    std::vector<uint32_t> positions;
+  };
+  // A flat table of the groups by the key's hash (values::Hash of the
+  // field), probed linearly, like the duplicate test's.
+  struct FieldIndex {
+    size_t field = 0;
+    std::string name;
+    bool covered = true;
+    std::vector<Group> groups;
+    std::vector<Slot> slots;  // position_plus_one: the group's, in groups
+  };
+
+  // Adds the element at `position` to the index. `field_hashes`: the hashes
+  // of the element's fields when ElementHash computed them (a plain record),
+  // else empty, and then the field is hashed here.
+  void Enter(FieldIndex& index, const Value& element, uint32_t position,
+             const std::vector<size_t>& field_hashes) const {
+    if (!index.covered) return;
+    const Value* v = FieldOf(element, index.field, index.name);
+    if (!v || v->Is(ValueKind::kMoney) || v->Is(ValueKind::kDuration)) {
+      index.covered = false;
+      index.groups.clear();
+      index.slots.clear();
+      return;
+    }
+    const size_t hash = index.field < field_hashes.size() ? field_hashes[index.field] : Hash(*v);
+    if (size_t group = FindGroup(index, *v, hash); group != kNoGroup) {
+      index.groups[group].positions.push_back(position);
+      return;
+    }
+    index.groups.push_back(Group{position, {position}});
+    Insert(index.slots, hash, static_cast<uint32_t>(index.groups.size() - 1));
+  }
+
+  static constexpr size_t kNoGroup = static_cast<size_t>(-1);
+
+  // The number of the group whose key is `key` (hashed to `hash`), or kNoGroup.
+  size_t FindGroup(const FieldIndex& index, const Value& key, size_t hash) const {
+    if (index.slots.empty()) return kNoGroup;
+    const size_t mask = index.slots.size() - 1;
+    for (size_t i = Start(hash, mask);; i = (i + 1) & mask) {
+      const Slot& slot = index.slots[i];
+      if (slot.position_plus_one == 0) return kNoGroup;
+      if (slot.hash != hash) continue;
+      const size_t group = slot.position_plus_one - 1;
+      const Value* first =
+          FieldOf((*elements_)[index.groups[group].first], index.field, index.name);
+      if (first && Compare(*first, key) == 0) return group;
+    }
+  }
+
+  // The duplicate test's hash: values::Hash, except that a plain record (not
+  // an entity) is hashed from its fields' values::Hash, which are kept in
+  // field_hashes_ for the field indexes, so that each field is hashed once
+  // per Add (bench/federation/analysis.md). It agrees with Compare as
+  // values::Hash does: records Compare calls equal have equal fields.
+  size_t ElementHash(const Value& v) {
+    field_hashes_.clear();
+    const Record* record = v.AsRecord();
+    if (!record || record->shape().is_entity) return Hash(v);
+    size_t h = record->size();
+    for (size_t i = 0; i < record->size(); ++i) {
+      const Value* field = record->Get(i);
+      field_hashes_.push_back(field ? Hash(*field) : 0x5bd1e995);
+      h = (h ^ field_hashes_.back()) * 0x9e3779b97f4a7c15ULL;
+    }
+    return h;
+  }
+
+  // Built on first use: a program filters on a handful of fields.
+  const FieldIndex& IndexOf(size_t field, std::string_view name) const {
+    for (const FieldIndex& index : indexes_) {
+      if (index.field == field && index.name == name) return index;
+    }
+    FieldIndex& index = indexes_.emplace_back();
+    index.field = field;
+    index.name = std::string(name);
+    for (size_t i = 0; i < elements_->size(); ++i) {
+      Enter(index, (*elements_)[i], static_cast<uint32_t>(i), {});
+    }
+    return index;
+  }
+
   bool Seen(const Value& v, size_t hash) const {
     if (slots_.empty()) return false;
     const size_t mask = slots_.size() - 1;
@@ -121,23 +175,26 @@ class GrowingSet::Store final : public SetIndex {
     }
   }
 
-  void Remember(size_t hash, uint32_t position) {
+  void Remember(size_t hash, uint32_t position) { Insert(slots_, hash, position); }
+
+  // Adds (hash, position) to a table holding positions below `position`.
+  static void Insert(std::vector<Slot>& slots, size_t hash, uint32_t position) {
     // At most half full, so probes stay short and an empty slot always ends one.
-    if (2 * (elements_->size() + 1) > slots_.size()) {
-      std::vector<Slot> old = std::move(slots_);
-      slots_.assign(std::max<size_t>(32, 2 * old.size()), Slot{});
+    if (2 * (static_cast<size_t>(position) + 1) > slots.size()) {
+      std::vector<Slot> old = std::move(slots);
+      slots.assign(std::max<size_t>(32, 2 * old.size()), Slot{});
       for (const Slot& slot : old) {
-        if (slot.position_plus_one != 0) Place(slot);
+        if (slot.position_plus_one != 0) Place(slots, slot);
       }
     }
-    Place(Slot{hash, position + 1});
+    Place(slots, Slot{hash, position + 1});
   }
 
-  void Place(const Slot& slot) {
-    const size_t mask = slots_.size() - 1;
+  static void Place(std::vector<Slot>& slots, const Slot& slot) {
+    const size_t mask = slots.size() - 1;
     size_t i = Start(slot.hash, mask);
-    while (slots_[i].position_plus_one != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
+    while (slots[i].position_plus_one != 0) i = (i + 1) & mask;
+    slots[i] = slot;
   }
 
   // Distinct, in the order added. Only ever appended to within its
@@ -147,6 +204,7 @@ class GrowingSet::Store final : public SetIndex {
   // Mutable: an index is built when a snapshot is first asked about its
   // field. No reference into it is kept beyond one call.
   mutable std::vector<FieldIndex> indexes_;
+  std::vector<size_t> field_hashes_;  // ElementHash's, for the element being added
 };
 
 GrowingSet::GrowingSet() : store_(std::make_shared<Store>()) {}
