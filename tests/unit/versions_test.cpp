@@ -125,8 +125,8 @@ TEST_CASE("each event is judged by the version in force on its date, the state c
   auto v1 = Compile("v1", kVersion1 + kBefore);
   auto v2 = Compile("v2", kVersion2 + kAfter);
   std::vector<VersionInForce> versions = {
-      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"},
-      {Day("2027-03-01"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2"},
+      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1", {}},
+      {Day("2027-03-01"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2", {}},
   };
   CheckpointedRun played = RunAcrossVersions(versions, {Day("2027-02-28"), Day("2027-03-10")});
   const RunResult& run = played.run;
@@ -197,8 +197,8 @@ TEST_CASE("a treaty's current term ends where the version in force puts it") {
                                   "  on 2027-03-20 renew pact by a\n"
                                   "  on 2027-03-20 renew pact by b\n"));
   CheckpointedRun played = RunAcrossVersions({
-      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"},
-      {Day("2027-02-15"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2"},
+      {Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1", {}},
+      {Day("2027-02-15"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2", {}},
   });
   const RunResult& run = played.run;
   // Under version 1 the first term would end on 2027-03-01, unrenewed, and
@@ -243,11 +243,12 @@ TEST_CASE("a run across versions is the same on the interpreter and the JIT") {
     for (const ProgramSpec* p : {&v1->inputs.program, &v2->inputs.program}) {
       CHECK(std::string(p->engine ? p->engine->name() : "interp") == engine);
     }
-    said[i++] = Said(RunAcrossVersions({
-                                           {Day("2027-01-01"), &v1->inputs.program, s1[0], "v1"},
-                                           {Day("2027-03-01"), &v2->inputs.program, s2[0], "v2"},
-                                       })
-                         .run);
+    said[i++] =
+        Said(RunAcrossVersions({
+                                   {Day("2027-01-01"), &v1->inputs.program, s1[0], "v1", {}},
+                                   {Day("2027-03-01"), &v2->inputs.program, s2[0], "v2", {}},
+                               })
+                 .run);
   }
   CHECK(said[0].find("v2 is adopted") != std::string::npos);
   CHECK(said[0] == said[1]);
@@ -310,8 +311,8 @@ TEST_CASE("office holders and open proposals carry over a version change, on bot
     jit::EngineSession session2({engine, false}, v2->module, v2->inputs.program, s2);
     CheckpointedRun played = RunAcrossVersions(
         {
-            {Day("2027-01-01"), &v1->inputs.program, s1[0], "program version 1"},
-            {Day("2027-03-01"), &v2->inputs.program, s2[0], "program version 2"},
+            {Day("2027-01-01"), &v1->inputs.program, s1[0], "program version 1", {}},
+            {Day("2027-03-01"), &v2->inputs.program, s2[0], "program version 2", {}},
         },
         {Day("2027-02-28"), Day("2027-03-05")});
     REQUIRE(played.at.size() == 2);
@@ -358,11 +359,14 @@ scenario ledger {
   auto v1 = Compile("v1", kVersion1 + kYear);
   auto v2 = Compile("v2", kVersion2 + kYear);
   auto revision_missed = [&](std::map<std::string, std::set<std::string>> revised) {
-    VersionInForce second{Day("2027-03-01"), &v2->inputs.program, &v2->inputs.scenarios[0],
-                          "program version 2"};
+    VersionInForce second{
+        Day("2027-03-01"), &v2->inputs.program, &v2->inputs.scenarios[0], "program version 2", {}};
     second.revised = std::move(revised);
-    RunResult run = RunAcrossVersions({{Day("2027-01-01"), &v1->inputs.program,
-                                        &v1->inputs.scenarios[0], "program version 1"},
+    RunResult run = RunAcrossVersions({{Day("2027-01-01"),
+                                        &v1->inputs.program,
+                                        &v1->inputs.scenarios[0],
+                                        "program version 1",
+                                        {}},
                                        second})
                         .run;
     std::vector<std::string> codes = Codes(run);
@@ -376,8 +380,11 @@ scenario ledger {
 TEST_CASE("one version plays exactly what Run plays") {
   auto v1 = Compile("only", kVersion1 + kBefore);
   RunResult alone = Run(v1->inputs.program, v1->inputs.scenarios[0]);
-  CheckpointedRun across = RunAcrossVersions(
-      {{Day("2027-01-01"), &v1->inputs.program, &v1->inputs.scenarios[0], "program version 1"}});
+  CheckpointedRun across = RunAcrossVersions({{Day("2027-01-01"),
+                                               &v1->inputs.program,
+                                               &v1->inputs.scenarios[0],
+                                               "program version 1",
+                                               {}}});
   CHECK(Codes(across.run) == Codes(alone));
   REQUIRE(across.run.timeline.size() == alone.timeline.size());
   for (size_t i = 0; i < alone.timeline.size(); ++i) {
