@@ -32,8 +32,9 @@ struct LoadOptions {
     std::vector<std::pair<uint32_t, uint32_t>> ranges;  // [begin, end), in order
   };
   std::vector<EventItems> event_items;
-  // The program's files get ids from this number on; the ids below are
-  // empty placeholders. Several compilations can so share one id space: a
+  // The program's files get ids from this number on; the ids below it are
+  // held by empty files, since they belong to other compilations. Several
+  // compilations can so share one id space: a
   // ledger played across program versions compiles each version on its own
   // and shows the run's ranges, which point into every version, together.
   size_t first_file_id = 0;
