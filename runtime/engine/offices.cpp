@@ -88,25 +88,28 @@ OfficeState* Simulation::FindOfficeState(const std::string& polity, const std::s
 void Simulation::SetUpOffices() {
   for (const std::string& name : polity_order_) {
     PolityState& p = polities_[name];
-    if (!p.participating) continue;
-    for (const OfficeSpec& o : p.spec->offices) {
-      OfficeState& state = offices_[name][o.name];
-      state.spec = &o;
-      state.polity = name;
-      Declare("office", fmt::format("{}.{}", name, o.name));
-      if (o.chosen != OfficeSelection::kNamed || !o.held_by) continue;
-      if (IsMemberOf(*o.held_by, name)) {
-        Cover("office", fmt::format("{}.{}", name, o.name));
-        continue;
-      }
-      Violation(EntryKind::kInvalid, diag::Code::R057, o.name,
-                Message(diag::Code::R057, *o.held_by, o.name, name, today_.ToString()), o.range);
-    }
+    if (p.participating) SetUpOfficesOf(p);
   }
 }
 
-void Simulation::AddOfficeRotations(PolityState& p) {
-  const CharterSpec& c = *p.spec;
+void Simulation::SetUpOfficesOf(const PolityState& p) {
+  const std::string& name = p.spec->name;
+  for (const OfficeSpec& o : p.spec->offices) {
+    OfficeState& state = offices_[name][o.name];
+    state.spec = &o;
+    state.polity = name;
+    Declare("office", fmt::format("{}.{}", name, o.name));
+    if (o.chosen != OfficeSelection::kNamed || !o.held_by) continue;
+    if (IsMemberOf(*o.held_by, name)) {
+      Cover("office", fmt::format("{}.{}", name, o.name));
+      continue;
+    }
+    Violation(EntryKind::kInvalid, diag::Code::R057, o.name,
+              Message(diag::Code::R057, *o.held_by, o.name, name, today_.ToString()), o.range);
+  }
+}
+
+void Simulation::AddOfficeRotations(const CharterSpec& c, std::vector<Rotation>& out) {
   for (const OfficeSpec& o : c.offices) {
     if (o.chosen != OfficeSelection::kRotation || !o.rotation_every) continue;
     int64_t seats = std::min(o.seats, kMaxRotationSeats);
@@ -121,7 +124,7 @@ void Simulation::AddOfficeRotations(PolityState& p) {
       r.anchor = c.adopted;
       r.range = o.range;
       r.office = o.name;
-      p.rotations.push_back(std::move(r));
+      out.push_back(std::move(r));
     }
   }
 }

@@ -193,49 +193,9 @@ void Simulation::Setup() {
     }
   }
   for (const std::string& name : polity_order_) {
-    PolityState& p = polities_[name];
-    if (!involved.count(name)) continue;
-    p.participating = true;
-    const CharterSpec& c = *p.spec;
-    InitSchedule(p.revision, c.revision_every, c.adopted);
-    for (const LedgerSpec& l : c.ledgers) {
-      InitSchedule(p.reports[l.name], l.report_every, c.adopted);
-      if (l.report_every)
-        Declare("obligation", fmt::format("ledger report of {}.{}", name, l.name));
-      if (l.steward_every)
-        Declare("obligation", fmt::format("steward rotation of {}.{}", name, l.name));
-    }
-    InitSchedule(p.stress, c.stress_every, c.adopted);
-    InitSchedule(p.reflection, c.reflection_every, c.adopted);
-    if (c.revision_every) Declare("obligation", fmt::format("revision cycle of {}", name));
-    if (c.stress_every) Declare("obligation", fmt::format("stress game of {}", name));
-    if (c.reflection_every) Declare("obligation", fmt::format("reflection of {}", name));
-    if (c.jury_size > 0) Declare("obligation", fmt::format("jury of {}", name));
-    if (c.ruling_after) Declare("obligation", fmt::format("ruling expiry of {}", name));
-    for (const RuleSpec& r : c.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
-    for (const DecisionSpec& d : c.decisions) {
-      Declare("decision rule", fmt::format("{}.{}", name, d.matter));
-    }
+    if (involved.count(name)) TakePart(polities_[name]);
   }
-  for (const std::string& name : treaty_order_) {
-    const TreatySpec& t = *treaties_[name].spec;
-    bool relevant = std::any_of(t.parties.begin(), t.parties.end(), [&](const std::string& p) {
-      return polities_.count(p) && polities_[p].participating;
-    });
-    if (!relevant) continue;
-    Declare("treaty clause", fmt::format("{} term", name));
-    Declare("treaty clause", fmt::format("{} renewal", name));
-    Declare("treaty clause", fmt::format("{} exit", name));
-    if (t.respond_within) Declare("treaty clause", fmt::format("{} distress signal", name));
-    for (const FundSpec& f : t.funds) {
-      Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
-      if (!f.contribution || !f.per) continue;
-      InitSchedule(treaties_[name].dues[f.name], f.per, t.effective);
-      Declare("obligation", fmt::format("contributions to {}.{}", name, f.name));
-    }
-    if (t.cross_training_every) Declare("treaty clause", fmt::format("{} cross-training", name));
-    for (const RuleSpec& r : t.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
-  }
+  for (const std::string& name : treaty_order_) DeclareTreaty(treaties_[name]);
   if (!scenario_.members.empty()) {
     for (const InitialMembers& group : scenario_.members) {
       std::vector<std::string> names;
@@ -250,6 +210,54 @@ void Simulation::Setup() {
   for (const std::string& name : polity_order_) {
     if (polities_[name].participating) SetUpDues(polities_[name]);
   }
+}
+
+void Simulation::TakePart(PolityState& p) {
+  p.participating = true;
+  const CharterSpec& c = *p.spec;
+  const std::string& name = c.name;
+  InitSchedule(p.revision, c.revision_every, c.adopted);
+  for (const LedgerSpec& l : c.ledgers) {
+    InitSchedule(p.reports[l.name], l.report_every, c.adopted);
+    if (l.report_every) Declare("obligation", fmt::format("ledger report of {}.{}", name, l.name));
+    if (l.steward_every) {
+      Declare("obligation", fmt::format("steward rotation of {}.{}", name, l.name));
+    }
+  }
+  InitSchedule(p.stress, c.stress_every, c.adopted);
+  InitSchedule(p.reflection, c.reflection_every, c.adopted);
+  if (c.revision_every) Declare("obligation", fmt::format("revision cycle of {}", name));
+  if (c.stress_every) Declare("obligation", fmt::format("stress game of {}", name));
+  if (c.reflection_every) Declare("obligation", fmt::format("reflection of {}", name));
+  if (c.jury_size > 0) Declare("obligation", fmt::format("jury of {}", name));
+  if (c.ruling_after) Declare("obligation", fmt::format("ruling expiry of {}", name));
+  for (const RuleSpec& r : c.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
+  for (const DecisionSpec& d : c.decisions) {
+    Declare("decision rule", fmt::format("{}.{}", name, d.matter));
+  }
+}
+
+bool Simulation::DeclareTreaty(TreatyState& state) {
+  const TreatySpec& t = *state.spec;
+  const std::string& name = t.name;
+  bool relevant = std::any_of(t.parties.begin(), t.parties.end(), [&](const std::string& p) {
+    auto party = polities_.find(p);
+    return party != polities_.end() && party->second.participating;
+  });
+  if (!relevant) return false;
+  Declare("treaty clause", fmt::format("{} term", name));
+  Declare("treaty clause", fmt::format("{} renewal", name));
+  Declare("treaty clause", fmt::format("{} exit", name));
+  if (t.respond_within) Declare("treaty clause", fmt::format("{} distress signal", name));
+  for (const FundSpec& f : t.funds) {
+    Declare("treaty clause", fmt::format("{} fund {}", name, f.name));
+    if (!f.contribution || !f.per) continue;
+    InitSchedule(state.dues[f.name], f.per, t.effective);
+    Declare("obligation", fmt::format("contributions to {}.{}", name, f.name));
+  }
+  if (t.cross_training_every) Declare("treaty clause", fmt::format("{} cross-training", name));
+  for (const RuleSpec& r : t.rules) Declare("rule", fmt::format("{}.{}", name, r.name));
+  return true;
 }
 
 void Simulation::Declare(const std::string& kind, const std::string& name) {

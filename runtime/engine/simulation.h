@@ -81,6 +81,12 @@ class Simulation : public interp::Host {
  private:
   // --- simulation.cpp -------------------------------------------------------
   void Setup();
+  // A charter people belong to or that signs a treaty: its periods from its
+  // `adopted` date, its obligations, rules and decisions declared.
+  void TakePart(PolityState& p);
+  // A treaty a taking-part charter is party to: its clauses declared, its
+  // contribution periods from `effective`. False when no party takes part.
+  bool DeclareTreaty(TreatyState& t);
   void StartOfDay();
   void ActivateTreaties();
   void EndTreatyTerms();
@@ -114,6 +120,18 @@ class Simulation : public interp::Host {
   void CarryCharter(PolityState& p, const CharterSpec& next, const std::set<std::string>& revised,
                     std::vector<std::string>& notes);
   void CarryTreaty(TreatyState& t, const TreatySpec& next, std::vector<std::string>& notes);
+  // `rotations` become `wanted` (the new text's roles), matched by domain;
+  // new roles of a charter start among its `members`.
+  void CarryRotations(std::vector<Rotation>& rotations, std::vector<Rotation> wanted,
+                      const std::vector<std::string>* members, const std::string& owner,
+                      std::vector<std::string>& notes);
+  // A charter that takes part from the adoption day on (TakePart, then its
+  // roles, offices and dues), its periods that began before today skipped.
+  void TakePartFromToday(PolityState& p);
+  // The charters joined or signing a treaty on or after `day`.
+  std::set<std::string> InvolvedFrom(Date day) const;
+  // Past the cycles of `s` that began before today.
+  void SkipStartedCycles(Schedule& s) const;
   // `s` re-derived when the period or anchor changed: the cycle in progress
   // on the adoption day is not judged, the next one is. True when changed.
   bool Rederive(Schedule& s, std::optional<calendar::Period> period, Date anchor);
@@ -257,6 +275,10 @@ class Simulation : public interp::Host {
   // The rotating roles of every participating charter and every treaty, the
   // charters' starting order drawn from their starting members.
   void SetUpRotations();
+  // The rotating roles a text asks for, not yet started (the treaty's start
+  // when the treaty becomes active, AssignFundStewards).
+  std::vector<Rotation> CharterRotations(const CharterSpec& c);
+  std::vector<Rotation> TreatyRotations(const TreatySpec& t);
   // Draws the starting order of `r` among `pool` (docs/reference-runtime.md).
   void StartRotation(Rotation& r, std::vector<std::string> pool, const std::string& pool_words);
   void AssignStewards();
@@ -285,7 +307,9 @@ class Simulation : public interp::Host {
   // (R057), coverage declared. Rotation offices live in the rotations
   // (AddOfficeRotations, from SetUpRotations).
   void SetUpOffices();
-  void AddOfficeRotations(PolityState& p);
+  void SetUpOfficesOf(const PolityState& p);
+  // The rotation offices' seats of `c`, appended to `out`.
+  void AddOfficeRotations(const CharterSpec& c, std::vector<Rotation>& out);
   // At the start of the day: terms that end today vacate their seats, and
   // lottery offices whose term begins today are drawn.
   void StartOfficeTerms();

@@ -36,44 +36,55 @@ void Simulation::SetUpRotations() {
   for (const std::string& name : polity_order_) {
     PolityState& p = polities_[name];
     if (!p.participating) continue;
-    const CharterSpec& c = *p.spec;
-    auto add = [&](std::string subject, std::string title, std::string role, calendar::Period every,
-                   SourceRange range) {
-      Rotation r;
-      r.subject = std::move(subject);
-      r.title = std::move(title);
-      r.domain = fmt::format("rotation/{}/{}", name, role);
-      r.every = every;
-      r.anchor = c.adopted;
-      r.range = range;
-      p.rotations.push_back(std::move(r));
-    };
-    for (const LedgerSpec& l : c.ledgers) {
-      if (!l.steward_every) continue;
-      add(l.name, "steward of " + l.name, "steward/" + l.name, *l.steward_every, l.range);
-      p.rotations.back().coverage = fmt::format("steward rotation of {}.{}", name, l.name);
-    }
-    if (c.stress_every && c.stress_designer_rotates) {
-      add("stress_game", "designer of stress_game", "designer", *c.stress_every, c.stress_range);
-      p.rotations.back().is_designer = true;
-    }
-    AddOfficeRotations(p);
+    p.rotations = CharterRotations(*p.spec);
     for (Rotation& r : p.rotations) StartRotation(r, p.members, "starting members");
   }
   for (const std::string& name : treaty_order_) {
     TreatyState& t = treaties_[name];
-    for (const FundSpec& f : t.spec->funds) {
-      if (!f.steward_every) continue;
-      Rotation r;
-      r.subject = f.name;
-      r.title = fmt::format("steward of fund {} of {}", f.name, name);
-      r.domain = fmt::format("rotation/{}/steward/{}", name, f.name);
-      r.every = *f.steward_every;
-      r.anchor = t.spec->effective;
-      r.range = f.range;
-      t.rotations.push_back(std::move(r));
-    }
+    t.rotations = TreatyRotations(*t.spec);
   }
+}
+
+std::vector<Rotation> Simulation::CharterRotations(const CharterSpec& c) {
+  std::vector<Rotation> out;
+  auto add = [&](std::string subject, std::string title, std::string role, calendar::Period every,
+                 SourceRange range) {
+    Rotation r;
+    r.subject = std::move(subject);
+    r.title = std::move(title);
+    r.domain = fmt::format("rotation/{}/{}", c.name, role);
+    r.every = every;
+    r.anchor = c.adopted;
+    r.range = range;
+    out.push_back(std::move(r));
+  };
+  for (const LedgerSpec& l : c.ledgers) {
+    if (!l.steward_every) continue;
+    add(l.name, "steward of " + l.name, "steward/" + l.name, *l.steward_every, l.range);
+    out.back().coverage = fmt::format("steward rotation of {}.{}", c.name, l.name);
+  }
+  if (c.stress_every && c.stress_designer_rotates) {
+    add("stress_game", "designer of stress_game", "designer", *c.stress_every, c.stress_range);
+    out.back().is_designer = true;
+  }
+  AddOfficeRotations(c, out);
+  return out;
+}
+
+std::vector<Rotation> Simulation::TreatyRotations(const TreatySpec& t) {
+  std::vector<Rotation> out;
+  for (const FundSpec& f : t.funds) {
+    if (!f.steward_every) continue;
+    Rotation r;
+    r.subject = f.name;
+    r.title = fmt::format("steward of fund {} of {}", f.name, t.name);
+    r.domain = fmt::format("rotation/{}/steward/{}", t.name, f.name);
+    r.every = *f.steward_every;
+    r.anchor = t.effective;
+    r.range = f.range;
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 // The starting candidates arrive together; the lottery (the jury draw's

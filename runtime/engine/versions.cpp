@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "runtime/engine/recurrence.h"
 #include "runtime/engine/simulation.h"
 
 namespace concord::engine {
@@ -18,6 +19,10 @@ bool SamePeriod(const std::optional<calendar::Period>& a,
                 const std::optional<calendar::Period>& b) {
   if (a.has_value() != b.has_value()) return false;
   return !a || (a->count == b->count && a->unit == b->unit);
+}
+
+bool SameTerms(const Rotation& a, const Rotation& b) {
+  return a.anchor == b.anchor && a.every.count == b.every.count && a.every.unit == b.every.unit;
 }
 
 }  // namespace
@@ -78,9 +83,11 @@ void Simulation::AdoptVersion(const VersionInForce& version) {
   const ProgramSpec& next = *version.program;
   program_ = &next;
   std::vector<std::string> notes;
+  const std::set<std::string> involved = InvolvedFrom(today_);
   // Charters by name: kept ones follow their new text; dropped ones lose
-  // their members; new ones are known (names, exit options) but take no
-  // part, as a charter nobody in a run belongs to.
+  // their members; new ones take part from today when someone joins them or
+  // they sign a treaty from today on, and are otherwise known (names, exit
+  // options) only, as a charter nobody in a run belongs to.
   for (size_t i = 0; i < polity_order_.size(); ++i) {
     std::string name = polity_order_[i];
     PolityState& p = polities_[name];
@@ -90,6 +97,10 @@ void Simulation::AdoptVersion(const VersionInForce& version) {
       CarryCharter(p, *c,
                    revised == version.revised.end() ? std::set<std::string>{} : revised->second,
                    notes);
+      if (!p.participating && involved.count(name)) {
+        TakePartFromToday(p);
+        notes.push_back(fmt::format("charter {} takes part from today", name));
+      }
       continue;
     }
     p.dropped = true;
@@ -110,7 +121,12 @@ void Simulation::AdoptVersion(const VersionInForce& version) {
     for (const RuleSpec& r : c.rules) p.rules.push_back(&r);
     p.order = polity_order_.size();
     polity_order_.push_back(c.name);
-    notes.push_back(fmt::format("charter {} is new: it takes no part in this history", c.name));
+    if (!involved.count(c.name)) {
+      notes.push_back(fmt::format("charter {} is new: it takes no part in this history", c.name));
+      continue;
+    }
+    TakePartFromToday(p);
+    notes.push_back(fmt::format("charter {} is new: it takes part from today", c.name));
   }
   for (const std::string& name : treaty_order_) {
     TreatyState& t = treaties_[name];
@@ -130,7 +146,13 @@ void Simulation::AdoptVersion(const VersionInForce& version) {
     t.spec = &spec;
     t.since = today_;
     treaty_order_.push_back(spec.name);
-    notes.push_back(fmt::format("treaty {} is new: it takes no part in this history", spec.name));
+    if (!DeclareTreaty(t)) {
+      notes.push_back(fmt::format("treaty {} is new: it takes no part in this history", spec.name));
+      continue;
+    }
+    for (auto& [fund, schedule] : t.dues) SkipStartedCycles(schedule);
+    t.rotations = TreatyRotations(spec);
+    notes.push_back(fmt::format("treaty {} is new: its parties may sign it from today", spec.name));
   }
   // Open proposals keep their ballots and follow the new version's rule
   // for their matter (the admission rule of `entry vote P` is rebuilt).
@@ -183,6 +205,9 @@ void Simulation::CarryCharter(PolityState& p, const CharterSpec& next,
     if (l.report_every) {
       Declare("obligation", fmt::format("ledger report of {}.{}", next.name, l.name));
     }
+    if (l.steward_every) {
+      Declare("obligation", fmt::format("steward rotation of {}.{}", next.name, l.name));
+    }
   }
   p.reports = std::move(reports);
   // Dues: CloseDues reads the text's `dues`, so the schedule follows it.
@@ -220,6 +245,7 @@ void Simulation::CarryCharter(PolityState& p, const CharterSpec& next,
     state.polity = next.name;
     Declare("office", fmt::format("{}.{}", next.name, o.name));
   }
+  CarryRotations(p.rotations, CharterRotations(next), &p.members, next.name, notes);
 }
 
 void Simulation::CarryTreaty(TreatyState& t, const TreatySpec& next,
@@ -246,15 +272,98 @@ void Simulation::CarryTreaty(TreatyState& t, const TreatySpec& next,
     Rederive(s, f.per, next.effective);
   }
   t.dues = std::move(dues);
+  // A fund steward's rotation starts when the treaty is active (with its
+  // parties, AssignFundStewards); until then a new one waits unstarted.
+  CarryRotations(t.rotations, TreatyRotations(next), nullptr, next.name, notes);
+}
+
+void Simulation::CarryRotations(std::vector<Rotation>& rotations, std::vector<Rotation> wanted,
+                                const std::vector<std::string>* members, const std::string& owner,
+                                std::vector<std::string>& notes) {
+  // Roles by their lottery domain (owner, role, seat): a kept role keeps its
+  // queue (who waited how long) and its holder; its terms are the new
+  // text's from today, as a treaty's term is: the holder keeps the role to
+  // the end of the term of the new length that holds today, and a term of
+  // the new length that begins today is handed over today.
+  for (Rotation& r : wanted) {
+    auto kept = std::find_if(rotations.begin(), rotations.end(),
+                             [&](const Rotation& old) { return old.domain == r.domain; });
+    if (kept == rotations.end()) {
+      if (members) StartRotation(r, *members, "members");
+      notes.push_back(fmt::format("{}: {} is new", owner, r.title));
+      continue;
+    }
+    const bool changed = !SameTerms(*kept, r);
+    r.queue = std::move(kept->queue);
+    r.holder = std::move(kept->holder);
+    r.term_given = kept->term_given;
+    r.draw_note = std::move(kept->draw_note);
+    kept->domain.clear();  // taken
+    if (!changed) continue;
+    std::optional<int64_t> k = TermOf(r.anchor, r.every, today_);
+    std::string terms =
+        fmt::format("{}: {} now rotates {}", owner, r.title, DescribePeriod(r.every));
+    if (!k) {
+      if (r.holder) r.holder.reset();  // no term of the new text holds today
+      notes.push_back(
+          fmt::format("{}, from {}; nobody holds it until then", terms, r.anchor.ToString()));
+      continue;
+    }
+    std::optional<Date> start = TermStart(r.anchor, r.every, *k);
+    std::optional<Date> end = TermStart(r.anchor, r.every, *k + 1);
+    if (start == today_ || !r.holder) {
+      notes.push_back(fmt::format("{}; it is handed over today", terms));
+    } else {
+      notes.push_back(fmt::format("{}; {} holds it until {}", terms, *r.holder,
+                                  end ? end->AddDays(-1).ToString() : "year 9999"));
+    }
+  }
+  for (const Rotation& old : rotations) {
+    if (old.domain.empty()) continue;
+    notes.push_back(old.holder ? fmt::format("{}: {} is dropped ({} no longer holds it)", owner,
+                                             old.title, *old.holder)
+                               : fmt::format("{}: {} is dropped", owner, old.title));
+  }
+  rotations = std::move(wanted);
+}
+
+void Simulation::TakePartFromToday(PolityState& p) {
+  TakePart(p);
+  // Periods are anchored as the text says; one that began before today
+  // began before the text was in force, and is not judged.
+  SkipStartedCycles(p.revision);
+  for (auto& [ledger, schedule] : p.reports) SkipStartedCycles(schedule);
+  SkipStartedCycles(p.stress);
+  SkipStartedCycles(p.reflection);
+  p.rotations = CharterRotations(*p.spec);
+  for (Rotation& r : p.rotations) StartRotation(r, p.members, "members");
+  SetUpOfficesOf(p);
+  SetUpDues(p);
+  if (auto dues = dues_.find(p.spec->name); dues != dues_.end()) SkipStartedCycles(dues->second);
+}
+
+std::set<std::string> Simulation::InvolvedFrom(Date day) const {
+  std::set<std::string> involved;
+  VisitEventsToPlay([&](const EventSpec& e) {
+    if (e.date < day) return true;
+    if (e.kind == EventKind::kJoin && e.target) involved.insert(e.target->text);
+    if (e.kind == EventKind::kSign) {
+      for (const Name& n : e.names) involved.insert(n.text);
+    }
+    return true;
+  });
+  return involved;
+}
+
+void Simulation::SkipStartedCycles(Schedule& s) const {
+  while (s.next < s.cycles.size() && s.cycles[s.next].first_day < today_) ++s.next;
 }
 
 bool Simulation::Rederive(Schedule& s, std::optional<calendar::Period> period, Date anchor) {
   if (SamePeriod(s.period, period) && (!period || s.anchor == anchor)) return false;
   Schedule fresh;
   InitSchedule(fresh, period, anchor);
-  while (fresh.next < fresh.cycles.size() && fresh.cycles[fresh.next].first_day < today_) {
-    ++fresh.next;
-  }
+  SkipStartedCycles(fresh);
   s = std::move(fresh);
   return true;
 }

@@ -377,6 +377,192 @@ scenario ledger {
   CHECK(revision_missed({{"kitchen", {"cap"}}}) == 0);
 }
 
+// Version 2 adds `garden`: open, dues of 10 EUR a month, a monthly report
+// and a steward who rotates every month.
+const std::string kGarden =
+    "charter garden \"Garden\" {\n  adopted 2027-01-01\n"
+    "  membership {\n    entry open\n    exit anytime notice 0 days\n"
+    "    dues 10 EUR per month to seeds\n  }\n"
+    "  revision { every year quota 1 rules quorum 50% of members }\n"
+    "  jury { size 1 draw lottery from members excluding parties ruling expires after 1 month "
+    "}\n"
+    "  ledger seeds \"Seeds\" {\n    public\n    report every month\n"
+    "    steward rotates every month among members\n  }\n"
+    "  rule small \"Small gifts\" {\n    on contribution c\n"
+    "    require c.amount <= 20 EUR else \"above the garden's cap\"\n  }\n"
+    "  metric seeded \"Seeded\" = sum(c.amount for c in contributions(seeds))\n}\n";
+
+// Version 1's part of the history cannot name the garden.
+constexpr const char* kGardenBefore = R"(
+scenario ledger {
+  start 2027-01-01
+  members kitchen: ana, ben
+  on 2027-01-10 contribute ana 90 EUR to pot
+  run until 2027-05-10
+}
+)";
+constexpr const char* kGardenHistory = R"(
+scenario ledger {
+  start 2027-01-01
+  members kitchen: ana, ben
+  on 2027-01-10 contribute ana 90 EUR to pot
+  on 2027-03-05 join cleo to garden
+  on 2027-03-06 join ana to garden
+  on 2027-03-07 contribute cleo 10 EUR to seeds
+  on 2027-03-08 contribute ana 30 EUR to seeds
+  on 2027-04-02 report seeds
+  run until 2027-05-10
+}
+)";
+
+std::vector<std::string> EntriesAbout(const RunResult& run, const std::string& subject) {
+  std::vector<std::string> out;
+  for (const Entry& e : run.timeline) {
+    if (e.subject != subject) continue;
+    out.push_back(e.date.ToString() + " " + (e.code ? std::string(diag::Info(*e.code).name) : "") +
+                  " " + e.text);
+  }
+  return out;
+}
+
+TEST_CASE("a charter a later version adds takes part from its adoption day, on both engines") {
+  std::string said[2];
+  int i = 0;
+  for (const char* engine : {"interp", "jit"}) {
+    INFO(engine);
+    auto v1 = Compile("garden1", kVersion1 + kGardenBefore);
+    auto v2 = Compile("garden2", kVersion2 + kGarden + kGardenHistory);
+    std::vector<const ScenarioSpec*> s1 = {&v1->inputs.scenarios[0]};
+    std::vector<const ScenarioSpec*> s2 = {&v2->inputs.scenarios[0]};
+    jit::EngineSession session1({engine, false}, v1->module, v1->inputs.program, s1);
+    jit::EngineSession session2({engine, false}, v2->module, v2->inputs.program, s2);
+    CheckpointedRun played = RunAcrossVersions(
+        {
+            {Day("2027-01-01"), &v1->inputs.program, s1[0], "program version 1", {}},
+            {Day("2027-03-01"), &v2->inputs.program, s2[0], "program version 2", {}},
+        },
+        {Day("2027-03-31")});
+    const RunResult& run = played.run;
+    const Entry* adopted = FindEntry(run, "program version 2 is adopted");
+    REQUIRE(adopted);
+    CHECK(std::find(adopted->notes.begin(), adopted->notes.end(),
+                    "charter garden is new: it takes part from today") != adopted->notes.end());
+    // Members join it and pay into its fund under its rule; its steward
+    // rotates among them. Its monthly periods are anchored at its `adopted`
+    // (2027-01-01): the one in progress on 2027-03-01 began before the text
+    // was in force and is not judged (no report, no dues owed for it); the
+    // next ones are, cleo owing no dues for the period she joined in.
+    CHECK(EntriesAbout(run, "garden") ==
+          std::vector<std::string>{
+              "2027-03-05  cleo joins garden; 1 member now",
+              "2027-03-06  ana joins garden; 2 members now",
+              "2027-03-08 R010 rule `small` of `garden`: above the garden's cap",
+          });
+    CHECK(EntriesAbout(run, "seeds") ==
+          std::vector<std::string>{
+              "2027-03-06  steward of seeds is cleo until 2027-03-31",
+              "2027-03-07  cleo contributes 10 EUR to seeds (balance 10 EUR)",
+              "2027-03-08  ana contributes 30 EUR to seeds (balance 40 EUR)",
+              "2027-04-01  steward of seeds is ana until 2027-04-30",
+              "2027-04-01 R003 no report of ledger `seeds` was published from 2027-03-02 to "
+              "2027-04-01",
+              "2027-04-02  report of seeds published (balance 40 EUR)",
+              "2027-05-01  steward of seeds is cleo until 2027-05-31",
+              "2027-05-01  ledger seeds was reported for 2027-04-02 to 2027-05-01",
+          });
+    CHECK(EntriesAbout(run, "cleo") ==
+          std::vector<std::string>{"2027-05-01 R061 `cleo` paid 0 EUR into `seeds` from "
+                                   "2027-04-02 to 2027-05-01, below the dues of 10 EUR"});
+    CHECK(Metric(run, "seeded") == "40 EUR");
+    CHECK(Metric(run, "exit_options(ben)") == "1");  // garden is a way in for ben
+    CHECK(std::any_of(run.coverage.begin(), run.coverage.end(), [](const CoverageItem& c) {
+      return c.kind == "obligation" && c.name == "dues of garden" && c.covered;
+    }));
+    // On the checkpoint, mid-March: cleo and ana are members, 40 EUR paid.
+    REQUIRE(played.at.size() == 1);
+    REQUIRE(played.at[0]);
+    CHECK(Metric(*played.at[0], "seeded") == "40 EUR");
+    said[i++] = Said(run);
+  }
+  CHECK(said[0] == said[1]);
+}
+
+// A kitchen whose pot has a steward rotating `steward` ("" for none).
+std::string Stewarded(const std::string& steward) {
+  std::string rotates =
+      steward.empty() ? "" : "    steward rotates every " + steward + " among members\n";
+  return "import std.minimal\n" +
+         Charter("kitchen", "  ledger pot \"Pot\" {\n    public\n" + rotates + "  }\n") +
+         "scenario ledger {\n  start 2027-01-01\n  members kitchen: ana, ben, chen\n"
+         "  run until 2027-06-10\n}\n";
+}
+
+// The steward entries of a run whose versions give the steward of pot terms
+// of `before`, then from `from` of `after` ("": no steward), and version 2's
+// notes.
+std::vector<std::string> StewardsAcross(const char* engine, const std::string& before,
+                                        const char* from, const std::string& after,
+                                        std::string* said) {
+  auto v1 = Compile("stewards1", Stewarded(before));
+  auto v2 = Compile("stewards2", Stewarded(after));
+  std::vector<const ScenarioSpec*> s1 = {&v1->inputs.scenarios[0]};
+  std::vector<const ScenarioSpec*> s2 = {&v2->inputs.scenarios[0]};
+  jit::EngineSession session1({engine, false}, v1->module, v1->inputs.program, s1);
+  jit::EngineSession session2({engine, false}, v2->module, v2->inputs.program, s2);
+  RunResult run = RunAcrossVersions({
+                                        {Day("2027-01-01"), &v1->inputs.program, s1[0], "v1", {}},
+                                        {Day(from), &v2->inputs.program, s2[0], "v2", {}},
+                                    })
+                      .run;
+  *said += Said(run);
+  std::vector<std::string> out = EntriesAbout(run, "pot");
+  const Entry* adopted = FindEntry(run, "v2 is adopted");
+  REQUIRE(adopted);
+  for (const std::string& n : adopted->notes) out.push_back("note: " + n);
+  return out;
+}
+
+TEST_CASE("rotating roles follow the terms of the version in force from its day, on both engines") {
+  std::string said[2];
+  int i = 0;
+  for (const char* engine : {"interp", "jit"}) {
+    INFO(engine);
+    std::string& out = said[i++];
+    // A shorter term: ana, given three months on 2027-01-01, holds the role
+    // to the end of the month-long term that holds on the adoption day.
+    CHECK(StewardsAcross(engine, "3 months", "2027-02-15", "month", &out) ==
+          std::vector<std::string>{
+              "2027-01-01  steward of pot is ana until 2027-03-31",
+              "2027-03-01  steward of pot is ben until 2027-03-31",
+              "2027-04-01  steward of pot is chen until 2027-04-30",
+              "2027-05-01  steward of pot is ana until 2027-05-31",
+              "2027-06-01  steward of pot is ben until 2027-06-30",
+              "note: kitchen: steward of pot now rotates every month; ana holds it until "
+              "2027-02-28",
+          });
+    // A term of the new length begins on the adoption day: handed over then.
+    CHECK(StewardsAcross(engine, "3 months", "2027-03-01", "2 months", &out) ==
+          std::vector<std::string>{
+              "2027-01-01  steward of pot is ana until 2027-03-31",
+              "2027-03-01  steward of pot is ben until 2027-04-30",
+              "2027-05-01  steward of pot is chen until 2027-06-30",
+              "note: kitchen: steward of pot now rotates every 2 months; it is handed over today",
+          });
+    // A role the new version drops ends on its day; one it adds is given then.
+    CHECK(StewardsAcross(engine, "3 months", "2027-02-15", "", &out) ==
+          std::vector<std::string>{
+              "2027-01-01  steward of pot is ana until 2027-03-31",
+              "note: kitchen: steward of pot is dropped (ana no longer holds it)",
+          });
+    std::vector<std::string> added = StewardsAcross(engine, "", "2027-02-15", "month", &out);
+    REQUIRE(added.size() == 6);
+    CHECK(added[0].ends_with(" until 2027-02-28"));
+    CHECK(added[0].starts_with("2027-02-15  steward of pot is "));
+    CHECK(added.back() == "note: kitchen: steward of pot is new");
+  }
+  CHECK(said[0] == said[1]);
+}
+
 TEST_CASE("one version plays exactly what Run plays") {
   auto v1 = Compile("only", kVersion1 + kBefore);
   RunResult alone = Run(v1->inputs.program, v1->inputs.scenarios[0]);
