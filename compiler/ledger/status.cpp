@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "compiler/ledger/history.h"
 #include "compiler/ledger/record.h"
 #include "compiler/ledger/status_sections.h"
 #include "compiler/model/model.h"
@@ -19,10 +20,36 @@ using engine::Entry;
 using engine::EntryKind;
 
 // An obligation, a role or a transition is known by its subject and the
-// clause behind it: the engine gives both on every entry about it.
-using Key = std::tuple<std::string, diag::FileId, uint32_t>;
-Key KeyOf(const Entry& e) {
-  return {e.subject, e.range.file, e.range.begin};
+// clause behind it: the engine gives both on every entry about it. Each
+// program version has its own copy of a clause, so the clause is named by
+// the charter or treaty around it and its first word (`ledger`,
+// `revision`, ...), the same in every version; a range outside them keeps
+// its place.
+using Key = std::tuple<std::string, std::string, std::string>;
+Key KeyOf(const Entry& e, const Played* played) {
+  const diag::SourceRange& r = e.range;
+  auto place = [&] {
+    return std::tuple{e.subject, std::string(), fmt::format("{}:{}", r.file, r.begin)};
+  };
+  if (!played || !r.valid()) return place();
+  std::vector<const engine::ProgramSpec*> programs = {&played->inputs.program};
+  for (const auto& v : played->earlier) programs.push_back(&v->inputs.program);
+  auto within = [&](const diag::SourceRange& outer) {
+    return outer.file == r.file && outer.begin <= r.begin && r.begin < outer.end;
+  };
+  if (r.file >= played->sources().file_count()) return place();
+  std::string_view text = played->sources().Text(r.file);
+  if (r.begin >= text.size()) return place();
+  std::string_view word = text.substr(r.begin, text.find_first_of(" \t\n{", r.begin) - r.begin);
+  for (const engine::ProgramSpec* program : programs) {
+    for (const engine::CharterSpec& c : program->charters) {
+      if (within(c.range)) return {e.subject, "charter " + c.name, std::string(word)};
+    }
+    for (const engine::TreatySpec& t : program->treaties) {
+      if (within(t.range)) return {e.subject, "treaty " + t.name, std::string(word)};
+    }
+  }
+  return place();
 }
 
 bool IsObligation(const Entry& e) {
@@ -48,8 +75,8 @@ StatusSection Overdue(const Inputs& in) {
   std::vector<Key> order;
   for (const Entry& e : in.present.timeline) {
     if (!IsObligation(e) || e.code == diag::Code::R061) continue;
-    if (!latest.count(KeyOf(e))) order.push_back(KeyOf(e));
-    latest[KeyOf(e)] = &e;
+    if (!latest.count(KeyOf(e, in.played))) order.push_back(KeyOf(e, in.played));
+    latest[KeyOf(e, in.played)] = &e;
   }
   for (const Key& k : order) {
     if (latest[k]->kind != EntryKind::kMissed) continue;
@@ -65,8 +92,8 @@ StatusSection Due(const Inputs& in) {
   StatusSection s{"due", "Next due (as things stand if nothing more is recorded)", {}};
   std::map<Key, bool> seen;
   for (const Entry& e : in.lookahead.timeline) {
-    if (!IsObligation(e) || e.date <= in.on || seen[KeyOf(e)]) continue;
-    seen[KeyOf(e)] = true;
+    if (!IsObligation(e) || e.date <= in.on || seen[KeyOf(e, in.played)]) continue;
+    seen[KeyOf(e, in.played)] = true;
     s.lines.push_back(LineOf(e, e.kind == EntryKind::kMet ? "on track: " : "at risk: "));
   }
   return s;
@@ -79,14 +106,15 @@ StatusSection Roles(const Inputs& in) {
   std::vector<Key> order;
   for (const Entry& e : in.present.timeline) {
     if (e.kind != EntryKind::kSteward) continue;
-    if (!now.count(KeyOf(e))) order.push_back(KeyOf(e));
-    now[KeyOf(e)] = &e;
+    if (!now.count(KeyOf(e, in.played))) order.push_back(KeyOf(e, in.played));
+    now[KeyOf(e, in.played)] = &e;
   }
   std::map<Key, const Entry*> next;
   for (const Entry& e : in.lookahead.timeline) {
-    if (e.kind != EntryKind::kSteward || e.date <= in.on || next.count(KeyOf(e))) continue;
-    next[KeyOf(e)] = &e;
-    if (!now.count(KeyOf(e))) order.push_back(KeyOf(e));
+    if (e.kind != EntryKind::kSteward || e.date <= in.on || next.count(KeyOf(e, in.played)))
+      continue;
+    next[KeyOf(e, in.played)] = &e;
+    if (!now.count(KeyOf(e, in.played))) order.push_back(KeyOf(e, in.played));
   }
   for (const Key& k : order) {
     if (now.count(k)) s.lines.push_back(LineOf(*now[k], "since then: "));
@@ -202,7 +230,7 @@ std::optional<Status> ComputeStatus(const LedgerOptions& ledger,
     if (!AdoptProblems(*present, home)) return std::nullopt;
     now = &*present->run;
   }
-  Inputs in{*now, *lookahead->run, *lookahead->compilation->model, today};
+  Inputs in{*now, *lookahead->run, *lookahead->compilation->model, today, lookahead.get()};
   for (SectionFn section : kSections) status.sections.push_back(section(in));
   return status;
 }

@@ -12,11 +12,16 @@
 
 namespace concord::ledger {
 
+struct Played;
+
 struct SectionInputs {
   const engine::RunResult& present;    // up to the day
   const engine::RunResult& lookahead;  // a year further, nothing more recorded
   const model::Model& model;
   values::Date on;
+  // The play both runs come from: its versions' programs, to know a clause
+  // across versions (status.cpp).
+  const Played* played = nullptr;
 };
 
 // Members short of their dues in each charter's latest closed period: overdue.
