@@ -377,8 +377,8 @@ scenario ledger {
   CHECK(revision_missed({{"kitchen", {"cap"}}}) == 0);
 }
 
-// Version 2 adds `garden`: open, dues of 10 EUR a month, a monthly report
-// and a steward who rotates every month.
+// Version 2 adds `garden` (open, dues of 10 EUR a month, a monthly report
+// and a steward who rotates every month) and a treaty `pact` with kitchen.
 const std::string kGarden =
     "charter garden \"Garden\" {\n  adopted 2027-01-01\n"
     "  membership {\n    entry open\n    exit anytime notice 0 days\n"
@@ -390,7 +390,9 @@ const std::string kGarden =
     "    steward rotates every month among members\n  }\n"
     "  rule small \"Small gifts\" {\n    on contribution c\n"
     "    require c.amount <= 20 EUR else \"above the garden's cap\"\n  }\n"
-    "  metric seeded \"Seeded\" = sum(c.amount for c in contributions(seeds))\n}\n";
+    "  metric seeded \"Seeded\" = sum(c.amount for c in contributions(seeds))\n}\n"
+    "treaty pact \"Pact\" {\n  parties kitchen, garden\n  effective 2027-03-01\n"
+    "  term 1 year renew explicitly by all\n  exit any party notice 0 days\n}\n";
 
 // Version 1's part of the history cannot name the garden.
 constexpr const char* kGardenBefore = R"(
@@ -410,6 +412,7 @@ scenario ledger {
   on 2027-03-06 join ana to garden
   on 2027-03-07 contribute cleo 10 EUR to seeds
   on 2027-03-08 contribute ana 30 EUR to seeds
+  on 2027-03-10 sign pact by kitchen, garden
   on 2027-04-02 report seeds
   run until 2027-05-10
 }
@@ -474,6 +477,18 @@ TEST_CASE("a charter a later version adds takes part from its adoption day, on b
           std::vector<std::string>{"2027-05-01 R061 `cleo` paid 0 EUR into `seeds` from "
                                    "2027-04-02 to 2027-05-01, below the dues of 10 EUR"});
     CHECK(Metric(run, "seeded") == "40 EUR");
+    // The treaty version 2 adds is signed by the old charter and the new.
+    CHECK(std::find(adopted->notes.begin(), adopted->notes.end(),
+                    "treaty pact is new: its parties may sign it from today") !=
+          adopted->notes.end());
+    CHECK(EntriesAbout(run, "pact") ==
+          std::vector<std::string>{
+              "2027-03-10  garden and kitchen sign pact",
+              "2027-03-10  pact is active between garden and kitchen; its term ends on 2028-03-01",
+          });
+    CHECK(std::any_of(run.coverage.begin(), run.coverage.end(), [](const CoverageItem& c) {
+      return c.kind == "treaty clause" && c.name == "pact term";
+    }));
     CHECK(Metric(run, "exit_options(ben)") == "1");  // garden is a way in for ben
     CHECK(std::any_of(run.coverage.begin(), run.coverage.end(), [](const CoverageItem& c) {
       return c.kind == "obligation" && c.name == "dues of garden" && c.covered;
