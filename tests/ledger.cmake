@@ -1,8 +1,9 @@
 # The living ledger (docs/ledger.md): replay ≡ run of the export, import∘export
 # round trips, refused batches store nothing, concurrent writers serialise,
-# damaged files get diagnostics, adopt stores only accepted program versions;
+# damaged files get diagnostics, adopt stores only accepted program versions
+# (and a charter a version adds takes part);
 # and the SIGKILL crash test.
-foreach(check off_disk replay roundtrip refusal writers damaged adopt)
+foreach(check off_disk replay roundtrip refusal writers damaged adopt adopt_charter)
   add_test(NAME "ledger: ${check}"
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/ledger/ledger_test.py
             --concord $<TARGET_FILE:concord> ${check})

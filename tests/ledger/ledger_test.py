@@ -15,6 +15,11 @@
            version in force on its date (a refused batch changes nothing),
            `replay` and `status` play across the versions, and `export`
            refuses (E0284: a scenario cannot say when a version comes in);
+  adopt_charter  a version that adds a charter: before its day the charter is
+           unknown (E0201, nothing stored), a `members` line cannot name it
+           (starting members are version 1's); after it a join and a payment
+           into its fund are recorded, and `replay` and `status` show it
+           taking part;
   damaged  a foreign SQLite file, a newer schema, a damaged file, a truncated
            file and a directory each get their diagnostic (E0270-E0273), never
            a crash.
@@ -303,8 +308,76 @@ def check_adopt(binary, tmp):
            f"status across the versions:\n{status.stdout}{status.stderr}")
 
 
+GARDEN = """
+charter garden "A community garden" {
+  adopted 2027-01-01
+
+  membership {
+    entry open
+    exit anytime notice 0 days
+    dues 10 EUR per month to seeds
+  }
+
+  revision {
+    every 6 months
+    quota 1 rules
+    quorum 50% of members
+  }
+
+  jury {
+    size 1
+    draw lottery from members excluding parties
+    ruling expires after 6 months
+  }
+
+  ledger seeds "Seed fund" {
+    public
+    report every month
+    steward rotates every month among members
+  }
+
+  rule water "Water in the morning" {
+    text "Whoever waters does it before nine."
+  }
+}
+"""
+
+
+def check_adopt_charter(binary, tmp):
+    db = new_ledger(binary, tmp)
+    concord(binary, "record", db, "-", stdin=MONTH, cwd=tmp, check=0)
+    write_version(tmp, "kitchen_v2.concord", KITCHEN_V2_CHANGES)
+    with open(os.path.join(tmp, "kitchen_v2.concord"), "a") as f:
+        f.write(GARDEN)
+    adopted = concord(binary, "ledger", "adopt", db, "kitchen_v2.concord", "--on", "2027-03-01",
+                      cwd=tmp, check=0)
+    expect("new charter `garden`" in adopted.stdout, f"adopt did not name the garden:\n{adopted.stdout}")
+    with open(os.path.join(tmp, db), "rb") as f:
+        before = f.read()
+    for early in ("on 2027-02-20 join eve to garden", "members garden: eve"):
+        refused = concord(binary, "record", db, "--correction", early, cwd=tmp, check=1)
+        expect("error[E0201]" in refused.stderr and "unknown charter `garden`" in refused.stderr,
+               f"`{early}` was not refused as naming an unknown charter:\n{refused.stderr}")
+        with open(os.path.join(tmp, db), "rb") as f:
+            expect(f.read() == before, f"the refused `{early}` changed the ledger")
+    concord(binary, "record", db, "-", cwd=tmp, check=0,
+            stdin="on 2027-03-05 join eve to garden\non 2027-03-06 contribute eve 10 EUR to seeds\n")
+    replay = concord(binary, "ledger", "replay", db, cwd=tmp, check=0).stdout
+    for line in ("note: charter garden is new: it takes part from today",
+                 "2027-03-05  event    eve joins garden; 1 member now",
+                 "2027-03-06  steward  steward of seeds is eve until 2027-03-31",
+                 "eve contributes 10 EUR to seeds (balance 10 EUR)"):
+        expect(line in replay, f"the replay does not show {line!r}:\n{replay}")
+    status = concord(binary, "status", db, "--on", "2027-04-10", cwd=tmp, check=1).stdout
+    for line in ("no report of ledger `seeds` was published from 2027-03-02 to 2027-04-01",
+                 "garden.seeds balance                     10 EUR",
+                 "since then: steward of seeds is eve until 2027-04-30"):
+        expect(line in status, f"status does not show {line!r}:\n{status}")
+
+
 CHECKS = {"off_disk": check_off_disk, "replay": check_replay, "roundtrip": check_roundtrip, "refusal": check_refusal,
-          "writers": check_writers, "damaged": check_damaged, "adopt": check_adopt}
+          "writers": check_writers, "damaged": check_damaged, "adopt": check_adopt,
+          "adopt_charter": check_adopt_charter}
 
 
 def main():
