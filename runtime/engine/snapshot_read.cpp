@@ -483,7 +483,11 @@ std::string Simulation::DecodeState(std::string_view cbor) {
                                      GetEnum(j.at(2), ProposalMatter::kRecall));
   }
 
-  for (const Json& j : state.at("timeline")) result_.timeline.push_back(GetEntry(j));
+  entries_before_ = state.at("entries_before").get<size_t>();
+  for (const Json& j : state.at("violations_before")) {
+    violations_before_.emplace_back(GetCode(j.at(0)), GetDate(j.at(1)));
+  }
+  for (const Json& j : state.at("carried")) carried_.push_back(GetEntry(j));
   for (const Json& j : state.at("expectations")) {
     ExpectResult x;
     int64_t index = j.at(0).get<int64_t>();
@@ -512,7 +516,9 @@ ResumedRun ResumeFromSnapshot(const ProgramSpec& program, const ScenarioSpec& sc
   Simulation sim(program, scenario);
   ResumedRun out;
   out.refused = sim.Restore(snapshot);
-  if (out.refused.empty()) out.run = sim.Resume();
+  if (!out.refused.empty()) return out;
+  out.run = sim.Resume();
+  out.carried = sim.TakeCarried();
   return out;
 }
 

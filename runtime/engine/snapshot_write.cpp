@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <utility>
 
 #include "runtime/engine/simulation.h"
@@ -216,6 +218,30 @@ int64_t IndexIn(const std::vector<T>& items, const T* x) {
 }
 
 }  // namespace
+
+std::vector<Entry> CarriedEntries(const std::vector<Entry>& before,
+                                  const std::vector<Entry>& timeline) {
+  // An obligation or a role is known by its subject and the clause behind
+  // it, as `concord status` knows it (compiler/ledger/status.cpp).
+  using Key = std::tuple<bool, std::string, diag::FileId, uint32_t>;
+  std::map<Key, size_t> slot;
+  std::vector<Entry> out;
+  auto take = [&](const Entry& e) {
+    bool obligation =
+        (e.kind == EntryKind::kMet || e.kind == EntryKind::kMissed) && e.code != diag::Code::R061;
+    if (!obligation && e.kind != EntryKind::kSteward) return;
+    auto [at, added] =
+        slot.emplace(Key{obligation, e.subject, e.range.file, e.range.begin}, out.size());
+    if (added) {
+      out.push_back(e);
+    } else {
+      out[at->second] = e;
+    }
+  };
+  for (const Entry& e : before) take(e);
+  for (const Entry& e : timeline) take(e);
+  return out;
+}
 
 void Simulation::SetSnapshotDay(Date day) {
   snapshot_day_ = day;
@@ -481,9 +507,18 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   }
   state["approved_treaty_actions"] = std::move(actions);
 
-  Json timeline = Json::array();
-  for (const Entry& e : result_.timeline) timeline.push_back(Put(e));
-  state["timeline"] = std::move(timeline);
+  // Of the timeline, only what later days and `concord status` read.
+  state["entries_before"] = entries_before_ + result_.timeline.size();
+  Json violations = Json::array();
+  auto put_violation = [&](diag::Code code, Date date) {
+    violations.push_back(Json::array({std::string(diag::Info(code).name), Put(date)}));
+  };
+  for (const auto& [code, date] : violations_before_) put_violation(code, date);
+  for (const Entry& e : result_.timeline) {
+    if (e.code) put_violation(*e.code, e.date);
+  }
+  state["violations_before"] = std::move(violations);
+  state["carried"] = PutAll(CarriedEntries(carried_, result_.timeline));
   Json expectations = Json::array();
   for (const ExpectResult& x : result_.expectations) {
     expectations.push_back(
