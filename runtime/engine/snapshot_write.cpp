@@ -3,7 +3,9 @@
 // scenario (a charter, a rule, an office, the event a proposal was made by,
 // an `expect` line) is written by name or position and found again by
 // snapshot_read.cpp; caches (metric memos, `contributions()` answers,
-// member records) are not written: the restored run rebuilds them.
+// member records, contributions by account) are not written: the restored
+// run rebuilds them. Contributions, history records and attributes, the
+// bulk of a long history, are plain bytes (snapshot_bulk.h).
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
@@ -14,6 +16,7 @@
 
 #include "runtime/engine/simulation.h"
 #include "runtime/engine/snapshot.h"
+#include "runtime/engine/snapshot_bulk.h"
 #include "runtime/engine/snapshot_format.h"
 
 namespace concord::engine {
@@ -50,46 +53,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Values a snapshot carries: the scalars and members an attribute holds.
-// False for the others (sets, records, enums), which the caller reports.
-bool PutValue(const values::Value& v, Json& out) {
-  using values::ValueKind;
-  switch (v.kind()) {
-    case ValueKind::kNone:
-      out = Json::array({0});
-      return true;
-    case ValueKind::kBool:
-      out = Json::array({1, *v.AsBool()});
-      return true;
-    case ValueKind::kInt:
-      out = Json::array({2, *v.AsInt()});
-      return true;
-    case ValueKind::kDecimal:
-      out = Json::array({3, v.AsDecimal()->raw()});
-      return true;
-    case ValueKind::kPercent:
-      out = Json::array({4, v.AsPercent()->fraction.raw()});
-      return true;
-    case ValueKind::kMoney:
-      out = Json::array({5, v.AsMoney()->amount.raw(), std::string(v.AsMoney()->currency.code())});
-      return true;
-    case ValueKind::kDate:
-      out = Json::array({6, v.AsDate()->days()});
-      return true;
-    case ValueKind::kDuration: {
-      const values::Duration& d = *v.AsDuration();
-      out = Json::array({7, d.days, d.months, d.lunar_months});
-      return true;
-    }
-    case ValueKind::kText:
-      out = Json::array({8, *v.AsText()});
-      return true;
-    case ValueKind::kMember:
-      out = Json::array({9, v.AsMember()->name, v.AsMember()->polity});
-      return true;
-    default:
-      return false;
-  }
+// Bytes of the bulk codec (snapshot_bulk.h) inside the CBOR payload.
+Json Binary(const std::string& bytes) {
+  return Json::binary(std::vector<uint8_t>(bytes.begin(), bytes.end()));
 }
 
 Json Put(const SourceRange& r) {
@@ -280,20 +246,6 @@ std::string Simulation::EncodeState(std::string* why_none) const {
     return std::string();
   };
   if (versions_.size() > 1) return refuse("a run across program versions is not snapshotted");
-  bool values_ok = true;
-  auto attributes = [&](const std::vector<Attribute>& list) {
-    Json out = Json::array();
-    for (const Attribute& a : list) {
-      Json v;
-      if (!PutValue(a.value, v)) {
-        values_ok = false;
-        *why_none = fmt::format("attribute `{}` holds a {}, which a snapshot does not carry",
-                                a.name, values::KindName(a.value.kind()));
-      }
-      out.push_back(Json::array({a.name, std::move(v)}));
-    }
-    return out;
-  };
   // Events and changes are named by their position in the scenario.
   auto event_index = [&](const EventSpec* e) { return IndexIn(scenario_.events, e); };
 
@@ -307,10 +259,12 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   Json members = Json::array();
   for (const std::string& name : member_order_) {
     const MemberState& m = members_.at(name);
+    snapshot::BulkWriter attributes;
+    if (!attributes.Attributes(m.attributes, why_none)) return {};
     members.push_back({{"name", m.name},
                        {"first_polity", m.first_polity},
                        {"joined", Put(m.joined)},
-                       {"attributes", attributes(m.attributes)},
+                       {"attributes", Binary(attributes.Take())},
                        {"polities", m.polities}});
   }
   state["members"] = std::move(members);
@@ -406,23 +360,11 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   }
   state["disputes"] = std::move(disputes);
 
-  Json contributions = Json::array();
-  for (const ContributionState& c : contributions_) {
-    contributions.push_back(
-        Json::array({c.member, c.account, c.owner, Put(c.amount), Put(c.date)}));
-  }
-  state["contributions"] = std::move(contributions);
-  state["contributions_by_account"] = contributions_by_account_;
-
-  Json history = Json::array();
-  for (const HistoryRecord& r : history_) {
-    history.push_back({{"kind", r.kind},
-                       {"id", r.id},
-                       {"polity", r.polity},
-                       {"date", Put(r.date)},
-                       {"attributes", attributes(r.attributes)}});
-  }
-  state["history"] = std::move(history);
+  // The two arrays as long as the history: plain bytes, not a node a field.
+  state["contributions"] = Binary(snapshot::EncodeContributions(contributions_));
+  std::string history;
+  if (!snapshot::EncodeHistory(history_, &history, why_none)) return {};
+  state["history"] = Binary(history);
 
   Json offices = Json::array();
   for (const auto& [polity, by_name] : offices_) {
@@ -532,7 +474,6 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   state["coverage"] = std::move(coverage);
   state["internal_error"] = result_.internal_error ? Json(*result_.internal_error) : Json();
 
-  if (!values_ok) return {};
   std::vector<uint8_t> bytes = Json::to_cbor(state);
   return std::string(bytes.begin(), bytes.end());
 }

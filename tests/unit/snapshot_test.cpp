@@ -251,6 +251,19 @@ TEST_CASE("damaged snapshot bytes are refused with a reason, never played") {
     CHECK(altered([](nlohmann::json& s) {
             s["violations_before"].push_back(nlohmann::json::array({"R9999", 0}));
           }).find("unknown diagnostic code") != std::string::npos);
+    // Bulk bytes (snapshot_bulk.h) that do not decode: cut, grown, not bytes.
+    CHECK(altered([](nlohmann::json& s) {
+            std::vector<uint8_t>& bytes = s["contributions"].get_binary();
+            bytes.resize(bytes.size() / 2);
+          }).find("malformed") != std::string::npos);
+    CHECK(altered([](nlohmann::json& s) {
+            s["history"].get_binary().push_back(0);
+          }).find("malformed") != std::string::npos);
+    CHECK(altered([](nlohmann::json& s) {
+            s["contributions"] = nlohmann::json::binary({0xff, 0xff, 0xff});
+          }).find("malformed") != std::string::npos);
+    CHECK(altered([](nlohmann::json& s) { s["history"] = 3; }).find("malformed") !=
+          std::string::npos);
     CHECK(altered([](nlohmann::json& s) {
             s["polities"][0]["rules"].push_back(nlohmann::json::array({"written", 9999}));
           }).find("position") != std::string::npos);
