@@ -30,6 +30,22 @@ values::Money ReadMoney(BulkReader& in) {
   return values::Money{values::Decimal::FromRaw(raw), *c};
 }
 
+// A count, then that many items read by `read_one`, then nothing: a count
+// past what the bytes can hold (`least` bytes an item) is damage.
+template <typename T, typename ReadOne>
+std::vector<T> DecodeAll(std::string_view bytes, size_t least, std::string_view what,
+                         ReadOne read_one) {
+  BulkReader in(bytes);
+  uint64_t count = in.Unsigned();
+  if (count > bytes.size() / least)
+    throw Malformed{fmt::format("the {} count runs past the bytes", what)};
+  std::vector<T> out;
+  out.reserve(count);
+  for (uint64_t i = 0; i < count; ++i) out.push_back(read_one(in));
+  if (!in.AtEnd()) throw Malformed{fmt::format("bytes follow the {}", what)};
+  return out;
+}
+
 }  // namespace
 
 void BulkWriter::Unsigned(uint64_t n) {
@@ -208,21 +224,15 @@ std::string EncodeContributions(const std::vector<ContributionState>& list) {
 }
 
 std::vector<ContributionState> DecodeContributions(std::string_view bytes) {
-  BulkReader in(bytes);
-  uint64_t count = in.Unsigned();
-  // Every contribution takes at least six bytes: a count past that is damage.
-  if (count > bytes.size() / 6) throw Malformed{"the contribution count runs past the bytes"};
-  std::vector<ContributionState> out;
-  out.reserve(count);
-  for (uint64_t i = 0; i < count; ++i) {
+  // Every contribution takes at least six bytes.
+  return DecodeAll<ContributionState>(bytes, 6, "contributions", [](BulkReader& in) {
     std::string member = in.Text();
     std::string account = in.Text();
     std::string owner = in.Text();
     values::Money amount = ReadMoney(in);
-    out.push_back({std::move(member), std::move(account), std::move(owner), amount, in.Day()});
-  }
-  if (!in.AtEnd()) throw Malformed{"bytes follow the contributions"};
-  return out;
+    return ContributionState{std::move(member), std::move(account), std::move(owner), amount,
+                             in.Day()};
+  });
 }
 
 bool EncodeHistory(const std::vector<HistoryRecord>& list, std::string* out, std::string* refused) {
@@ -240,23 +250,16 @@ bool EncodeHistory(const std::vector<HistoryRecord>& list, std::string* out, std
 }
 
 std::vector<HistoryRecord> DecodeHistory(std::string_view bytes) {
-  BulkReader in(bytes);
-  uint64_t count = in.Unsigned();
-  // Every record takes at least five bytes: a count past that is damage.
-  if (count > bytes.size() / 5) throw Malformed{"the history count runs past the bytes"};
-  std::vector<HistoryRecord> out;
-  out.reserve(count);
-  for (uint64_t i = 0; i < count; ++i) {
+  // Every record takes at least five bytes.
+  return DecodeAll<HistoryRecord>(bytes, 5, "history records", [](BulkReader& in) {
     HistoryRecord r;
     r.kind = in.Text();
     r.id = in.Text();
     r.polity = in.Text();
     r.date = in.Day();
     r.attributes = in.Attributes();
-    out.push_back(std::move(r));
-  }
-  if (!in.AtEnd()) throw Malformed{"bytes follow the history records"};
-  return out;
+    return r;
+  });
 }
 
 }  // namespace concord::engine::snapshot
