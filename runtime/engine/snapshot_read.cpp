@@ -464,7 +464,12 @@ std::string Simulation::DecodeState(std::string_view cbor) {
 }
 
 RunResult Simulation::Resume() {
-  EventQueue queue(EventsInRun(false), scenario_.until);
+  // What was played by the snapshot's day is not queued again (popping it
+  // cost about as much as restoring a long history): of the events dated
+  // up to then, only the recurring ones, whose later occurrences remain.
+  std::vector<const EventSpec*> events = EventsInRun(false);
+  std::erase_if(events, [&](const EventSpec* e) { return !e->recurrence && e->date <= today_; });
+  EventQueue queue(std::move(events), scenario_.until);
   return PlayDays(queue, today_.AddDays(1));
 }
 
