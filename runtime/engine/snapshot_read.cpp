@@ -260,10 +260,11 @@ std::string Simulation::DecodeState(std::string_view cbor) {
   if (!parsed) return refused;
   const Json& state = *parsed;
   if (versions_.size() > 1) return "a run across program versions does not resume from a snapshot";
-  if (state.at("fingerprint").get<std::string>() != snapshot::Fingerprint(*program_, scenario_)) {
+  today_ = GetDate(state.at("day"));
+  if (state.at("fingerprint").get<std::string>() !=
+      snapshot::Fingerprint(*program_, scenario_, today_)) {
     return "the snapshot was taken of another program or scenario";
   }
-  today_ = GetDate(state.at("day"));
   if (today_ < scenario_.start || today_ > scenario_.until) {
     return "the snapshot's day is outside the scenario";
   }

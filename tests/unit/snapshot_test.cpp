@@ -172,6 +172,50 @@ TEST_CASE("a snapshot of a run stopped early (R035) resumes to the same stop") {
   }
 }
 
+// What a ledger needs of a snapshot (interpreter): taken of its history as it stood, it
+// restores over the history grown since by events after the snapshot's day,
+// and plays on as the whole grown history does after that day; a history
+// changed on or before that day is refused.
+TEST_CASE("a snapshot restores over its scenario grown by events after its day") {
+  std::vector<std::string> files = ConcordFiles(kSource / "examples");
+  for (const std::string& file : ConcordFiles(kSource / "tests" / "scenarios")) {
+    files.push_back(file);
+  }
+  size_t restored = 0;
+  for (const std::string& file : files) {
+    INFO(file);
+    std::unique_ptr<Compiled> compiled = CompileFiles({file});
+    if (!compiled) continue;
+    const ProgramSpec& program = compiled->inputs.program;
+    for (const ScenarioSpec& grown : compiled->inputs.scenarios) {
+      INFO("scenario " << grown.name);
+      RunResult whole = Run(program, grown);
+      report::Locator where = scenario::MakeLocator(compiled->compilation->program->sources);
+      for (Date day : DaysOf(grown)) {
+        INFO("snapshot at the end of " << day.ToString());
+        // The history as it stood: the grown one without its last events
+        // dated after `day`.
+        ScenarioSpec stood = grown;
+        while (!stood.events.empty() && day < stood.events.back().date) stood.events.pop_back();
+        if (stood.events.size() == grown.events.size()) continue;
+        SnapshotRun taken = RunWithSnapshot(program, stood, day);
+        if (!taken.snapshot) continue;
+        ResumedRun resumed = ResumeFromSnapshot(program, grown, *taken.snapshot);
+        INFO(resumed.refused);
+        REQUIRE(resumed.run);
+        CHECK(Rendered(*resumed.run, where) == Rendered(After(whole, day), where));
+        ++restored;
+        if (stood.events.empty()) continue;
+        ScenarioSpec changed = grown;
+        changed.events.erase(changed.events.begin());
+        CHECK(ResumeFromSnapshot(program, changed, *taken.snapshot)
+                  .refused.find("another program or scenario") != std::string::npos);
+      }
+    }
+  }
+  CHECK(restored >= 30);  // 40 when written
+}
+
 // One snapshot of the first example scenario, mid-run, to damage.
 struct Sample {
   std::unique_ptr<Compiled> compiled;
