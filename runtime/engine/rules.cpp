@@ -165,15 +165,21 @@ void Simulation::CheckExpectations(bool at_end) {
 }
 
 void Simulation::ExpectViolations() {
+  // The violations of the whole run: a restored run's timeline starts after
+  // its snapshot day, whose violations the snapshot carried.
+  std::vector<std::pair<diag::Code, Date>> coded = violations_before_;
+  for (const Entry& e : result_.timeline) {
+    if (e.code) coded.emplace_back(*e.code, e.date);
+  }
   for (size_t i = 0; i < scenario_.expectations.size(); ++i) {
     const ExpectSpec& x = scenario_.expectations[i];
     ExpectResult& out = result_.expectations[i];
     if (x.kind == ExpectKind::kViolation) {
       std::vector<std::string> seen;
-      for (const Entry& e : result_.timeline) {
-        if (!e.code || diag::Info(*e.code).name != x.code) continue;
-        if (!x.date || e.date == *x.date) out.passed = true;
-        std::string d = e.date.ToString();
+      for (const auto& [code, date] : coded) {
+        if (diag::Info(code).name != x.code) continue;
+        if (!x.date || date == *x.date) out.passed = true;
+        std::string d = date.ToString();
         if (std::find(seen.begin(), seen.end(), d) == seen.end()) seen.push_back(d);
       }
       if (out.passed) continue;
@@ -182,9 +188,8 @@ void Simulation::ExpectViolations() {
                                 : fmt::format("{} on {}", x.code, fmt::join(seen, ", "));
     } else if (x.kind == ExpectKind::kNoViolations) {
       std::vector<std::string> seen;
-      for (const Entry& e : result_.timeline) {
-        if (e.code)
-          seen.push_back(fmt::format("{} on {}", diag::Info(*e.code).name, e.date.ToString()));
+      for (const auto& [code, date] : coded) {
+        seen.push_back(fmt::format("{} on {}", diag::Info(code).name, date.ToString()));
       }
       out.passed = seen.empty();
       if (out.passed) continue;

@@ -275,7 +275,8 @@ void Simulation::Cover(const std::string& kind, const std::string& name) {
 Entry& Simulation::Add(EntryKind kind, std::string subject, std::string text, SourceRange range) {
   // Past the limit (R035): nothing more is kept, and the caller's changes to
   // the entry go to a scratch one.
-  if (timeline_full_ || result_.timeline.size() >= program_->max_timeline_entries) {
+  if (timeline_full_ ||
+      entries_before_ + result_.timeline.size() >= program_->max_timeline_entries) {
     timeline_full_ = true;
     dropped_entry_ = Entry();
     return dropped_entry_;

@@ -60,6 +60,9 @@ class Simulation : public interp::Host {
   std::optional<std::string> TakeSnapshot(std::string* why_none);
   // Empty on success, else why the bytes were refused; then Resume plays on.
   std::string Restore(std::string_view blob);
+  // What a restored run carries of the timeline before its snapshot day for
+  // `concord status` (snapshot.h, ResumedRun::carried).
+  std::vector<Entry> TakeCarried() { return std::move(carried_); }
   RunResult Resume();
 
   // Every draw shuffles its whole pool, one SHA-256 per name
@@ -154,6 +157,14 @@ class Simulation : public interp::Host {
   std::optional<Date> snapshot_day_;
   std::optional<std::string> snapshot_;
   std::string snapshot_refused_ = "the run did not finish that day";
+  // A restored run's timeline holds the entries after its snapshot day
+  // only; of those before, it keeps what later days and the run's end read:
+  // how many there were (the R035 limit counts them), the violations' codes
+  // and dates (`expect violation` reads them) and the latest obligation and
+  // steward entry of each obligation and role (`concord status` reads them).
+  size_t entries_before_ = 0;
+  std::vector<std::pair<diag::Code, Date>> violations_before_;
+  std::vector<Entry> carried_;
 
   // --- checkpoint.cpp -------------------------------------------------------
   // At the end of a day played: the results of the checkpoints of today.

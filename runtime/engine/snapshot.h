@@ -6,8 +6,9 @@
 //
 // The bytes (docs/ledger.md, "Snapshots"): the magic `CSNP`, the format
 // version as 4 bytes little-endian, the SHA-256 of the payload (32 bytes),
-// then the payload: the state as CBOR. Damaged bytes (a flipped bit, a cut,
-// another format version) are refused with the reason, never played.
+// then the payload: the state as CBOR. The timeline so far is not in it,
+// only what later days and `concord status` read of it (ResumedRun). Damaged bytes (a flipped bit,
+// a cut, another format version) are refused with the reason, never played.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,7 @@
 
 namespace concord::engine {
 
-inline constexpr uint32_t kSnapshotFormat = 1;
+inline constexpr uint32_t kSnapshotFormat = 2;
 
 // A whole run and the snapshot taken at the end of `day` while it went on:
 // none (and why) when the run did not finish that day, or holds state a
@@ -34,11 +35,22 @@ struct SnapshotRun {
 SnapshotRun RunWithSnapshot(const ProgramSpec& program, const ScenarioSpec& scenario, Date day);
 
 // The run of `scenario` played on from `snapshot`'s day; none and why when
-// the bytes are damaged or were taken of another program or scenario.
+// the bytes are damaged or were taken of another program or scenario. Its
+// timeline holds the entries after the snapshot's day only (its metrics,
+// expectations and standing are the whole run's); of the entries up to
+// that day, `carried` holds what `concord status` reads: the latest entry
+// met or missed (R061 aside) of each obligation and the latest steward
+// entry of each role, in the order each obligation or role first appeared.
 struct ResumedRun {
   std::optional<RunResult> run;
+  std::vector<Entry> carried;
   std::string refused;
 };
+
+// The entries of `timeline` a snapshot carries (ResumedRun::carried), after
+// those `before` carried of an earlier stretch.
+std::vector<Entry> CarriedEntries(const std::vector<Entry>& before,
+                                  const std::vector<Entry>& timeline);
 ResumedRun ResumeFromSnapshot(const ProgramSpec& program, const ScenarioSpec& scenario,
                               std::string_view snapshot);
 

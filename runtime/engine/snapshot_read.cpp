@@ -12,6 +12,7 @@
 
 #include "runtime/engine/simulation.h"
 #include "runtime/engine/snapshot.h"
+#include "runtime/engine/snapshot_bulk.h"
 #include "runtime/engine/snapshot_format.h"
 
 namespace concord::engine {
@@ -61,47 +62,10 @@ std::optional<Json> ParsePayload(std::string_view payload, std::string* refused)
   return state;
 }
 
-values::Value GetValue(const Json& j) {
-  int kind = j.at(0).get<int>();
-  switch (kind) {
-    case 0:
-      return values::Value::None();
-    case 1:
-      return values::Value::MakeBool(j.at(1).get<bool>());
-    case 2:
-      return values::Value::MakeInt(j.at(1).get<int64_t>());
-    case 3:
-      return values::Value::MakeDecimal(values::Decimal::FromRaw(j.at(1).get<int64_t>()));
-    case 4:
-      return values::Value::MakePercent(values::Decimal::FromRaw(j.at(1).get<int64_t>()));
-    case 5: {
-      std::optional<values::Currency> c = values::Currency::Parse(j.at(2).get<std::string>());
-      if (!c) throw Unfit{"a currency is malformed"};
-      return values::Value::MakeMoney(
-          values::Money{values::Decimal::FromRaw(j.at(1).get<int64_t>()), *c});
-    }
-    case 6:
-      return values::Value::MakeDate(Date::FromDays(j.at(1).get<int64_t>()));
-    case 7: {
-      values::Duration d;
-      d.days = j.at(1).get<int64_t>();
-      d.months = j.at(2).get<int64_t>();
-      d.lunar_months = j.at(3).get<int64_t>();
-      return values::Value::MakeDuration(d);
-    }
-    case 8:
-      return values::Value::MakeText(j.at(1).get<std::string>());
-    case 9:
-      return values::MakeMemberValue(j.at(1).get<std::string>(), j.at(2).get<std::string>());
-    default:
-      throw Unfit{fmt::format("a value of unknown kind {}", kind)};
-  }
-}
-
-std::vector<Attribute> GetAttributes(const Json& j) {
-  std::vector<Attribute> out;
-  for (const Json& a : j) out.push_back({a.at(0).get<std::string>(), GetValue(a.at(1))});
-  return out;
+// Bytes of the bulk codec (snapshot_bulk.h) inside the CBOR payload.
+std::string_view Bytes(const Json& j) {
+  const std::vector<uint8_t>& bytes = j.get_binary();
+  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
 
 SourceRange GetRange(const Json& j) {
@@ -282,6 +246,8 @@ std::string Simulation::Restore(std::string_view blob) {
     return fmt::format("the snapshot's payload is malformed: {}", e.what());
   } catch (const Unfit& e) {
     return fmt::format("the snapshot does not fit: {}", e.why);
+  } catch (const snapshot::Malformed& e) {
+    return fmt::format("the snapshot's payload is malformed: {}", e.why);
   } catch (const std::out_of_range& e) {
     // A position (rule, event, change, expectation) past the program's.
     return "the snapshot does not fit: it names a position the program does not have";
@@ -294,10 +260,11 @@ std::string Simulation::DecodeState(std::string_view cbor) {
   if (!parsed) return refused;
   const Json& state = *parsed;
   if (versions_.size() > 1) return "a run across program versions does not resume from a snapshot";
-  if (state.at("fingerprint").get<std::string>() != snapshot::Fingerprint(*program_, scenario_)) {
+  today_ = GetDate(state.at("day"));
+  if (state.at("fingerprint").get<std::string>() !=
+      snapshot::Fingerprint(*program_, scenario_, today_)) {
     return "the snapshot was taken of another program or scenario";
   }
-  today_ = GetDate(state.at("day"));
   if (today_ < scenario_.start || today_ > scenario_.until) {
     return "the snapshot's day is outside the scenario";
   }
@@ -342,7 +309,9 @@ std::string Simulation::DecodeState(std::string_view cbor) {
     m.name = name;
     m.first_polity = j.at("first_polity").get<std::string>();
     m.joined = GetDate(j.at("joined"));
-    m.attributes = GetAttributes(j.at("attributes"));
+    snapshot::BulkReader attributes(Bytes(j.at("attributes")));
+    m.attributes = attributes.Attributes();
+    if (!attributes.AtEnd()) throw Unfit{"bytes follow a member's attributes"};
     m.polities = j.at("polities").get<std::set<size_t>>();
     RebuildMember(m);
     member_order_.push_back(name);
@@ -392,22 +361,11 @@ std::string Simulation::DecodeState(std::string_view cbor) {
     d.expires = GetOptionalDate(j.at("expires"));
     disputes_[d.id] = std::move(d);
   }
-  for (const Json& j : state.at("contributions")) {
-    contributions_.push_back({j.at(0).get<std::string>(), j.at(1).get<std::string>(),
-                              j.at(2).get<std::string>(), GetMoney(j.at(3)), GetDate(j.at(4))});
+  contributions_ = snapshot::DecodeContributions(Bytes(state.at("contributions")));
+  for (size_t i = 0; i < contributions_.size(); ++i) {
+    contributions_by_account_[contributions_[i].account].push_back(i);
   }
-  contributions_by_account_ =
-      state.at("contributions_by_account").get<std::map<std::string, std::vector<size_t>>>();
-  for (const auto& [account, positions] : contributions_by_account_) {
-    for (size_t i : positions) {
-      if (i >= contributions_.size()) throw Unfit{"a contribution index is out of range"};
-    }
-  }
-  for (const Json& j : state.at("history")) {
-    history_.push_back({j.at("kind").get<std::string>(), j.at("id").get<std::string>(),
-                        j.at("polity").get<std::string>(), GetDate(j.at("date")),
-                        GetAttributes(j.at("attributes"))});
-  }
+  history_ = snapshot::DecodeHistory(Bytes(state.at("history")));
   for (const Json& j : state.at("offices")) {
     std::string polity = j.at("polity").get<std::string>();
     std::string name = j.at("name").get<std::string>();
@@ -483,7 +441,11 @@ std::string Simulation::DecodeState(std::string_view cbor) {
                                      GetEnum(j.at(2), ProposalMatter::kRecall));
   }
 
-  for (const Json& j : state.at("timeline")) result_.timeline.push_back(GetEntry(j));
+  entries_before_ = state.at("entries_before").get<size_t>();
+  for (const Json& j : state.at("violations_before")) {
+    violations_before_.emplace_back(GetCode(j.at(0)), GetDate(j.at(1)));
+  }
+  for (const Json& j : state.at("carried")) carried_.push_back(GetEntry(j));
   for (const Json& j : state.at("expectations")) {
     ExpectResult x;
     int64_t index = j.at(0).get<int64_t>();
@@ -503,7 +465,12 @@ std::string Simulation::DecodeState(std::string_view cbor) {
 }
 
 RunResult Simulation::Resume() {
-  EventQueue queue(EventsInRun(false), scenario_.until);
+  // What was played by the snapshot's day is not queued again (popping it
+  // cost about as much as restoring a long history): of the events dated
+  // up to then, only the recurring ones, whose later occurrences remain.
+  std::vector<const EventSpec*> events = EventsInRun(false);
+  std::erase_if(events, [&](const EventSpec* e) { return !e->recurrence && e->date <= today_; });
+  EventQueue queue(std::move(events), scenario_.until);
   return PlayDays(queue, today_.AddDays(1));
 }
 
@@ -512,7 +479,9 @@ ResumedRun ResumeFromSnapshot(const ProgramSpec& program, const ScenarioSpec& sc
   Simulation sim(program, scenario);
   ResumedRun out;
   out.refused = sim.Restore(snapshot);
-  if (out.refused.empty()) out.run = sim.Resume();
+  if (!out.refused.empty()) return out;
+  out.run = sim.Resume();
+  out.carried = sim.TakeCarried();
   return out;
 }
 

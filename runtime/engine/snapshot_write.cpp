@@ -3,15 +3,20 @@
 // scenario (a charter, a rule, an office, the event a proposal was made by,
 // an `expect` line) is written by name or position and found again by
 // snapshot_read.cpp; caches (metric memos, `contributions()` answers,
-// member records) are not written: the restored run rebuilds them.
+// member records, contributions by account) are not written: the restored
+// run rebuilds them. Contributions, history records and attributes, the
+// bulk of a long history, are plain bytes (snapshot_bulk.h).
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <utility>
 
 #include "runtime/engine/simulation.h"
 #include "runtime/engine/snapshot.h"
+#include "runtime/engine/snapshot_bulk.h"
 #include "runtime/engine/snapshot_format.h"
 
 namespace concord::engine {
@@ -27,7 +32,7 @@ std::string Sha256(std::string_view bytes) {
   return std::string(reinterpret_cast<const char*>(digest), size);
 }
 
-std::string Fingerprint(const ProgramSpec& program, const ScenarioSpec& scenario) {
+std::string Fingerprint(const ProgramSpec& program, const ScenarioSpec& scenario, Date day) {
   std::string out;
   for (const CharterSpec& c : program.charters) {
     out += fmt::format("charter {} {} {} {}\n", c.name, c.adopted.ToString(), c.rules.size(),
@@ -36,9 +41,24 @@ std::string Fingerprint(const ProgramSpec& program, const ScenarioSpec& scenario
   for (const TreatySpec& t : program.treaties) {
     out += fmt::format("treaty {} {}\n", t.name, t.funds.size());
   }
-  out += fmt::format("scenario {} {} {} {} {} events {} expectations\n", scenario.name,
-                     scenario.seed, scenario.start.ToString(), scenario.until.ToString(),
-                     scenario.events.size(), scenario.expectations.size());
+  // The events played, as fixed-width numbers hashed once: a million of
+  // them cost milliseconds, not a formatted line each.
+  std::string played;
+  auto number = [&](uint64_t n) { played.append(reinterpret_cast<const char*>(&n), sizeof n); };
+  for (size_t i = 0; i < scenario.events.size(); ++i) {
+    const EventSpec& e = scenario.events[i];
+    if (day < e.date) continue;
+    number(i);
+    number(static_cast<uint64_t>(e.date.days()));
+    number(static_cast<uint64_t>(e.kind));
+    number(e.range.file);
+    number((uint64_t{e.range.begin} << 32) | e.range.end);
+  }
+  std::string digest;
+  for (unsigned char byte : Sha256(played)) digest += fmt::format("{:02x}", byte);
+  out +=
+      fmt::format("scenario {} {} {} {} expectations, events played {}\n", scenario.name,
+                  scenario.seed, scenario.start.ToString(), scenario.expectations.size(), digest);
   return out;
 }
 
@@ -48,46 +68,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Values a snapshot carries: the scalars and members an attribute holds.
-// False for the others (sets, records, enums), which the caller reports.
-bool PutValue(const values::Value& v, Json& out) {
-  using values::ValueKind;
-  switch (v.kind()) {
-    case ValueKind::kNone:
-      out = Json::array({0});
-      return true;
-    case ValueKind::kBool:
-      out = Json::array({1, *v.AsBool()});
-      return true;
-    case ValueKind::kInt:
-      out = Json::array({2, *v.AsInt()});
-      return true;
-    case ValueKind::kDecimal:
-      out = Json::array({3, v.AsDecimal()->raw()});
-      return true;
-    case ValueKind::kPercent:
-      out = Json::array({4, v.AsPercent()->fraction.raw()});
-      return true;
-    case ValueKind::kMoney:
-      out = Json::array({5, v.AsMoney()->amount.raw(), std::string(v.AsMoney()->currency.code())});
-      return true;
-    case ValueKind::kDate:
-      out = Json::array({6, v.AsDate()->days()});
-      return true;
-    case ValueKind::kDuration: {
-      const values::Duration& d = *v.AsDuration();
-      out = Json::array({7, d.days, d.months, d.lunar_months});
-      return true;
-    }
-    case ValueKind::kText:
-      out = Json::array({8, *v.AsText()});
-      return true;
-    case ValueKind::kMember:
-      out = Json::array({9, v.AsMember()->name, v.AsMember()->polity});
-      return true;
-    default:
-      return false;
-  }
+// Bytes of the bulk codec (snapshot_bulk.h) inside the CBOR payload.
+Json Binary(const std::string& bytes) {
+  return Json::binary(std::vector<uint8_t>(bytes.begin(), bytes.end()));
 }
 
 Json Put(const SourceRange& r) {
@@ -217,6 +200,30 @@ int64_t IndexIn(const std::vector<T>& items, const T* x) {
 
 }  // namespace
 
+std::vector<Entry> CarriedEntries(const std::vector<Entry>& before,
+                                  const std::vector<Entry>& timeline) {
+  // An obligation or a role is known by its subject and the clause behind
+  // it, as `concord status` knows it (compiler/ledger/status.cpp).
+  using Key = std::tuple<bool, std::string, diag::FileId, uint32_t>;
+  std::map<Key, size_t> slot;
+  std::vector<Entry> out;
+  auto take = [&](const Entry& e) {
+    bool obligation =
+        (e.kind == EntryKind::kMet || e.kind == EntryKind::kMissed) && e.code != diag::Code::R061;
+    if (!obligation && e.kind != EntryKind::kSteward) return;
+    auto [at, added] =
+        slot.emplace(Key{obligation, e.subject, e.range.file, e.range.begin}, out.size());
+    if (added) {
+      out.push_back(e);
+    } else {
+      out[at->second] = e;
+    }
+  };
+  for (const Entry& e : before) take(e);
+  for (const Entry& e : timeline) take(e);
+  return out;
+}
+
 void Simulation::SetSnapshotDay(Date day) {
   snapshot_day_ = day;
 }
@@ -254,25 +261,11 @@ std::string Simulation::EncodeState(std::string* why_none) const {
     return std::string();
   };
   if (versions_.size() > 1) return refuse("a run across program versions is not snapshotted");
-  bool values_ok = true;
-  auto attributes = [&](const std::vector<Attribute>& list) {
-    Json out = Json::array();
-    for (const Attribute& a : list) {
-      Json v;
-      if (!PutValue(a.value, v)) {
-        values_ok = false;
-        *why_none = fmt::format("attribute `{}` holds a {}, which a snapshot does not carry",
-                                a.name, values::KindName(a.value.kind()));
-      }
-      out.push_back(Json::array({a.name, std::move(v)}));
-    }
-    return out;
-  };
   // Events and changes are named by their position in the scenario.
   auto event_index = [&](const EventSpec* e) { return IndexIn(scenario_.events, e); };
 
   Json state;
-  state["fingerprint"] = snapshot::Fingerprint(*program_, scenario_);
+  state["fingerprint"] = snapshot::Fingerprint(*program_, scenario_, today_);
   state["day"] = today_.days();
   state["lottery_names"] = lottery_names_;
   state["lottery_exhausted"] = lottery_exhausted_;
@@ -281,10 +274,12 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   Json members = Json::array();
   for (const std::string& name : member_order_) {
     const MemberState& m = members_.at(name);
+    snapshot::BulkWriter attributes;
+    if (!attributes.Attributes(m.attributes, why_none)) return {};
     members.push_back({{"name", m.name},
                        {"first_polity", m.first_polity},
                        {"joined", Put(m.joined)},
-                       {"attributes", attributes(m.attributes)},
+                       {"attributes", Binary(attributes.Take())},
                        {"polities", m.polities}});
   }
   state["members"] = std::move(members);
@@ -380,23 +375,11 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   }
   state["disputes"] = std::move(disputes);
 
-  Json contributions = Json::array();
-  for (const ContributionState& c : contributions_) {
-    contributions.push_back(
-        Json::array({c.member, c.account, c.owner, Put(c.amount), Put(c.date)}));
-  }
-  state["contributions"] = std::move(contributions);
-  state["contributions_by_account"] = contributions_by_account_;
-
-  Json history = Json::array();
-  for (const HistoryRecord& r : history_) {
-    history.push_back({{"kind", r.kind},
-                       {"id", r.id},
-                       {"polity", r.polity},
-                       {"date", Put(r.date)},
-                       {"attributes", attributes(r.attributes)}});
-  }
-  state["history"] = std::move(history);
+  // The two arrays as long as the history: plain bytes, not a node a field.
+  state["contributions"] = Binary(snapshot::EncodeContributions(contributions_));
+  std::string history;
+  if (!snapshot::EncodeHistory(history_, &history, why_none)) return {};
+  state["history"] = Binary(history);
 
   Json offices = Json::array();
   for (const auto& [polity, by_name] : offices_) {
@@ -481,9 +464,18 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   }
   state["approved_treaty_actions"] = std::move(actions);
 
-  Json timeline = Json::array();
-  for (const Entry& e : result_.timeline) timeline.push_back(Put(e));
-  state["timeline"] = std::move(timeline);
+  // Of the timeline, only what later days and `concord status` read.
+  state["entries_before"] = entries_before_ + result_.timeline.size();
+  Json violations = Json::array();
+  auto put_violation = [&](diag::Code code, Date date) {
+    violations.push_back(Json::array({std::string(diag::Info(code).name), Put(date)}));
+  };
+  for (const auto& [code, date] : violations_before_) put_violation(code, date);
+  for (const Entry& e : result_.timeline) {
+    if (e.code) put_violation(*e.code, e.date);
+  }
+  state["violations_before"] = std::move(violations);
+  state["carried"] = PutAll(CarriedEntries(carried_, result_.timeline));
   Json expectations = Json::array();
   for (const ExpectResult& x : result_.expectations) {
     expectations.push_back(
@@ -497,7 +489,6 @@ std::string Simulation::EncodeState(std::string* why_none) const {
   state["coverage"] = std::move(coverage);
   state["internal_error"] = result_.internal_error ? Json(*result_.internal_error) : Json();
 
-  if (!values_ok) return {};
   std::vector<uint8_t> bytes = Json::to_cbor(state);
   return std::string(bytes.begin(), bytes.end());
 }
