@@ -66,8 +66,12 @@ int RunRun(const RunOptions& options) {
   report::Locator where = scenario::MakeLocator(c->program->sources);
   diag::DiagnosticEngine problems;
   bool json = options.format == "json";
-  std::string out;
-  if (json && chosen.size() > 1) out += "[\n";
+  // Each run's document goes to stdout as it is rendered, so a long run's
+  // text is never held whole (docs/performance.md).
+  report::TextSink to_stdout = [](std::string_view chunk) {
+    std::fwrite(chunk.data(), 1, chunk.size(), stdout);
+  };
+  if (json && chosen.size() > 1) to_stdout("[\n");
   for (size_t i = 0; i < chosen.size(); ++i) {
     engine::RunResult run = engine::Run(inputs.program, *chosen[i]);
     events += chosen[i]->events.size();
@@ -76,16 +80,16 @@ int RunRun(const RunOptions& options) {
       return kExitInputErrors;
     }
     if (json) {
-      out += report::RenderTimelineJson(run, where);
-      if (chosen.size() > 1 && i + 1 < chosen.size()) out += ",\n";
+      report::WriteTimelineJson(run, where, to_stdout);
+      if (chosen.size() > 1 && i + 1 < chosen.size()) to_stdout(",\n");
     } else {
-      if (i > 0) out += "\n";
-      out += report::RenderTimelineText(run, where);
+      if (i > 0) to_stdout("\n");
+      report::WriteTimelineText(run, where, to_stdout);
     }
     for (diag::Diagnostic& d : scenario::ProblemsOf(run)) problems.Add(std::move(d));
   }
-  if (json && chosen.size() > 1) out += "]\n";
-  std::fputs(out.c_str(), stdout);
+  if (json && chosen.size() > 1) to_stdout("]\n");
+  std::fflush(stdout);
   session.Report(events);
   if (!problems.diagnostics().empty()) {
     OutputOptions human = options.output;
