@@ -149,7 +149,9 @@ TEST_CASE("decimal products beyond 64 bits round as the small ones do", "[decima
   CHECK(Show(Mul(D("3000000.000003"), D("3000000.5"))) == "9000001500009.000002");
   CHECK(Show(Mul(D("-3000000.000001"), D("3000000.5"))) == "-9000001500003");
   CHECK(Show(Mul(D("-3000000.000003"), D("3000000.5"))) == "-9000001500009.000002");
-  CHECK(Show(Mul(D("-9223372.036854"), D("1000000.000001"))) == "-9223372036863.223372");
+  // At the edge of the range: the last product that fits, the first that does not.
+  CHECK(Show(Mul(D("-9223372.036854"), D("1000000"))) == "-9223372036854");
+  CHECK(Show(Mul(D("9223372.036855"), D("1000000"))) == "overflow");
 }
 
 TEST_CASE("decimal quotients round half to even at the sixth digit", "[decimal]") {
