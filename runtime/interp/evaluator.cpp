@@ -158,9 +158,14 @@ bool Fits(const Value& v, const ir::Type* type) {
       return v.Is(ValueKind::kSet);
     case ir::TypeKind::kOptional:
       return false;  // Inner() never is
-    case ir::TypeKind::kRecord:
-      return v.Is(ValueKind::kRecord) && t->shape() &&
-             v.AsRecord()->shape().name == t->shape()->name;
+    case ir::TypeKind::kRecord: {
+      // Records built from the module's shapes share the type's shape
+      // object: the pointer test answers without comparing the names (the
+      // JIT asks this before every compiled evaluation of an event).
+      const values::Record* record = v.AsRecord();
+      const values::RecordShape* shape = t->shape().get();
+      return record && shape && (&record->shape() == shape || record->shape().name == shape->name);
+    }
   }
   return false;
 }

@@ -267,11 +267,15 @@ static int32_t cj_mul_div_decimal(Context* ctx, int32_t node, int64_t a, int64_t
 static int32_t cj_money_scale(Context* ctx, int32_t node, int64_t amount, int32_t currency,
                               int64_t factor, int64_t* out) {
   const ir::Node& n = NodeAt(ctx, node);
-  values::Money m{values::Decimal::FromRaw(amount), UnpackCurrency(currency)};
+  // Scaling keeps the currency (Money::Scaled, Money::DividedBy), so the
+  // amount is computed as they compute it and the Currency is rebuilt from
+  // its packed letters only to word an error.
+  values::Decimal a = values::Decimal::FromRaw(amount);
   values::Decimal f = values::Decimal::FromRaw(factor);
-  values::MoneyResult<values::Money> r =
-      n.op == ir::Op::kDivMoneyDecimal ? m.DividedBy(f) : m.Scaled(f);
-  if (r.ok()) return *out = r.value->amount.raw(), 1;
+  values::Checked<values::Decimal> r =
+      n.op == ir::Op::kDivMoneyDecimal ? values::Div(a, f) : values::Mul(a, f);
+  if (r.ok()) return *out = r.value->raw(), 1;
+  values::Money m{a, UnpackCurrency(currency)};
   bool money_first = n.op == ir::Op::kMulMoneyDecimal || n.op == ir::Op::kMulMoneyPercent ||
                      n.op == ir::Op::kDivMoneyDecimal;
   Value money = Value::MakeMoney(m);

@@ -17,16 +17,20 @@ bool FitsInt64(Wide v) {
   return v >= kMin && v <= kMax;
 }
 
-// Divides rounding half to even; `divisor` is non-zero.
-Wide DivRoundHalfEven(Wide numerator, Wide divisor) {
+// Divides rounding half to even; `divisor` is non-zero. A template so that
+// products that fit in 64 bits (`4% of income`, nearly every one) divide in
+// one machine instruction instead of a call to the 128-bit division
+// routines; both widths give the same quotient whenever the operands fit.
+template <typename Int>
+Int DivRoundHalfEven(Int numerator, Int divisor) {
   if (divisor < 0) {
     numerator = -numerator;
     divisor = -divisor;
   }
-  Wide quotient = numerator / divisor;
-  Wide remainder = numerator % divisor;
+  Int quotient = numerator / divisor;
+  Int remainder = numerator % divisor;
   if (remainder == 0) return quotient;
-  Wide twice = remainder < 0 ? -2 * remainder : 2 * remainder;
+  Int twice = remainder < 0 ? -2 * remainder : 2 * remainder;
   bool away = twice > divisor || (twice == divisor && (quotient % 2 != 0));
   if (away) quotient += numerator < 0 ? -1 : 1;
   return quotient;
@@ -112,7 +116,7 @@ std::string Decimal::ToFixed(int digits) const {
   }
   Wide divisor = 1;
   for (int d = digits; d < kScaleDigits; ++d) divisor *= 10;
-  Wide rounded = DivRoundHalfEven(raw_, divisor);
+  Wide rounded = DivRoundHalfEven<Wide>(raw_, divisor);
   bool negative = rounded < 0;
   if (negative) rounded = -rounded;
   Wide unit = 1;
@@ -144,14 +148,21 @@ Checked<Decimal> Neg(Decimal a) {
 }
 
 Checked<Decimal> Mul(Decimal a, Decimal b) {
-  Wide r = DivRoundHalfEven(static_cast<Wide>(a.raw()) * b.raw(), Decimal::kScale);
+  // The divisor (kScale) is positive, so the 64-bit path needs only the
+  // product to fit; its quotient then fits too.
+  int64_t narrow = 0;
+  if (!__builtin_mul_overflow(a.raw(), b.raw(), &narrow)) {
+    return Checked<Decimal>::Ok(
+        Decimal::FromRaw(DivRoundHalfEven<int64_t>(narrow, Decimal::kScale)));
+  }
+  Wide r = DivRoundHalfEven<Wide>(static_cast<Wide>(a.raw()) * b.raw(), Decimal::kScale);
   if (!FitsInt64(r)) return Checked<Decimal>::Fail(ArithError::kOverflow);
   return Checked<Decimal>::Ok(Decimal::FromRaw(static_cast<int64_t>(r)));
 }
 
 Checked<Decimal> Div(Decimal a, Decimal b) {
   if (b.raw() == 0) return Checked<Decimal>::Fail(ArithError::kDivisionByZero);
-  Wide r = DivRoundHalfEven(static_cast<Wide>(a.raw()) * Decimal::kScale, b.raw());
+  Wide r = DivRoundHalfEven<Wide>(static_cast<Wide>(a.raw()) * Decimal::kScale, b.raw());
   if (!FitsInt64(r)) return Checked<Decimal>::Fail(ArithError::kOverflow);
   return Checked<Decimal>::Ok(Decimal::FromRaw(static_cast<int64_t>(r)));
 }

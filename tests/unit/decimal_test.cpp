@@ -142,6 +142,18 @@ TEST_CASE("decimal products round half to even at the sixth digit", "[decimal]")
   CHECK(Show(Mul(D("0.000001"), D("0.4999"))) == "0");
 }
 
+TEST_CASE("decimal products beyond 64 bits round as the small ones do", "[decimal]") {
+  // Products that fit in 64 bits divide in 64 bits; these do not, and take
+  // the 128-bit path: the same half-even rounding on both sides of zero.
+  CHECK(Show(Mul(D("3000000.000001"), D("3000000.5"))) == "9000001500003");
+  CHECK(Show(Mul(D("3000000.000003"), D("3000000.5"))) == "9000001500009.000002");
+  CHECK(Show(Mul(D("-3000000.000001"), D("3000000.5"))) == "-9000001500003");
+  CHECK(Show(Mul(D("-3000000.000003"), D("3000000.5"))) == "-9000001500009.000002");
+  // At the edge of the range: the last product that fits, the first that does not.
+  CHECK(Show(Mul(D("-9223372.036854"), D("1000000"))) == "-9223372036854");
+  CHECK(Show(Mul(D("9223372.036855"), D("1000000"))) == "overflow");
+}
+
 TEST_CASE("decimal quotients round half to even at the sixth digit", "[decimal]") {
   CHECK(Show(Div(D("1"), D("3"))) == "0.333333");
   CHECK(Show(Div(D("2"), D("3"))) == "0.666667");

@@ -194,6 +194,7 @@ TEST_CASE("jit: money keeps its currency and rounds like decimals", "[jit]") {
     fn split(x: money, n: int) -> money = x / n
     fn ratio(a: money, b: money) -> decimal = a / b
     fn dues(income: money) -> money = min(2% of income, 25 EUR)
+    fn times(x: money, d: decimal) -> money = x * d
   )");
   CHECK(c->Show("total", {Money("5 EUR"), Money("7 EUR")}) == "12 EUR");
   Outcome mixed = c->Call("total", {Money("5 EUR"), Money("7 USD")});
@@ -214,6 +215,14 @@ TEST_CASE("jit: money keeps its currency and rounds like decimals", "[jit]") {
   CHECK(c->Show("dues", {Money("2000 EUR")}) == "25 EUR");
   CHECK(c->Show("dues", {Money("1000 EUR")}) == "20 EUR");
   CHECK(c->Call("dues", {Money("1000 USD")}).error->code == diag::Code::R023);
+  // Scaling keeps the currency it was given, in 64 bits or beyond, and
+  // words an overflow as the interpreter does (Call compares both engines).
+  CHECK(c->Show("owed", {Pct("0.02"), Money("2600 USD")}) == "52 USD");
+  CHECK(c->Show("times", {Money("0.000005 EUR"), Dec("0.5")}) == "0.000002 EUR");
+  CHECK(c->Show("times", {Money("-0.000015 CHF"), Dec("0.5")}) == "-0.000008 CHF");
+  CHECK(c->Show("times", {Money("3000000.000003 EUR"), Dec("3000000.5")}) ==
+        "9000001500009.000002 EUR");
+  CHECK(c->Call("times", {Money("9000000000000 EUR"), Dec("2")}).error->code == diag::Code::R020);
 }
 
 TEST_CASE("jit: comprehensions, empty min and sums", "[jit]") {
